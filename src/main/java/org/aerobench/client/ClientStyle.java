@@ -1,0 +1,24 @@
+package org.aerobench.client;
+
+import java.util.concurrent.CompletableFuture;
+import org.aerobench.data.KeyPlan;
+
+/**
+ * One way of calling the Aerospike Java client (sync on a pool, async on event loops, blocking on
+ * virtual threads, ...). Adding a style is one class implementing this and one registration line.
+ *
+ * <p>{@link #read} never blocks the caller's thread; failures complete the future exceptionally
+ * with the client's {@code AerospikeException}.
+ */
+public interface ClientStyle extends AutoCloseable {
+
+  /** The name used in URLs, metrics labels and reports: {@code sync}, {@code async}, ... */
+  String name();
+
+  /** Reads every key of the plan in the given mode. */
+  CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode);
+
+  /** Releases threads owned by the style (not the shared client). */
+  @Override
+  void close();
+}
