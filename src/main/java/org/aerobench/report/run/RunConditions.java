@@ -1,0 +1,75 @@
+package org.aerobench.report.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The conditions of one simulation run, written by the simulation beside Gatling's report and
+ * printed by the comparison report.
+ *
+ * @param simulation simple class name, e.g. {@code SingleMode}
+ * @param startedAt ISO-8601 instant
+ * @param durationSeconds measured wall time of the load
+ * @param users concurrent users (closed model) or the peak of a ramp
+ * @param clients compared client styles, baseline first
+ * @param modes read modes exercised
+ * @param inference false for env B (skip_inference=true)
+ * @param baseUrl the target's URL
+ * @param embedded true when the simulation started the embedded Aerospike itself
+ * @param latencyInjection the embedded server's latency injection, or "off"
+ * @param gitCommit the project's commit, or "unknown"
+ * @param jvm java.vm.name and version of the load generator
+ * @param cores available processors
+ * @param loadGeneratorCpuSeconds CPU time of Gatling's JVM during the run
+ * @param targetCpuSeconds CPU time of the target app's JVM during the run, or -1 when unknown
+ */
+public record RunConditions(
+    String simulation,
+    String startedAt,
+    double durationSeconds,
+    int users,
+    List<String> clients,
+    List<String> modes,
+    boolean inference,
+    String baseUrl,
+    boolean embedded,
+    String latencyInjection,
+    String gitCommit,
+    String jvm,
+    int cores,
+    double loadGeneratorCpuSeconds,
+    double targetCpuSeconds) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public RunConditions {
+    clients = List.copyOf(clients);
+    modes = List.copyOf(modes);
+  }
+
+  /** Writes the conditions as JSON, creating parent folders. */
+  public void write(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    JSON.writeValue(file.toFile(), this);
+  }
+
+  /** Reads conditions written by {@link #write}, naming the file on any failure. */
+  public static RunConditions read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + " is missing: expected the run conditions of the simulation");
+    }
+    try {
+      return JSON.readValue(file.toFile(), RunConditions.class);
+    } catch (IOException e) {
+      throw new IOException(file + " is not valid run-conditions JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.aerobench.report.run;
+
+import java.nio.file.Path;
+
+/**
+ * Where a simulation leaves its own files beside Gatling's report: {@code <gatling run
+ * folder>/aerobench/}. Defined once here; the simulations write these files and the report tool
+ * reads them.
+ */
+public record RunFolder(Path gatlingRun) {
+
+  /** Sub-folder of the Gatling run folder holding the project's files. */
+  public static final String SUBFOLDER = "aerobench";
+
+  /** The folder of the project's files. */
+  public Path dir() {
+    return gatlingRun.resolve(SUBFOLDER);
+  }
+
+  /** Gatling's own report page. */
+  public Path gatlingIndex() {
+    return gatlingRun.resolve("index.html");
+  }
+
+  /** Server-measured stage times per request name: {@link ServerTimes}. */
+  public Path serverTimes() {
+    return dir().resolve("server-times.hlog");
+  }
+
+  /** Run conditions: {@link RunConditions}. */
+  public Path conditions() {
+    return dir().resolve("conditions.json");
+  }
+
+  /** The app's {@code /metrics} scraped at the end of a scenario. */
+  public Path metricsScrape(String scenario) {
+    return dir().resolve("metrics-" + scenario.replaceAll("[^A-Za-z0-9_-]", "_") + ".prom");
+  }
+}
