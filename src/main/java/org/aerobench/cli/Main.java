@@ -1,5 +1,6 @@
 package org.aerobench.cli;
 
+import org.aerobench.bench.ClientBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "aerobench 0.1.0",
     description = "Aerospike client styles under load: embedded server, target app, reports.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ClientBenchCommand.class})
 public final class Main {
 
   private Main() {}
