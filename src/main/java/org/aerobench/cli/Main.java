@@ -1,6 +1,5 @@
 package org.aerobench.cli;
 
-import org.aerobench.bench.ClientBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +12,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "aerobench 0.1.0",
     description = "Aerospike client styles under load: embedded server, target app, reports.",
-    subcommands = {CommandLine.HelpCommand.class, ClientBenchCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      org.aerobench.data.SeedCommand.class,
+      org.aerobench.bench.ClientBenchCommand.class
+    })
 public final class Main {
 
   private Main() {}
