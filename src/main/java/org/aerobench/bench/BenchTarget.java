@@ -2,6 +2,7 @@ package org.aerobench.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aerobench.client.ClientSettings;
 
 /**
  * Where the benchmark reads from: an embedded server it starts and seeds itself (no hosts), or an
@@ -14,8 +15,6 @@ import java.util.List;
  */
 public record BenchTarget(
     List<String> hosts, boolean seedData, String namespace, LatencyInjection latency) {
-
-  private static final int DEFAULT_PORT = 3000;
 
   public BenchTarget {
     hosts = List.copyOf(hosts);
@@ -40,8 +39,7 @@ public record BenchTarget(
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace: give a namespace name, e.g. test");
     }
-    LatencyInjection latency =
-        LatencyInjection.of(latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    LatencyInjection latency = LatencyInjection.of(latencyFixedMs, latencyMedianMs, latencyP99Ms);
     List<String> seeds = new ArrayList<>();
     for (String host : hosts == null ? List.<String>of() : hosts) {
       seeds.add(checkHost(host.trim()));
@@ -54,20 +52,11 @@ public record BenchTarget(
   }
 
   private static String checkHost(String host) {
-    int colon = host.lastIndexOf(':');
-    String name = colon < 0 ? host : host.substring(0, colon);
-    String port = colon < 0 ? String.valueOf(DEFAULT_PORT) : host.substring(colon + 1);
-    boolean portOk = port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1
-        && Integer.parseInt(port) <= 65535;
-    if (name.isBlank() || !portOk) {
-      throw new IllegalArgumentException(
-          "--hosts: '" + host + "' is not host:port (port 1..65535), e.g. 127.0.0.1:3000");
+    try {
+      ClientSettings.parseHost(host);
+      return host;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--hosts: " + e.getMessage(), e);
     }
-    return name + ":" + port;
-  }
-
-  /** For reports: {@code embedded (127.0.0.1:port)} is filled in by the job; here the seeds. */
-  public String describeHosts() {
-    return embedded() ? "embedded" : String.join(", ", hosts);
   }
 }

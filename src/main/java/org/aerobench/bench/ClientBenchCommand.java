@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Environment A: batch reads straight from each client style, per set and batch size,",
-      "with the reference's loop and statistics. Writes <out>/client-<timestamp>/report.md",
-      "and summary.csv. Starts and seeds an embedded server unless --hosts is given."
+      "Environment A: batch reads straight from each client style, per set and batch size,"
+          + " with the reference's loop and statistics.",
+      "Writes <out>/client-<timestamp>/report.md and summary.csv and prints the summary.",
+      "Starts and seeds an embedded server unless --hosts is given."
     })
 public final class ClientBenchCommand implements Callable<Integer> {
 
@@ -32,8 +33,7 @@ public final class ClientBenchCommand implements Callable<Integer> {
       names = "--clients",
       split = ",",
       paramLabel = "<name>",
-      description =
-          "Client styles: sync, sync-executor, async, virtual (default: all four: ${DEFAULT-VALUE}).",
+      description = "Client styles: sync, sync-executor, async, virtual (default: all four).",
       defaultValue = "sync,sync-executor,async,virtual")
   List<String> clients;
 
@@ -55,7 +55,8 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--concurrency",
-      description = "Identical batch calls fired together per iteration (default: ${DEFAULT-VALUE}).",
+      description =
+          "Identical batch calls fired together per iteration (default: ${DEFAULT-VALUE}).",
       defaultValue = "10")
   int concurrency;
 
@@ -104,7 +105,8 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed-data",
-      description = "With --hosts: write the benchmark records first (the embedded server always is).")
+      description =
+          "With --hosts: write the benchmark records first (the embedded server always is).")
   boolean seedData;
 
   @Option(
@@ -120,12 +122,14 @@ public final class ClientBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--latency-median-ms",
-      description = "Embedded server only: log-normal latency with this median (needs --latency-p99-ms).")
+      description =
+          "Embedded server only: log-normal latency with this median (needs --latency-p99-ms).")
   Double latencyMedianMs;
 
   @Option(
       names = "--latency-p99-ms",
-      description = "Embedded server only: log-normal latency with this p99 (needs --latency-median-ms).")
+      description =
+          "Embedded server only: log-normal latency with this p99 (needs --latency-median-ms).")
   Double latencyP99Ms;
 
   @Option(
@@ -167,8 +171,8 @@ public final class ClientBenchCommand implements Callable<Integer> {
             interleave,
             shuffleKeys,
             seed);
-    BenchTarget target = BenchTarget.from(hosts, seedData, namespace, latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    BenchTarget target =
+        BenchTarget.from(hosts, seedData, namespace, latencyFixedMs, latencyMedianMs, latencyP99Ms);
     return new ClientBenchJob(settings, target, out);
   }
-
 }

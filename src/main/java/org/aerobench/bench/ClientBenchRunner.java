@@ -1,7 +1,7 @@
 package org.aerobench.bench;
 
 import com.aerospike.client.Key;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class ClientBenchRunner {
   private final RequestFixture fixture;
   private final String namespace;
   private final Map<BenchClientKind, BenchClient> clients;
-  private final PrintStream progressOut;
+  private final PrintWriter progressOut;
 
   /**
    * @param clients one connected client per kind of {@code settings.clients()}
@@ -36,7 +36,7 @@ public final class ClientBenchRunner {
       RequestFixture fixture,
       String namespace,
       Map<BenchClientKind, BenchClient> clients,
-      PrintStream progressOut) {
+      PrintWriter progressOut) {
     this.settings = settings;
     this.fixture = fixture;
     this.namespace = namespace;
@@ -88,8 +88,9 @@ public final class ClientBenchRunner {
     BenchClient client = clients.get(key.client());
     SetKeys keys = keysOf(key.set(), key.batchSize());
     int concurrency = settings.concurrency();
+    int steps = settings.warmup() + settings.iterations();
     for (int i = 1; i <= settings.warmup(); i++) {
-      progress.show(comboNumber, key, "warmup", i, settings.warmup());
+      progress.show(comboNumber, key, "warmup " + i + "/" + settings.warmup(), i, steps);
       client.fireTogether(keys, concurrency);
     }
     // The reference disables Python's GC while measuring; the closest Java gets is to start every
@@ -97,7 +98,12 @@ public final class ClientBenchRunner {
     System.gc();
     ComboSamples samples = new ComboSamples();
     for (int i = 1; i <= settings.iterations(); i++) {
-      progress.show(comboNumber, key, "iteration", i, settings.iterations());
+      progress.show(
+          comboNumber,
+          key,
+          "iteration " + i + "/" + settings.iterations(),
+          settings.warmup() + i,
+          steps);
       SetKeys iterationKeys = settings.shuffleKeys() ? shuffled(keys, random) : keys;
       long start = System.nanoTime();
       List<CallSample> calls = client.fireTogether(iterationKeys, concurrency);

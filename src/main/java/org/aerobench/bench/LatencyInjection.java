@@ -1,6 +1,8 @@
 package org.aerobench.bench;
 
+import java.time.Duration;
 import java.util.Locale;
+import org.aerobench.embedded.Latency;
 
 /**
  * The latency the embedded server adds to every command: none, a fixed delay, or a log-normal delay
@@ -35,6 +37,10 @@ public record LatencyInjection(Double fixedMs, Double medianMs, Double p99Ms) {
           "--latency-fixed-ms cannot be combined with --latency-median-ms/--latency-p99-ms;"
               + " choose a fixed or a log-normal latency");
     }
+    if (medianMs != null && medianMs == 0) {
+      throw new IllegalArgumentException(
+          "--latency-median-ms: 0 is not allowed; a log-normal latency needs a median above 0");
+    }
     if (medianMs != null && p99Ms < medianMs) {
       throw new IllegalArgumentException(
           "--latency-p99-ms "
@@ -46,11 +52,28 @@ public record LatencyInjection(Double fixedMs, Double medianMs, Double p99Ms) {
     return new LatencyInjection(fixedMs, medianMs, p99Ms);
   }
 
+  /** The embedded server's form of this latency. */
+  public Latency toLatency() {
+    if (fixedMs != null) {
+      return Latency.fixed(millis(fixedMs));
+    }
+    if (medianMs != null) {
+      return Latency.logNormal(millis(medianMs), millis(p99Ms));
+    }
+    return Latency.NONE;
+  }
+
+  private static Duration millis(double ms) {
+    return Duration.ofNanos(Math.round(ms * 1_000_000));
+  }
+
   public boolean isOff() {
     return fixedMs == null && medianMs == null;
   }
 
-  /** For reports: {@code off}, {@code fixed 2.0 ms}, {@code log-normal median 1.0 ms, p99 5.0 ms}. */
+  /**
+   * For reports: {@code off}, {@code fixed 2.0 ms}, {@code log-normal median 1.0 ms, p99 5.0 ms}.
+   */
   public String describe() {
     if (fixedMs != null) {
       return String.format(Locale.ROOT, "fixed %.1f ms", fixedMs);

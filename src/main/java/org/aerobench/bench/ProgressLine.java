@@ -1,6 +1,6 @@
 package org.aerobench.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -12,30 +12,33 @@ final class ProgressLine {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final int BAR_WIDTH = 20;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final int combos;
   private long lastDraw;
   private int lastLength;
 
-  ProgressLine(PrintStream out, int combos) {
+  ProgressLine(PrintWriter out, int combos) {
     this.out = out;
     this.combos = combos;
   }
 
-  /** Shows the state; {@code iteration} counts warm-up and measured iterations from 1. */
-  void show(int combo, ComboKey key, String phase, int iteration, int ofIterations) {
+  /**
+   * Shows the state; {@code step} counts the combination's warm-up and measured iterations from 1
+   * to {@code steps}, {@code phase} says which one it is ({@code iteration 3/30}).
+   */
+  void show(int combo, ComboKey key, String phase, int step, int steps) {
     long now = System.nanoTime();
-    boolean last = combo == combos && iteration == ofIterations;
+    boolean last = combo == combos && step == steps;
     if (now - lastDraw < REDRAW_NANOS && !last) {
       return;
     }
     lastDraw = now;
-    double done = ((combo - 1) + (double) iteration / Math.max(1, ofIterations)) / combos;
+    double done = ((combo - 1) + (double) step / Math.max(1, steps)) / combos;
     int filled = (int) Math.round(done * BAR_WIDTH);
     String line =
         String.format(
             Locale.ROOT,
-            "[%s%s] %3.0f%% combo %d/%d %s %s batch=%d %s %d/%d",
+            "[%s%s] %3.0f%% combo %d/%d %s %s batch=%d %s",
             "#".repeat(filled),
             ".".repeat(BAR_WIDTH - filled),
             done * 100,
@@ -44,9 +47,7 @@ final class ProgressLine {
             key.client().wireName(),
             key.set().setName(),
             key.batchSize(),
-            phase,
-            iteration,
-            ofIterations);
+            phase);
     // Pad over the previous, possibly longer, line.
     out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
     out.flush();

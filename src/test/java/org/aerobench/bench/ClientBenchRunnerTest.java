@@ -2,9 +2,8 @@ package org.aerobench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -87,7 +86,7 @@ class ClientBenchRunnerTest {
     for (BenchClientKind kind : settings(true, true).clients()) {
       fakes.put(kind, new RecordingClient(kind));
     }
-    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    StringWriter progress = new StringWriter();
 
     List<ComboOutcome> outcomes =
         new ClientBenchRunner(
@@ -95,7 +94,7 @@ class ClientBenchRunnerTest {
                 FIXTURE,
                 "test",
                 Map.copyOf(fakes),
-                new PrintStream(progress, true, StandardCharsets.UTF_8))
+                new PrintWriter(progress, true))
             .run();
 
     assertThat(outcomes).hasSize(12);
@@ -113,7 +112,7 @@ class ClientBenchRunnerTest {
                 assertThat(o.stats().foundRatio())
                     .isEqualTo(o.batchSize() / 2 / (double) o.batchSize()));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.stats().tps()).isPositive());
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("\r[").contains("combo ");
+    assertThat(progress.toString()).contains("\r[").contains("combo ");
   }
 
   @Test
@@ -137,7 +136,7 @@ class ClientBenchRunnerTest {
             FIXTURE,
             "test",
             Map.of(BenchClientKind.SYNC, fake),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            new PrintWriter(new StringWriter(), true))
         .run();
 
     List<String> inOrder = IntStream.range(0, 20).mapToObj(i -> "ad" + i + "_306962").toList();
