@@ -367,6 +367,45 @@ class SyncClientTest {
   }
 
   @Test
+  void compressed_requests_are_inflated_and_answered() {
+    WritePolicy compress = new WritePolicy();
+    compress.compress = true;
+    com.aerospike.client.policy.BatchPolicy batchCompress =
+        new com.aerospike.client.policy.BatchPolicy();
+    batchCompress.compress = true;
+    Key key = new Key(NS, "zip", 1);
+    String big = "x".repeat(10_000);
+
+    client.put(compress, key, new Bin("big", big));
+    Record[] batch = client.get(batchCompress, new Key[] {key, new Key(NS, "zip", 2)});
+
+    assertThat(client.get(null, key).getString("big")).isEqualTo(big);
+    assertThat(batch[0].getString("big")).isEqualTo(big);
+    assertThat(batch[1]).isNull();
+  }
+
+  @Test
+  void large_batch_of_1800_keys_over_9_sets_comes_back_complete() {
+    List<Key> keys = new ArrayList<>();
+    for (int s = 0; s < 9; s++) {
+      for (int i = 0; i < 200; i++) {
+        Key key = new Key(NS, "big" + s, i);
+        keys.add(key);
+        if (i % 4 != 0) {
+          client.put(null, key, new Bin("s", s), new Bin("i", i), new Bin("pad", "p".repeat(50)));
+        }
+      }
+    }
+
+    Record[] records = client.get(null, keys.toArray(new Key[0]));
+
+    long found = java.util.Arrays.stream(records).filter(java.util.Objects::nonNull).count();
+    assertThat(found).isEqualTo(9 * 150);
+    assertThat(records[1].getLong("i")).isEqualTo(1);
+    assertThat(records[1799].getLong("s")).isEqualTo(8);
+  }
+
+  @Test
   void write_with_user_key_is_returned_by_scan() {
     WritePolicy sendKey = new WritePolicy();
     sendKey.sendKey = true;
