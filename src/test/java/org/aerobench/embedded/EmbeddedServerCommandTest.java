@@ -49,9 +49,7 @@ class EmbeddedServerCommandTest {
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.namespaces()).containsExactly("a", "b");
     assertThat(config.latency())
-        .isEqualTo(
-            Latency.logNormal(
-                Duration.ofMillis(2), Duration.ofMillis(9).plusMillis(0).plusNanos(500_000)));
+        .isEqualTo(Latency.logNormal(Duration.ofMillis(2), Duration.ofNanos(9_500_000)));
   }
 
   @Test
