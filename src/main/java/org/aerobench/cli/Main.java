@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.aerobench.data.SeedCommand.class,
+      org.aerobench.report.CompareCommand.class,
+      org.aerobench.report.GateCommand.class,
       org.aerobench.bench.ClientBenchCommand.class
     })
 public final class Main {
