@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.aerobench.client.AerospikeConnection;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.data.FeatureSet;
@@ -24,12 +23,19 @@ import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
 import org.aerobench.embedded.EmbeddedConfig;
 import org.aerobench.embedded.Latency;
+import org.aerobench.report.envA.ComboResult;
+import org.aerobench.report.envA.EnvAConditions;
+import org.aerobench.report.envA.EnvAReport;
+import org.aerobench.report.render.MarkdownRenderer;
 
 /**
  * One validated client-bench run: starts (or reaches) the server, seeds it, connects every client
  * up front, measures, closes everything, then writes the report folder.
  */
 final class ClientBenchJob {
+
+  /** The clients the others are compared with, as the reference's official variants were. */
+  static final List<String> BASELINES = List.of("sync", "sync-executor");
 
   private static final DateTimeFormatter FOLDER_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -78,12 +84,17 @@ final class ClientBenchJob {
         settings.iterations(),
         settings.concurrency(),
         settings.totalCalls());
-    Map<String, String> conditions = new LinkedHashMap<>();
+    Map<String, String> extra = new LinkedHashMap<>();
+    String serverDescription;
     long started = System.nanoTime();
-    List<ComboOutcome> outcomes;
+    List<ComboResult> results;
     try (EmbeddedAerospike server = target.embedded() ? startEmbedded() : null) {
       ClientSettings clientSettings = clientSettings(server);
-      conditions.putAll(conditions(server, clientSettings));
+      extra.putAll(extraConditions(clientSettings, startedAt));
+      serverDescription =
+          server != null
+              ? "embedded (in-process) " + server.host() + ":" + server.port()
+              : "external " + String.join(", ", target.hosts());
       try (AerospikeConnection connection = AerospikeConnection.open(clientSettings)) {
         awaitConnected(connection, clientSettings);
         if (target.seedData()) {
@@ -100,7 +111,7 @@ final class ClientBenchJob {
                 clientSettings,
                 settings.concurrency(),
                 waitMillis(clientSettings))) {
-          outcomes =
+          results =
               new ClientBenchRunner(settings, fixture, target.namespace(), clients.byKind(), stderr)
                   .run();
         }
@@ -108,11 +119,24 @@ final class ClientBenchJob {
     } catch (AerospikeException e) {
       throw new BenchFailure("Aerospike refused the run: " + e.getMessage(), e);
     }
-    conditions.put(
+    extra.put(
         "Duration", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
+    EnvAConditions conditions =
+        new EnvAConditions(
+            settings.clients().stream().map(BenchClientKind::wireName).toList(),
+            settings.sets().stream().map(FeatureSet::setName).toList(),
+            settings.batchSizes(),
+            settings.concurrency(),
+            settings.iterations(),
+            settings.warmup(),
+            settings.interleave(),
+            settings.shuffleKeys(),
+            serverDescription,
+            target.embedded() ? target.latency().describe() : "n/a (external server)",
+            extra);
     Path folder = out.resolve("client-" + FOLDER_TIME.format(startedAt));
-    EnvAReportFiles.write(folder, startedAt, conditions, outcomes);
-    stdout.println(EnvAReportFiles.consoleSummary(outcomes));
+    EnvAReport.write(folder, conditions, results, BASELINES);
+    printSummary(stdout, results);
     stdout.println("Report: " + folder.resolve("report.md"));
     stdout.println("CSV:    " + folder.resolve("summary.csv"));
     stdout.flush();
@@ -168,49 +192,37 @@ final class ClientBenchJob {
     stderr.flush();
   }
 
-  private Map<String, String> conditions(EmbeddedAerospike server, ClientSettings clientSettings) {
+  private Map<String, String> extraConditions(ClientSettings clientSettings, LocalDateTime at) {
     Map<String, String> c = new LinkedHashMap<>();
-    c.put(
-        "Clients",
-        settings.clients().stream()
-            .map(BenchClientKind::wireName)
-            .collect(Collectors.joining(", ")));
-    c.put(
-        "Sets",
-        settings.sets().size()
-            + " ("
-            + settings.sets().stream().map(FeatureSet::setName).collect(Collectors.joining(", "))
-            + ")");
-    c.put("Batch sizes", settings.batchSizes().toString());
-    c.put("Concurrency", String.valueOf(settings.concurrency()));
-    c.put("Iterations", String.valueOf(settings.iterations()));
-    c.put("Warmup", String.valueOf(settings.warmup()));
-    c.put("Interleave", settings.interleave() ? "on" : "off");
-    c.put("Shuffle keys", settings.shuffleKeys() ? "on" : "off");
+    c.put("Started", at.toString());
     c.put("Seed", String.valueOf(settings.seed()));
-    c.put(
-        "Server",
-        server != null
-            ? "embedded (in-process, " + server.host() + ":" + server.port() + ")"
-            : "Aerospike at " + String.join(", ", target.hosts()));
-    c.put("Latency injection", server != null ? target.latency().describe() : "n/a (real server)");
     c.put("Namespace", target.namespace());
     c.put(
         "Client",
         "aerospike-client-jdk21 "
             + clientVersion()
-            + ", "
+            + ", one shared client; "
             + clientSettings.eventLoopKind()
             + " x "
             + clientSettings.eventLoopCount()
-            + " event loops, sync-executor pool "
+            + " event loops; sync-executor pool "
             + clientSettings.syncPoolThreads()
-            + " threads");
+            + " threads; sync "
+            + settings.concurrency()
+            + " caller threads");
     c.put(
         "JVM",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     c.put("Cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
     return c;
+  }
+
+  private static void printSummary(PrintWriter stdout, List<ComboResult> results) {
+    stdout.println();
+    stdout.println(MarkdownRenderer.table(EnvAReport.results(results)));
+    stdout.println(MarkdownRenderer.table(EnvAReport.summary(results)));
+    EnvAReport.summaryLines(results, BASELINES).forEach(line -> stdout.println("- " + line));
+    stdout.println();
   }
 
   // The client jar has no Implementation-Version; its Maven metadata has the version.

@@ -11,6 +11,7 @@ import org.aerobench.data.FeatureSet;
 import org.aerobench.data.KeyPlan;
 import org.aerobench.data.RequestFixture;
 import org.aerobench.data.SetKeys;
+import org.aerobench.report.envA.ComboResult;
 
 /**
  * Environment A's measurement loop (reference §2.2). Per combination: {@code warmup} iterations,
@@ -68,11 +69,11 @@ public final class ClientBenchRunner {
   }
 
   /** Runs every combination and returns the outcomes in run order. */
-  public List<ComboOutcome> run() throws InterruptedException {
+  public List<ComboResult> run() throws InterruptedException {
     Random random = new Random(settings.seed());
     List<ComboKey> order = order(settings, random);
     ProgressLine progress = new ProgressLine(progressOut, order.size());
-    List<ComboOutcome> outcomes = new ArrayList<>(order.size());
+    List<ComboResult> outcomes = new ArrayList<>(order.size());
     try {
       for (int i = 0; i < order.size(); i++) {
         outcomes.add(runCombo(i + 1, order.get(i), random, progress));
@@ -83,7 +84,7 @@ public final class ClientBenchRunner {
     return outcomes;
   }
 
-  private ComboOutcome runCombo(int comboNumber, ComboKey key, Random random, ProgressLine progress)
+  private ComboResult runCombo(int comboNumber, ComboKey key, Random random, ProgressLine progress)
       throws InterruptedException {
     BenchClient client = clients.get(key.client());
     SetKeys keys = keysOf(key.set(), key.batchSize());
@@ -109,13 +110,7 @@ public final class ClientBenchRunner {
       List<CallSample> calls = client.fireTogether(iterationKeys, concurrency);
       samples.addIteration(System.nanoTime() - start, calls);
     }
-    return new ComboOutcome(
-        key.client(),
-        key.set(),
-        key.batchSize(),
-        concurrency,
-        settings.iterations(),
-        ComboStatistics.of(samples, concurrency));
+    return ComboResults.of(key, concurrency, settings.iterations(), samples);
   }
 
   private SetKeys keysOf(FeatureSet set, int batchSize) {

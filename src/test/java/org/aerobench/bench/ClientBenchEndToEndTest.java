@@ -74,8 +74,8 @@ class ClientBenchEndToEndTest {
     String report = Files.readString(folder.resolve("report.md"));
     assertThat(report)
         .contains("## Conditions", "## Results", "## sync-executor vs async", "## Summary")
-        .contains("embedded")
-        .contains("| Latency injection | off |");
+        .contains("- Aerospike server: embedded (in-process) 127.0.0.1:")
+        .contains("- Latency injection: off");
     assertThat(stdout.toString()).contains("sync-executor", "async", "report.md");
     assertThat(stderr.toString()).contains("combo 4/4");
   }

@@ -14,6 +14,7 @@ import org.aerobench.data.CandidateAd;
 import org.aerobench.data.FeatureSet;
 import org.aerobench.data.RequestFixture;
 import org.aerobench.data.SetKeys;
+import org.aerobench.report.envA.ComboResult;
 import org.junit.jupiter.api.Test;
 
 class ClientBenchRunnerTest {
@@ -88,7 +89,7 @@ class ClientBenchRunnerTest {
     }
     StringWriter progress = new StringWriter();
 
-    List<ComboOutcome> outcomes =
+    List<ComboResult> outcomes =
         new ClientBenchRunner(
                 settings(true, true),
                 FIXTURE,
@@ -102,16 +103,14 @@ class ClientBenchRunnerTest {
       // 4 combinations each, 2 warm-up + 4 measured firings per combination.
       assertThat(fake.firings).hasSize(4 * (2 + 4));
     }
-    ComboOutcome first = outcomes.get(0);
+    ComboResult first = outcomes.get(0);
     assertThat(first.concurrency()).isEqualTo(3);
     assertThat(first.iterations()).isEqualTo(4);
     // The fake finds every other key of what it was asked for.
     assertThat(outcomes)
         .allSatisfy(
-            o ->
-                assertThat(o.stats().foundRatio())
-                    .isEqualTo(o.batchSize() / 2 / (double) o.batchSize()));
-    assertThat(outcomes).allSatisfy(o -> assertThat(o.stats().tps()).isPositive());
+            o -> assertThat(o.foundRatio()).isEqualTo(o.batchSize() / 2 / (double) o.batchSize()));
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.tps()).isPositive());
     assertThat(progress.toString()).contains("\r[").contains("combo ");
   }
 
