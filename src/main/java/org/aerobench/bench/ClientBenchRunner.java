@@ -4,6 +4,7 @@ import com.aerospike.client.Key;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -68,7 +69,10 @@ public final class ClientBenchRunner {
     return order;
   }
 
-  /** Runs every combination and returns the outcomes in run order. */
+  /**
+   * Runs every combination and returns the results in a stable reading order: set, then batch size,
+   * then client, each as given in the settings (the run order itself was shuffled).
+   */
   public List<ComboResult> run() throws InterruptedException {
     Random random = new Random(settings.seed());
     List<ComboKey> order = order(settings, random);
@@ -81,7 +85,19 @@ public final class ClientBenchRunner {
     } finally {
       progress.finish();
     }
+    outcomes.sort(
+        Comparator.comparingInt((ComboResult r) -> setIndex(r.set()))
+            .thenComparingInt(r -> settings.batchSizes().indexOf(r.batchSize()))
+            .thenComparingInt(r -> clientIndex(r.client())));
     return outcomes;
+  }
+
+  private int setIndex(String setName) {
+    return settings.sets().stream().map(FeatureSet::setName).toList().indexOf(setName);
+  }
+
+  private int clientIndex(String wireName) {
+    return settings.clients().stream().map(BenchClientKind::wireName).toList().indexOf(wireName);
   }
 
   private ComboResult runCombo(int comboNumber, ComboKey key, Random random, ProgressLine progress)

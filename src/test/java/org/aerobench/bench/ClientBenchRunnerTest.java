@@ -1,6 +1,7 @@
 package org.aerobench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -99,6 +100,13 @@ class ClientBenchRunnerTest {
             .run();
 
     assertThat(outcomes).hasSize(12);
+    assertThat(outcomes.subList(0, 3))
+        .extracting(ComboResult::client, ComboResult::set, ComboResult::batchSize)
+        .as("results read set by set, batch by batch, clients in the given order")
+        .containsExactly(
+            tuple("sync", "nccsh_adid", 5),
+            tuple("async", "nccsh_adid", 5),
+            tuple("virtual", "nccsh_adid", 5));
     for (RecordingClient fake : fakes.values()) {
       // 4 combinations each, 2 warm-up + 4 measured firings per combination.
       assertThat(fake.firings).hasSize(4 * (2 + 4));
