@@ -5,6 +5,7 @@ import com.aerospike.client.AerospikeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -99,6 +100,11 @@ final class ClientBenchJob {
         awaitConnected(connection, clientSettings);
         if (target.seedData()) {
           seed(connection, fixture, stderr);
+        } else {
+          stderr.println(
+              "reading the data already in namespace "
+                  + target.namespace()
+                  + "; add --seed-data to write the benchmark records first");
         }
         if (server != null) {
           // Seeded without delay; the injected latency applies to the measured reads only.
@@ -148,7 +154,11 @@ final class ClientBenchJob {
         EmbeddedConfig.defaults()
             .withNamespaces(List.of(target.namespace()))
             .withLatency(Latency.NONE);
-    return EmbeddedAerospike.start(config);
+    try {
+      return EmbeddedAerospike.start(config);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new BenchFailure("cannot start the embedded server: " + e.getMessage(), e);
+    }
   }
 
   private ClientSettings clientSettings(EmbeddedAerospike server) {
@@ -194,7 +204,7 @@ final class ClientBenchJob {
 
   private Map<String, String> extraConditions(ClientSettings clientSettings, LocalDateTime at) {
     Map<String, String> c = new LinkedHashMap<>();
-    c.put("Started", at.toString());
+    c.put("Started", at.withNano(0).toString());
     c.put("Seed", String.valueOf(settings.seed()));
     c.put("Namespace", target.namespace());
     c.put(

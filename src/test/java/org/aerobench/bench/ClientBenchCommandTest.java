@@ -52,6 +52,8 @@ class ClientBenchCommandTest {
         "--warmup|-1|--warmup: -1 is not allowed; it must be 0 or more",
         "--hosts|localhost|--hosts: host 'localhost' has no port",
         "--latency-median-ms|2|--latency-median-ms and --latency-p99-ms go together",
+        "--latency-fixed-ms|-1|--latency-fixed-ms: -1.0 is not allowed; give milliseconds >= 0",
+        "--namespace|' '|--namespace: give a namespace name",
         "--concurrency|ten|Invalid value for option '--concurrency': 'ten' is not an int",
       })
   void bad_input_is_refused_with_exit_code_2_and_a_message_naming_the_option(
@@ -74,6 +76,17 @@ class ClientBenchCommandTest {
     assertThat(outcome.stderr())
         .contains(
             "--latency-* options only apply to the embedded server; drop them or drop --hosts");
+  }
+
+  @Test
+  void a_fixed_and_a_log_normal_latency_are_refused_together() {
+    Outcome outcome =
+        execute("--latency-fixed-ms", "1", "--latency-median-ms", "1", "--latency-p99-ms", "2");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderr())
+        .contains(
+            "--latency-fixed-ms cannot be combined with --latency-median-ms/--latency-p99-ms");
   }
 
   @Test

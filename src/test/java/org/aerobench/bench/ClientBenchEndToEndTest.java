@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A short real run: embedded server started and seeded by the command, two clients, two sets. */
+/** A short real run: embedded server started and seeded by the command, every client, two sets. */
 class ClientBenchEndToEndTest {
 
   private static final String CSV_HEADER =
@@ -39,7 +39,7 @@ class ClientBenchEndToEndTest {
     int code =
         cli.execute(
             "client-bench",
-            "--clients=sync-executor,async",
+            "--clients=sync,sync-executor,async,virtual",
             "--sets=nccsh_adid,4",
             "--batch-sizes=10",
             "--concurrency=2",
@@ -55,11 +55,11 @@ class ClientBenchEndToEndTest {
     assertThat(folder.getFileName().toString()).matches("client-\\d{8}-\\d{6}");
     List<String> csv = Files.readAllLines(folder.resolve("summary.csv"));
     assertThat(csv.get(0)).isEqualTo(CSV_HEADER);
-    assertThat(csv).hasSize(1 + 4);
+    assertThat(csv).hasSize(1 + 4 * 2);
     for (String row : csv.subList(1, csv.size())) {
       String[] cells = row.split(",");
       assertThat(cells).hasSize(16);
-      assertThat(cells[0]).isIn("sync-executor", "async");
+      assertThat(cells[0]).isIn("sync", "sync-executor", "async", "virtual");
       assertThat(cells[2]).isEqualTo("10");
       assertThat(cells[3]).isEqualTo("2");
       assertThat(cells[4]).isEqualTo("3");
@@ -73,10 +73,11 @@ class ClientBenchEndToEndTest {
         .containsExactlyInAnyOrder("nccsh_adid", "nccsh_adid_channelid");
     String report = Files.readString(folder.resolve("report.md"));
     assertThat(report)
-        .contains("## Conditions", "## Results", "## sync-executor vs async", "## Summary")
+        .contains("## Conditions", "## Results", "## Summary")
+        .contains("## sync vs async", "## sync vs virtual", "## sync-executor vs async")
         .contains("- Aerospike server: embedded (in-process) 127.0.0.1:")
         .contains("- Latency injection: off");
-    assertThat(stdout.toString()).contains("sync-executor", "async", "report.md");
-    assertThat(stderr.toString()).contains("combo 4/4");
+    assertThat(stdout.toString()).contains("virtual vs sync-executor", "report.md");
+    assertThat(stderr.toString()).contains("combo 8/8");
   }
 }
