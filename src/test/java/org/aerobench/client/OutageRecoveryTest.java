@@ -96,6 +96,44 @@ class OutageRecoveryTest {
     }
   }
 
+  @Test
+  void connection_opens_while_the_cluster_is_down_and_connects_when_it_comes_up() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ClientSettings settings =
+        ClientSettings.builder()
+            .localPort(port)
+            .totalTimeoutMs(TOTAL_TIMEOUT_MS)
+            .connectTimeoutMs(TOTAL_TIMEOUT_MS)
+            .tendIntervalMs(100)
+            .build();
+
+    connection = AerospikeConnection.open(settings);
+    styles = ClientStyles.create(connection, settings);
+
+    assertThat(connection.isConnected()).isFalse();
+    for (ClientStyle style : styles.values()) {
+      assertThatThrownBy(() -> style.read(plan, ReadMode.SINGLE).get(5, TimeUnit.SECONDS))
+          .as(style.name())
+          .cause()
+          .satisfies(
+              e ->
+                  assertThat(ClientFailures.classify(e))
+                      .as(e.toString())
+                      .isEqualTo(ClientFailures.Kind.UNAVAILABLE));
+    }
+
+    server = EmbeddedAerospike.start(EmbeddedConfig.defaults().withPort(port));
+
+    assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+    for (ClientStyle style : styles.values()) {
+      assertThat(style.read(plan, ReadMode.GATHER).get(5, TimeUnit.SECONDS).total())
+          .isEqualTo(1800);
+    }
+  }
+
   private static int intendedFound() {
     int found = 0;
     for (FeatureSet set : FeatureSet.values()) {

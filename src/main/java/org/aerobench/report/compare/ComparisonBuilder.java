@@ -83,7 +83,7 @@ public final class ComparisonBuilder {
         baseline,
         modes,
         prometheus(run),
-        stages(run),
+        stages(run, modes.stream().flatMap(m -> m.requests().stream()).toList()),
         String.format(
             Locale.ROOT,
             "%.0f%% percentile bootstrap, %d resamples, seed %d, on the server-times total_ms"
@@ -317,7 +317,8 @@ public final class ComparisonBuilder {
     return histogram.quantile(0.95) * 1000;
   }
 
-  private static List<StageRow> stages(RunData run) {
+  /** Stage rows in the order the mode tables show the requests (others after, by name). */
+  private static List<StageRow> stages(RunData run, List<String> order) {
     if (run.serverTimes().isEmpty()) {
       return List.of();
     }
@@ -339,6 +340,10 @@ public final class ComparisonBuilder {
       }
       rows.add(new StageRow(request.getKey(), samples, means, p95s));
     }
+    rows.sort(
+        Comparator.comparingInt(
+            (StageRow r) ->
+                order.contains(r.request()) ? order.indexOf(r.request()) : order.size()));
     return rows;
   }
 
