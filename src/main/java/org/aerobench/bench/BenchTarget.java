@@ -3,6 +3,7 @@ package org.aerobench.bench;
 import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.client.ClientSettings;
+import org.aerobench.embedded.EmbeddedConfig;
 
 /**
  * Where the benchmark reads from: an embedded server it starts and seeds itself (no hosts), or an
@@ -48,7 +49,18 @@ public record BenchTarget(
       throw new IllegalArgumentException(
           "--latency-* options only apply to the embedded server; drop them or drop --hosts");
     }
+    if (seeds.isEmpty()) {
+      checkEmbeddedNamespace(namespace.trim());
+    }
     return new BenchTarget(seeds, seedData || seeds.isEmpty(), namespace.trim(), latency);
+  }
+
+  private static void checkEmbeddedNamespace(String namespace) {
+    try {
+      EmbeddedConfig.defaults().withNamespaces(List.of(namespace));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--namespace: " + e.getMessage(), e);
+    }
   }
 
   private static String checkHost(String host) {

@@ -162,12 +162,19 @@ final class ClientBenchJob {
   }
 
   private ClientSettings clientSettings(EmbeddedAerospike server) {
+    ClientSettings defaults = ClientSettings.defaults();
+    int concurrency = settings.concurrency();
     ClientSettings.Builder builder =
         ClientSettings.builder()
             .namespace(target.namespace())
             // The sync-executor's pool has exactly one thread per concurrent call, as the
             // reference sized its executor to --concurrency.
-            .syncPoolThreads(settings.concurrency());
+            .syncPoolThreads(concurrency)
+            // No other bound may throttle a run below its concurrency: connections, in-flight
+            // async commands (per event loop, so even one loop fits) and virtual-thread permits.
+            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency))
+            .maxCommandsInProcess(Math.max(defaults.maxCommandsInProcess(), concurrency))
+            .virtualMaxConcurrent(Math.max(defaults.virtualMaxConcurrent(), concurrency));
     if (server != null) {
       return builder.localPort(server.port()).build();
     }

@@ -54,6 +54,7 @@ class ClientBenchCommandTest {
         "--latency-median-ms|2|--latency-median-ms and --latency-p99-ms go together",
         "--latency-fixed-ms|-1|--latency-fixed-ms: -1.0 is not allowed; give milliseconds >= 0",
         "--namespace|' '|--namespace: give a namespace name",
+        "--namespace|a;b|--namespace: namespace 'a;b' is invalid",
         "--concurrency|ten|Invalid value for option '--concurrency': 'ten' is not an int",
       })
   void bad_input_is_refused_with_exit_code_2_and_a_message_naming_the_option(
