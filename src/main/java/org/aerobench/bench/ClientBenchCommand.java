@@ -1,6 +1,8 @@
 package org.aerobench.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -154,6 +156,10 @@ public final class ClientBenchCommand implements Callable<Integer> {
     } catch (BenchFailure e) {
       stderr.println("client-bench failed: " + e.getMessage());
       return 1;
+    } catch (IOException e) {
+      stderr.println(
+          "client-bench could not write the report under " + out + ": " + e.getMessage());
+      return 1;
     }
   }
 
@@ -173,6 +179,10 @@ public final class ClientBenchCommand implements Callable<Integer> {
             seed);
     BenchTarget target =
         BenchTarget.from(hosts, seedData, namespace, latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException(
+          "--out: " + out + " is a file; give a folder (it is created when missing)");
+    }
     return new ClientBenchJob(settings, target, out);
   }
 }

@@ -80,7 +80,20 @@ public final class ClientBenchRunner {
     List<ComboResult> outcomes = new ArrayList<>(order.size());
     try {
       for (int i = 0; i < order.size(); i++) {
-        outcomes.add(runCombo(i + 1, order.get(i), random, progress));
+        ComboKey key = order.get(i);
+        try {
+          outcomes.add(runCombo(i + 1, key, random, progress));
+        } catch (BenchFailure e) {
+          throw new BenchFailure(
+              key.client().wireName()
+                  + " on "
+                  + key.set().setName()
+                  + " batch "
+                  + key.batchSize()
+                  + ": "
+                  + e.getMessage(),
+              e.getCause());
+        }
       }
     } finally {
       progress.finish();
