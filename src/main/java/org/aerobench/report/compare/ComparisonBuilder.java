@@ -60,6 +60,21 @@ public final class ComparisonBuilder {
       RequestName name = RequestName.parse(request.name());
       byMode.computeIfAbsent(name.mode(), m -> new ArrayList<>()).add(name);
     }
+    List<String> clientsFound =
+        byMode.values().stream().flatMap(List::stream).map(RequestName::client).distinct().toList();
+    if (!clientsFound.contains(baseline)) {
+      throw new org.aerobench.report.ReportInputException(
+          "baseline client '"
+              + baseline
+              + "' has no requests in "
+              + gatling.file()
+              + "; expected one of the clients found there: "
+              + clientsFound
+              + " (request names are '<mode> <client>')");
+    }
+    notes.add(
+        "Gatling's columns cover OK and KO requests together; server times cover successful"
+            + " responses only.");
     List<String> clientOrder =
         run.conditions().map(RunConditions::clients).orElse(List.of(baseline));
     List<ModeComparison> modes = new ArrayList<>();

@@ -251,4 +251,16 @@ class ComparisonReportTest {
     assertThat(ComparisonReport.currentRunFolder(results, "SingleMode")).contains(newer);
     assertThat(ComparisonReport.currentRunFolder(temp.resolve("none"), "SingleMode")).isEmpty();
   }
+
+  @Test
+  void a_baseline_client_without_requests_is_refused_naming_the_clients_found() {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
+    assertThatThrownBy(
+            () ->
+                ComparisonReport.generate(
+                    run, temp.resolve("reports"), new ComparisonReport.Options("official", 200)))
+        .isInstanceOf(ReportInputException.class)
+        .hasMessageContaining("'official'")
+        .hasMessageContaining("[async, sync, virtual]");
+  }
 }
