@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Aerospike client styles under load: embedded server, target app, reports.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.aerobench.embedded.EmbeddedServerCommand.class,
       org.aerobench.data.SeedCommand.class,
       org.aerobench.report.CompareCommand.class,
       org.aerobench.report.GateCommand.class,
