@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
     description = "Aerospike client styles under load: embedded server, target app, reports.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.aerobench.data.SeedCommand.class,
       org.aerobench.report.CompareCommand.class,
-      org.aerobench.report.GateCommand.class
+      org.aerobench.report.GateCommand.class,
+      org.aerobench.bench.ClientBenchCommand.class
     })
 public final class Main {
 
