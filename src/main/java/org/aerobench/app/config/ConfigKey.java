@@ -29,7 +29,7 @@ public enum ConfigKey {
   INFLIGHT_MAX_WAITING("inflight.max.waiting", "1024", Rule.range(0, 1_000_000)),
   INFERENCE_THREADS("inference.threads", "0", Rule.range(0, 1024)),
   INFERENCE_QUEUE("inference.queue", "4096", Rule.range(1, 1_000_000)),
-  MODEL_ENGINE("model.engine", "java", Rule.oneOf("java", "pytorch")),
+  MODEL_ENGINE("model.engine", "java", Rule.oneOf("java", "scalar", "pytorch")),
   MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
   EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.range(0, 60_000)),
