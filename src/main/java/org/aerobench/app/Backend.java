@@ -8,8 +8,8 @@ import org.aerobench.data.RequestFixture;
 
 /**
  * What the HTTP app serves from: the client styles over one Aerospike connection, the request
- * fixture and the model. AerospikeBackend is the real one; owning it here lets {@link TargetApp}
- * close everything in order.
+ * fixture and the model. {@link AerospikeBackend} is the real one; owning it here lets {@link
+ * TargetApp} close everything in order.
  */
 public interface Backend extends AutoCloseable {
 

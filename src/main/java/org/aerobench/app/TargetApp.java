@@ -38,18 +38,26 @@ public final class TargetApp implements AutoCloseable {
   private final ThreadPoolExecutor compute;
   private final ScheduledExecutorService timer;
   private final AppMetrics metrics;
+  private final String bindAddress;
 
   private TargetApp(
       Javalin javalin,
       Backend backend,
       ThreadPoolExecutor compute,
       ScheduledExecutorService timer,
-      AppMetrics metrics) {
+      AppMetrics metrics,
+      String bindAddress) {
     this.javalin = javalin;
+    this.bindAddress = bindAddress;
     this.backend = backend;
     this.compute = compute;
     this.timer = timer;
     this.metrics = metrics;
+  }
+
+  /** Opens the real backend (Aerospike connection, styles, model) and starts serving. */
+  public static TargetApp start(AppConfig config) {
+    return start(config, AerospikeBackend.open(config));
   }
 
   /** Starts serving from the given backend, which the app then owns and closes. */
@@ -110,7 +118,7 @@ public final class TargetApp implements AutoCloseable {
               metrics,
               new ErrorMapper());
       javalin.start();
-      return new TargetApp(javalin, backend, compute, timer, metrics);
+      return new TargetApp(javalin, backend, compute, timer, metrics, config.http().bindAddress());
     } catch (RuntimeException e) {
       compute.shutdownNow();
       timer.shutdownNow();
@@ -122,6 +130,16 @@ public final class TargetApp implements AutoCloseable {
   /** The bound HTTP port (resolved when the config asked for 0). */
   public int port() {
     return javalin.port();
+  }
+
+  /** The address the app listens on. */
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** http://host:port of the app. */
+  public String url() {
+    return "http://" + bindAddress + ":" + port();
   }
 
   public AppMetrics metrics() {

@@ -1,6 +1,8 @@
 package org.aerobench.app.config;
 
 import java.util.List;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.EventLoopKind;
 
 /**
  * Every knob of the target app, typed and validated once at startup by {@link ConfigLoader}. The
@@ -24,9 +26,12 @@ public record AppConfig(
       int connectTimeoutMs,
       int totalTimeoutMs,
       int socketTimeoutMs,
+      int maxRetries,
       int maxConnsPerNode,
       int tendIntervalMs,
       int syncPoolThreads,
+      int syncQueueCapacity,
+      int virtualMaxConcurrent,
       String eventLoopKind,
       int eventLoopCount,
       int maxCommandsInProcess,
@@ -51,13 +56,42 @@ public record AppConfig(
           connectTimeoutMs,
           totalTimeoutMs,
           socketTimeoutMs,
+          maxRetries,
           maxConnsPerNode,
           tendIntervalMs,
           syncPoolThreads,
+          syncQueueCapacity,
+          virtualMaxConcurrent,
           eventLoopKind,
           eventLoopCount,
           maxCommandsInProcess,
           maxCommandsInQueue);
+    }
+
+    /** The client settings these values describe; event loop count 0 = the number of cores. */
+    public ClientSettings toClientSettings() {
+      ClientSettings.Builder b =
+          ClientSettings.builder()
+              .hosts(hosts)
+              .namespace(namespace)
+              .connectTimeoutMs(connectTimeoutMs)
+              .totalTimeoutMs(totalTimeoutMs)
+              .socketTimeoutMs(socketTimeoutMs)
+              .maxRetries(maxRetries)
+              .maxConnsPerNode(maxConnsPerNode)
+              .tendIntervalMs(tendIntervalMs)
+              .syncPoolThreads(syncPoolThreads)
+              .syncQueueCapacity(syncQueueCapacity)
+              .virtualMaxConcurrent(virtualMaxConcurrent)
+              .eventLoopKind(EventLoopKind.fromConfigName(eventLoopKind.replace('-', '_')))
+              .eventLoopCount(
+                  eventLoopCount > 0 ? eventLoopCount : Runtime.getRuntime().availableProcessors())
+              .maxCommandsInProcess(maxCommandsInProcess)
+              .maxCommandsInQueue(maxCommandsInQueue);
+      if (user != null) {
+        b.credentials(user, password);
+      }
+      return b.build();
     }
 
     /** Never prints the password, so logging a config is always safe. */
@@ -77,12 +111,18 @@ public record AppConfig(
           + totalTimeoutMs
           + ", socketTimeoutMs="
           + socketTimeoutMs
+          + ", maxRetries="
+          + maxRetries
           + ", maxConnsPerNode="
           + maxConnsPerNode
           + ", tendIntervalMs="
           + tendIntervalMs
           + ", syncPoolThreads="
           + syncPoolThreads
+          + ", syncQueueCapacity="
+          + syncQueueCapacity
+          + ", virtualMaxConcurrent="
+          + virtualMaxConcurrent
           + ", eventLoopKind="
           + eventLoopKind
           + ", eventLoopCount="

@@ -12,16 +12,21 @@ public enum ConfigKey {
   AEROSPIKE_NAMESPACE("aerospike.namespace", "test", Rule.NAME),
   AEROSPIKE_CONNECT_TIMEOUT_MS("aerospike.connect.timeout.ms", "1000", Rule.range(1, 60_000)),
   AEROSPIKE_TOTAL_TIMEOUT_MS("aerospike.total.timeout.ms", "1000", Rule.range(1, 60_000)),
-  AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "500", Rule.range(1, 60_000)),
+  AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "1000", Rule.range(1, 60_000)),
+  AEROSPIKE_MAX_RETRIES("aerospike.max.retries", "2", Rule.range(0, 100)),
   AEROSPIKE_MAX_CONNS_PER_NODE("aerospike.max.conns.per.node", "256", Rule.range(1, 10_000)),
-  AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "250", Rule.range(10, 60_000)),
+  AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "1000", Rule.range(10, 60_000)),
   AEROSPIKE_SYNC_POOL_THREADS("aerospike.sync.pool.threads", "16", Rule.range(1, 1024)),
-  AEROSPIKE_EVENT_LOOP_KIND("aerospike.event.loop.kind", "nio", Rule.oneOf("nio", "netty-epoll")),
+  AEROSPIKE_SYNC_QUEUE_CAPACITY("aerospike.sync.queue.capacity", "4608", Rule.range(1, 1_000_000)),
+  AEROSPIKE_VIRTUAL_MAX_CONCURRENT(
+      "aerospike.virtual.max.concurrent", "128", Rule.range(1, 100_000)),
+  AEROSPIKE_EVENT_LOOP_KIND(
+      "aerospike.event.loop.kind", "nio", Rule.oneOf("nio", "netty_epoll", "netty-epoll")),
   AEROSPIKE_EVENT_LOOP_COUNT("aerospike.event.loop.count", "0", Rule.range(0, 256)),
   AEROSPIKE_MAX_COMMANDS_IN_PROCESS(
-      "aerospike.max.commands.in.process", "128", Rule.range(1, 100_000)),
+      "aerospike.max.commands.in.process", "64", Rule.range(5, 100_000)),
   AEROSPIKE_MAX_COMMANDS_IN_QUEUE(
-      "aerospike.max.commands.in.queue", "4096", Rule.range(1, 1_000_000)),
+      "aerospike.max.commands.in.queue", "4608", Rule.range(1, 1_000_000)),
   HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
   HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
   INFLIGHT_LIMIT("inflight.limit", "512", Rule.range(1, 100_000)),

@@ -73,9 +73,12 @@ public final class ConfigLoader {
             r.integer(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS),
             r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS),
             r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS),
+            r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES),
             r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE),
             r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS),
             r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS),
+            r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY),
+            r.integer(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT),
             r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND),
             r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT),
             r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS),
@@ -105,6 +108,22 @@ public final class ConfigLoader {
             r.integer(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
             r.integer(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
             r.integer(ConfigKey.EMBEDDED_LATENCY_P99_MS));
+    checkedEmbedded(embedded);
+    return new AppConfig(aerospike, http, limits, model, embedded);
+  }
+
+  /**
+   * Checks the latency injection as a whole: fixed or log-normal, not both; a p99 needs a median
+   * and is at least the median; no value is negative.
+   *
+   * @return the argument
+   */
+  public static AppConfig.Embedded checkedEmbedded(AppConfig.Embedded embedded) {
+    if (embedded.latencyFixedMs() < 0
+        || embedded.latencyMedianMs() < 0
+        || embedded.latencyP99Ms() < 0) {
+      throw new ConfigException("latency injection " + embedded + " has a negative value");
+    }
     if (embedded.latencyMedianMs() > 0 && embedded.latencyP99Ms() < embedded.latencyMedianMs()) {
       throw new ConfigException(
           "embedded.latency.p99.ms = "
@@ -113,7 +132,21 @@ public final class ConfigLoader {
               + embedded.latencyMedianMs()
               + "; the p99 must be >= the median");
     }
-    return new AppConfig(aerospike, http, limits, model, embedded);
+    if (embedded.latencyFixedMs() > 0 && embedded.latencyMedianMs() > 0) {
+      throw new ConfigException(
+          "embedded.latency.fixed.ms = "
+              + embedded.latencyFixedMs()
+              + " and embedded.latency.median.ms = "
+              + embedded.latencyMedianMs()
+              + " are both set; choose a fixed or a log-normal latency, not both");
+    }
+    if (embedded.latencyMedianMs() == 0 && embedded.latencyP99Ms() > 0) {
+      throw new ConfigException(
+          "embedded.latency.p99.ms = "
+              + embedded.latencyP99Ms()
+              + " is set without embedded.latency.median.ms; set the median too");
+    }
+    return embedded;
   }
 
   private static Properties readFile(Path file) {

@@ -76,7 +76,7 @@ class ConfigLoaderTest {
         .isThrownBy(
             () -> ConfigLoader.load(props("aerospike.event.loop.kind", "epoll"), "f", Map.of()))
         .withMessageContaining("'aerospike.event.loop.kind' = 'epoll'")
-        .withMessageContaining("must be one of nio, netty-epoll");
+        .withMessageContaining("must be one of nio, netty_epoll, netty-epoll");
   }
 
   @Test
