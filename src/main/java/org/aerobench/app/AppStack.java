@@ -51,8 +51,8 @@ public final class AppStack implements AutoCloseable {
               + ":"
               + embedded.port()
               + " (latency "
-              + embedded.latency()
-              + ")");
+              + latency(config.embedded())
+              + " once seeded)");
     }
     AerospikeBackend backend = null;
     try {
@@ -70,6 +70,10 @@ public final class AppStack implements AutoCloseable {
         seeded = backend.seed(new Seeder(progress));
         progress.accept(
             "seeded " + seeded.written() + " records in namespace " + seeded.namespace());
+      }
+      if (embedded != null) {
+        // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
+        embedded.setLatency(latency(config.embedded()));
       }
       TargetApp app = TargetApp.start(effective, backend);
       return new AppStack(embedded, backend, app, seeded);
@@ -105,7 +109,7 @@ public final class AppStack implements AutoCloseable {
   }
 
   private static EmbeddedAerospike startEmbedded(AppConfig config) {
-    return EmbeddedAerospike.start(embeddedConfig(config));
+    return EmbeddedAerospike.start(embeddedConfig(config).withLatency(Latency.NONE));
   }
 
   public TargetApp app() {
