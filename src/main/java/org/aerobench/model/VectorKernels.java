@@ -5,14 +5,20 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link DenseKernels} with the JDK Vector API: a register-blocked micro-kernel that keeps a tile
- * of 4 rows × 4 vectors of outputs (16 accumulators) in registers for the whole k loop, so each
- * weight vector loaded serves 4 rows and nothing is stored until the end. Needs {@code
- * --add-modules jdk.incubator.vector} at compile and run time; {@link JavaDlrm} only loads this
- * class by name when the module is there.
+ * {@link DenseKernels} with the JDK Vector API: a register-blocked micro-kernel. For one vector of
+ * outputs (16 with AVX-512) it keeps 8 batch rows' accumulators in registers for the whole input
+ * loop, so each weight vector loaded serves 8 rows and nothing is stored until the end; the column
+ * loop is outermost so that a column panel of weights ({@code k × 16} floats, 16 KB at most) stays
+ * in L1 while every row tile uses it.
  *
- * <p>Same bits as {@link LoopKernels}: every output lane does bias, then one {@code fma} per k in
- * order.
+ * <p>Needs {@code --add-modules jdk.incubator.vector} at compile and run time; {@link JavaDlrm}
+ * only loads this class by name when the module is there. Same bits as {@link LoopKernels}: each
+ * output lane does bias, then one {@code fma} per input in order.
+ *
+ * <p>Measured alternatives (JDK 25, AVX-512): a 4 rows × 4 vectors tile (16 accumulators) ran 4×
+ * slower than 8 × 1, apparently because C2 no longer keeps that many vectors in registers; rows
+ * outermost was ~25% slower on the 256 → 128 layer (its 128 KB of weights fall out of L1); 12 × 1
+ * gained nothing over 8 × 1.
  */
 final class VectorKernels implements DenseKernels {
 
@@ -23,102 +29,27 @@ final class VectorKernels implements DenseKernels {
 
   @Override
   public void linearRelu(
-      float[] x,
-      int rows,
-      int k,
-      float[] wt,
-      float[] bias,
-      int n,
-      float[] y,
-      int yOffset,
-      int yStride) {
+      float[] x, int rows, DenseLayer layer, float[] y, int yOffset, int yStride, float[][] acc) {
+    int k = layer.k();
+    int n = layer.n();
     if (n % L != 0) {
-      fallback.linearRelu(x, rows, k, wt, bias, n, y, yOffset, yStride);
+      fallback.linearRelu(x, rows, layer, y, yOffset, yStride, acc);
       return;
     }
-    int r = 0;
-    for (; r + 4 <= rows; r += 4) {
-      int j = 0;
-      for (; j + 4 * L <= n; j += 4 * L) {
-        tile4x4(x, r, k, wt, bias, n, j, y, yOffset, yStride);
+    float[] wt = layer.wt();
+    float[] bias = layer.bias();
+    for (int j = 0; j < n; j += L) {
+      int r = 0;
+      for (; r + 8 <= rows; r += 8) {
+        tile8(x, r, k, wt, bias, n, j, y, yOffset, yStride);
       }
-      for (; j < n; j += L) {
-        tile4x1(x, r, k, wt, bias, n, j, y, yOffset, yStride);
-      }
-    }
-    for (; r < rows; r++) {
-      for (int j = 0; j < n; j += L) {
-        tile1x1(x, r, k, wt, bias, n, j, y, yOffset, yStride);
+      for (; r < rows; r++) {
+        tile1(x, r, k, wt, bias, n, j, y, yOffset, yStride);
       }
     }
   }
 
-  private static void tile4x4(
-      float[] x,
-      int r,
-      int k,
-      float[] wt,
-      float[] bias,
-      int n,
-      int j,
-      float[] y,
-      int yOffset,
-      int yStride) {
-    FloatVector b0 = FloatVector.fromArray(S, bias, j);
-    FloatVector b1 = FloatVector.fromArray(S, bias, j + L);
-    FloatVector b2 = FloatVector.fromArray(S, bias, j + 2 * L);
-    FloatVector b3 = FloatVector.fromArray(S, bias, j + 3 * L);
-    FloatVector c00 = b0, c01 = b1, c02 = b2, c03 = b3;
-    FloatVector c10 = b0, c11 = b1, c12 = b2, c13 = b3;
-    FloatVector c20 = b0, c21 = b1, c22 = b2, c23 = b3;
-    FloatVector c30 = b0, c31 = b1, c32 = b2, c33 = b3;
-    int x0 = r * k;
-    int x1 = x0 + k;
-    int x2 = x1 + k;
-    int x3 = x2 + k;
-    for (int kk = 0; kk < k; kk++) {
-      int wo = kk * n + j;
-      FloatVector w0 = FloatVector.fromArray(S, wt, wo);
-      FloatVector w1 = FloatVector.fromArray(S, wt, wo + L);
-      FloatVector w2 = FloatVector.fromArray(S, wt, wo + 2 * L);
-      FloatVector w3 = FloatVector.fromArray(S, wt, wo + 3 * L);
-      FloatVector a = FloatVector.broadcast(S, x[x0 + kk]);
-      c00 = a.fma(w0, c00);
-      c01 = a.fma(w1, c01);
-      c02 = a.fma(w2, c02);
-      c03 = a.fma(w3, c03);
-      a = FloatVector.broadcast(S, x[x1 + kk]);
-      c10 = a.fma(w0, c10);
-      c11 = a.fma(w1, c11);
-      c12 = a.fma(w2, c12);
-      c13 = a.fma(w3, c13);
-      a = FloatVector.broadcast(S, x[x2 + kk]);
-      c20 = a.fma(w0, c20);
-      c21 = a.fma(w1, c21);
-      c22 = a.fma(w2, c22);
-      c23 = a.fma(w3, c23);
-      a = FloatVector.broadcast(S, x[x3 + kk]);
-      c30 = a.fma(w0, c30);
-      c31 = a.fma(w1, c31);
-      c32 = a.fma(w2, c32);
-      c33 = a.fma(w3, c33);
-    }
-    int y0 = yOffset + r * yStride + j;
-    store(c00, c01, c02, c03, y, y0);
-    store(c10, c11, c12, c13, y, y0 + yStride);
-    store(c20, c21, c22, c23, y, y0 + 2 * yStride);
-    store(c30, c31, c32, c33, y, y0 + 3 * yStride);
-  }
-
-  private static void store(
-      FloatVector c0, FloatVector c1, FloatVector c2, FloatVector c3, float[] y, int at) {
-    c0.lanewise(VectorOperators.MAX, 0f).intoArray(y, at);
-    c1.lanewise(VectorOperators.MAX, 0f).intoArray(y, at + L);
-    c2.lanewise(VectorOperators.MAX, 0f).intoArray(y, at + 2 * L);
-    c3.lanewise(VectorOperators.MAX, 0f).intoArray(y, at + 3 * L);
-  }
-
-  private static void tile4x1(
+  private static void tile8(
       float[] x,
       int r,
       int k,
@@ -130,26 +61,32 @@ final class VectorKernels implements DenseKernels {
       int yOffset,
       int yStride) {
     FloatVector c0 = FloatVector.fromArray(S, bias, j);
-    FloatVector c1 = c0, c2 = c0, c3 = c0;
+    FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
     int x0 = r * k;
-    int x1 = x0 + k;
-    int x2 = x1 + k;
-    int x3 = x2 + k;
-    for (int kk = 0; kk < k; kk++) {
-      FloatVector w = FloatVector.fromArray(S, wt, kk * n + j);
-      c0 = FloatVector.broadcast(S, x[x0 + kk]).fma(w, c0);
-      c1 = FloatVector.broadcast(S, x[x1 + kk]).fma(w, c1);
-      c2 = FloatVector.broadcast(S, x[x2 + kk]).fma(w, c2);
-      c3 = FloatVector.broadcast(S, x[x3 + kk]).fma(w, c3);
+    for (int i = 0; i < k; i++) {
+      FloatVector w = FloatVector.fromArray(S, wt, i * n + j);
+      int xo = x0 + i;
+      c0 = FloatVector.broadcast(S, x[xo]).fma(w, c0);
+      c1 = FloatVector.broadcast(S, x[xo + k]).fma(w, c1);
+      c2 = FloatVector.broadcast(S, x[xo + 2 * k]).fma(w, c2);
+      c3 = FloatVector.broadcast(S, x[xo + 3 * k]).fma(w, c3);
+      c4 = FloatVector.broadcast(S, x[xo + 4 * k]).fma(w, c4);
+      c5 = FloatVector.broadcast(S, x[xo + 5 * k]).fma(w, c5);
+      c6 = FloatVector.broadcast(S, x[xo + 6 * k]).fma(w, c6);
+      c7 = FloatVector.broadcast(S, x[xo + 7 * k]).fma(w, c7);
     }
     int y0 = yOffset + r * yStride + j;
-    c0.lanewise(VectorOperators.MAX, 0f).intoArray(y, y0);
-    c1.lanewise(VectorOperators.MAX, 0f).intoArray(y, y0 + yStride);
-    c2.lanewise(VectorOperators.MAX, 0f).intoArray(y, y0 + 2 * yStride);
-    c3.lanewise(VectorOperators.MAX, 0f).intoArray(y, y0 + 3 * yStride);
+    relu(c0).intoArray(y, y0);
+    relu(c1).intoArray(y, y0 + yStride);
+    relu(c2).intoArray(y, y0 + 2 * yStride);
+    relu(c3).intoArray(y, y0 + 3 * yStride);
+    relu(c4).intoArray(y, y0 + 4 * yStride);
+    relu(c5).intoArray(y, y0 + 5 * yStride);
+    relu(c6).intoArray(y, y0 + 6 * yStride);
+    relu(c7).intoArray(y, y0 + 7 * yStride);
   }
 
-  private static void tile1x1(
+  private static void tile1(
       float[] x,
       int r,
       int k,
@@ -162,10 +99,14 @@ final class VectorKernels implements DenseKernels {
       int yStride) {
     FloatVector c = FloatVector.fromArray(S, bias, j);
     int x0 = r * k;
-    for (int kk = 0; kk < k; kk++) {
-      c = FloatVector.broadcast(S, x[x0 + kk]).fma(FloatVector.fromArray(S, wt, kk * n + j), c);
+    for (int i = 0; i < k; i++) {
+      c = FloatVector.broadcast(S, x[x0 + i]).fma(FloatVector.fromArray(S, wt, i * n + j), c);
     }
-    c.lanewise(VectorOperators.MAX, 0f).intoArray(y, yOffset + r * yStride + j);
+    relu(c).intoArray(y, yOffset + r * yStride + j);
+  }
+
+  private static FloatVector relu(FloatVector v) {
+    return v.lanewise(VectorOperators.MAX, 0f);
   }
 
   @Override

@@ -351,6 +351,40 @@ class SyncClientTest {
   }
 
   @Test
+  void query_of_a_set_without_filter_returns_every_record() {
+    for (int i = 0; i < 30; i++) {
+      client.put(null, new Key(NS, "query1", i), new Bin("i", i));
+    }
+    List<Long> seen = new ArrayList<>();
+    com.aerospike.client.query.Statement statement = new com.aerospike.client.query.Statement();
+    statement.setNamespace(NS);
+    statement.setSetName("query1");
+
+    try (com.aerospike.client.query.RecordSet rs = client.query(null, statement)) {
+      while (rs.next()) {
+        seen.add(rs.getRecord().getLong("i"));
+      }
+    }
+
+    assertThat(seen).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void rack_aware_client_tends_without_errors() throws Exception {
+    ClientPolicy policy = new ClientPolicy();
+    policy.rackAware = true;
+    policy.rackId = 0;
+    policy.tendInterval = 50;
+    try (AerospikeClient rackAware =
+        new AerospikeClient(policy, new Host(server.host(), server.port()))) {
+      Thread.sleep(300);
+      assertThat(rackAware.getNodes()).hasSize(1);
+      assertThat(rackAware.getNodes()[0].hasRack(NS, 0)).isTrue();
+    }
+    assertThat(ClientLog.problems()).isEmpty();
+  }
+
+  @Test
   void truncate_of_a_set_removes_only_that_set() throws Exception {
     for (int i = 0; i < 20; i++) {
       client.put(null, new Key(NS, "trunc1", i), new Bin("i", i));
@@ -364,6 +398,45 @@ class SyncClientTest {
     List<Key> left = new ArrayList<>();
     client.scanAll(null, NS, "trunc1", (key, record) -> left.add(key));
     assertThat(left).isEmpty();
+  }
+
+  @Test
+  void compressed_requests_are_inflated_and_answered() {
+    WritePolicy compress = new WritePolicy();
+    compress.compress = true;
+    com.aerospike.client.policy.BatchPolicy batchCompress =
+        new com.aerospike.client.policy.BatchPolicy();
+    batchCompress.compress = true;
+    Key key = new Key(NS, "zip", 1);
+    String big = "x".repeat(10_000);
+
+    client.put(compress, key, new Bin("big", big));
+    Record[] batch = client.get(batchCompress, new Key[] {key, new Key(NS, "zip", 2)});
+
+    assertThat(client.get(null, key).getString("big")).isEqualTo(big);
+    assertThat(batch[0].getString("big")).isEqualTo(big);
+    assertThat(batch[1]).isNull();
+  }
+
+  @Test
+  void large_batch_of_1800_keys_over_9_sets_comes_back_complete() {
+    List<Key> keys = new ArrayList<>();
+    for (int s = 0; s < 9; s++) {
+      for (int i = 0; i < 200; i++) {
+        Key key = new Key(NS, "big" + s, i);
+        keys.add(key);
+        if (i % 4 != 0) {
+          client.put(null, key, new Bin("s", s), new Bin("i", i), new Bin("pad", "p".repeat(50)));
+        }
+      }
+    }
+
+    Record[] records = client.get(null, keys.toArray(new Key[0]));
+
+    long found = java.util.Arrays.stream(records).filter(java.util.Objects::nonNull).count();
+    assertThat(found).isEqualTo(9 * 150);
+    assertThat(records[1].getLong("i")).isEqualTo(1);
+    assertThat(records[1799].getLong("s")).isEqualTo(8);
   }
 
   @Test
