@@ -45,14 +45,13 @@ public final class AppStack implements AutoCloseable {
     if (config.aerospike().embedded()) {
       embedded = startEmbedded(config);
       effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
+      Latency latency = latency(config.embedded());
       progress.accept(
           "embedded Aerospike on "
               + embedded.host()
               + ":"
               + embedded.port()
-              + " (latency "
-              + latency(config.embedded())
-              + " once seeded)");
+              + (latency == Latency.NONE ? "" : " (injected latency " + latency + " once seeded)"));
     }
     AerospikeBackend backend = null;
     try {
@@ -68,8 +67,6 @@ public final class AppStack implements AutoCloseable {
                   + " s; check aerospike.hosts");
         }
         seeded = backend.seed(new Seeder(progress));
-        progress.accept(
-            "seeded " + seeded.written() + " records in namespace " + seeded.namespace());
       }
       if (embedded != null) {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
