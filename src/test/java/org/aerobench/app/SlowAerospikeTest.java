@@ -59,7 +59,10 @@ class SlowAerospikeTest {
       assertThat(predictsStillInFlight)
           .as("health was probed while predicts were in flight")
           .isTrue();
-      assertThat(healthMs).allSatisfy(ms -> assertThat(ms).isLessThan(150.0));
+      // Each probe finished well under one Aerospike round trip (1 s), so none waited for one;
+      // the median bound allows one scheduling hiccup on a shared 2-core machine.
+      assertThat(healthMs).allSatisfy(ms -> assertThat(ms).isLessThan(900.0));
+      assertThat(healthMs.stream().sorted().toList().get(healthMs.size() / 2)).isLessThan(150.0);
       http.close();
       probe.close();
     }

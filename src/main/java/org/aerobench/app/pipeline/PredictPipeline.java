@@ -1,6 +1,5 @@
 package org.aerobench.app.pipeline;
 
-import com.aerospike.client.AerospikeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,11 +200,6 @@ public final class PredictPipeline {
     if (error == null) {
       return RequestOutcome.SUCCESS;
     }
-    Throwable cause = Failures.unwrap(error);
-    if (cause instanceof OverloadedException
-        || cause instanceof AerospikeException.AsyncQueueFull) {
-      return RequestOutcome.REJECTED;
-    }
-    return RequestOutcome.ERROR;
+    return Failures.isOverload(error) ? RequestOutcome.REJECTED : RequestOutcome.ERROR;
   }
 }
