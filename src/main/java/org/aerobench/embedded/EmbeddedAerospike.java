@@ -102,7 +102,7 @@ public final class EmbeddedAerospike implements AutoCloseable {
           server.host(),
           server.port,
           config.namespaces(),
-          config.latency());
+          config.latency().describe());
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -142,6 +142,7 @@ public final class EmbeddedAerospike implements AutoCloseable {
   /** Changes the delay added to each AS_MSG reply from now on. */
   public void setLatency(Latency newLatency) {
     this.latency = newLatency == null ? Latency.NONE : newLatency;
+    log.info("Embedded Aerospike on {}:{} latency now {}", host(), port, latency.describe());
   }
 
   public Latency latency() {

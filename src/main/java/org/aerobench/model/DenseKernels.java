@@ -14,10 +14,16 @@ interface DenseKernels {
   int MAX_WIDTH = 256;
 
   /**
+   * The {@link DenseLayer#panelWidth} this implementation wants for a layer of {@code n} outputs.
+   */
+  int panelWidth(int n);
+
+  /**
    * For rows {@code r < rows} and outputs {@code j < layer.n()}: {@code y[yOffset + r·yStride + j]
    * = max(0, bias[j] + Σ_i x[r·k + i] · w[i][j])}.
    *
    * @param x input, {@code rows × layer.k()} row-major
+   * @param layer built with this implementation's {@link #panelWidth}
    * @param y output, rows {@code yStride} apart starting at {@code yOffset}
    * @param acc 4 scratch arrays of {@link #MAX_WIDTH} floats the kernel may overwrite
    */

@@ -54,12 +54,14 @@ public final class JavaDlrm implements InferenceEngine {
     }
     bottom = new DenseLayer[weights.bottomLayers()];
     for (int l = 0; l < bottom.length; l++) {
-      bottom[l] = DenseLayer.of(fold(weights.bottom(l), weights.bottomNorm(l)));
+      Linear folded = fold(weights.bottom(l), weights.bottomNorm(l));
+      bottom[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
     }
     int hidden = weights.topLayers() - 1;
     top = new DenseLayer[hidden];
     for (int l = 0; l < hidden; l++) {
-      top[l] = DenseLayer.of(fold(weights.top(l), weights.topNorm(l)));
+      Linear folded = fold(weights.top(l), weights.topNorm(l));
+      top[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
     }
     Linear last = weights.top(hidden);
     lastWeight = last.weight().clone();

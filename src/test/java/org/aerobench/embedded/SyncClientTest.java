@@ -413,6 +413,9 @@ class SyncClientTest {
     client.put(compress, key, new Bin("big", big));
     Record[] batch = client.get(batchCompress, new Key[] {key, new Key(NS, "zip", 2)});
 
+    com.aerospike.client.policy.Policy readCompress = new com.aerospike.client.policy.Policy();
+    readCompress.compress = true; // the reply comes back compressed too
+    assertThat(client.get(readCompress, key).getString("big")).isEqualTo(big);
     assertThat(client.get(null, key).getString("big")).isEqualTo(big);
     assertThat(batch[0].getString("big")).isEqualTo(big);
     assertThat(batch[1]).isNull();
