@@ -99,7 +99,10 @@ public final class PredictPipeline {
     long k1 = System.nanoTime();
     CompletableFuture<LookupResult> read = style.read(plan, params.mode());
     CompletableFuture<PredictResponse> out = new CompletableFuture<>();
-    // This callback may run on an Aerospike event loop: take the time, hop, return.
+    // This callback may run on an Aerospike event loop: take the time, hop, return. The hop is an
+    // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
+    // thenApplyAsync stage, the RejectedExecutionException is thrown into the completing (event
+    // loop) thread and the dependent future never completes; here it becomes a 503 instead.
     read.whenComplete(
         (lookup, error) -> {
           long readDone = System.nanoTime();
