@@ -40,6 +40,9 @@ class AerospikeOutageTest {
         // Generous margin over the configured total timeout: a 2-core machine runs other builds.
         assertThat(reply.elapsedMs()).isLessThan(totalTimeoutMs + 2_000.0);
       }
+      assertThat(http.get("/metrics").body())
+          .containsPattern(
+              "predict_requests_total\\{client_type=\"async\",status=\"error\"} [1-9]");
       HttpProbe.Reply notReady = poll(http, "/ready", r -> r.status() == 503);
       assertThat(notReady.json().get("reason").asText())
           .contains("aerospike cluster not connected");
