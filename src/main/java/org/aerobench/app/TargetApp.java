@@ -112,7 +112,8 @@ public final class TargetApp implements AutoCloseable {
                   new Readiness.Check(
                       "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
                       backend::connected),
-                  new Readiness.Check("model not loaded", backend::modelLoaded)));
+                  new Readiness.Check(
+                      "model not loaded (still warming up)", backend::modelLoaded)));
       Javalin javalin =
           AppServer.create(
               config.http(),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.aerobench.app.config.AppConfig;
-import org.aerobench.app.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,11 +18,10 @@ class SlowAerospikeTest {
   @Test
   void health_answers_fast_while_many_slow_predicts_are_in_flight() {
     AppConfig config =
-        ConfigLoader.defaults(
+        TestConfigs.quick(
                 Map.of(
                     "AEROBENCH_AEROSPIKE_TOTAL_TIMEOUT_MS", "5000",
                     "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "5000"))
-            .withPort(0)
             .withEmbedded(new AppConfig.Embedded(0, 1000, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
