@@ -14,11 +14,12 @@ import picocli.CommandLine.Command;
     description = "Aerospike client styles under load: embedded server, target app, reports.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.aerobench.app.ServeCommand.class,
       org.aerobench.embedded.EmbeddedServerCommand.class,
       org.aerobench.data.SeedCommand.class,
+      org.aerobench.bench.ClientBenchCommand.class,
       org.aerobench.report.CompareCommand.class,
-      org.aerobench.report.GateCommand.class,
-      org.aerobench.bench.ClientBenchCommand.class
+      org.aerobench.report.GateCommand.class
     })
 public final class Main {
 
