@@ -1,0 +1,113 @@
+package org.aerobench.simulations.support;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.run.Stage;
+
+/**
+ * The calls every simulation makes: {@code GET /predict/<client>/sample?mode=<mode>}, one per
+ * compared client in turn with a pause after each (the reference's alternation, so every client
+ * sees the same server state), each checked and its server-measured stage times recorded.
+ *
+ * <p>Request names are a contract with the comparison report: {@code "<label> <client>"}, e.g.
+ * {@code "single sync"}, {@code "merge_gather async"}, {@code "warmup virtual"}.
+ */
+public final class PredictCalls {
+
+  /** Candidates per request in the bundled fixture: the app's default batch size. */
+  public static final int FIXTURE_BATCH_SIZE = 200;
+
+  private PredictCalls() {}
+
+  /** HTTP protocol for the target; one connection pool shared by all virtual users. */
+  public static HttpProtocolBuilder protocol(String baseUrl) {
+    // Closed-model users are short-lived (one iteration each); sharing the pool keeps
+    // connections alive across them like k6's long-lived VUs instead of a TCP handshake per
+    // iteration.
+    return http.baseUrl(baseUrl).acceptHeader("application/json").shareConnections();
+  }
+
+  /** The request name for a scenario label and a client: {@code "single async"}. */
+  public static String requestName(String label, String client) {
+    return label + " " + client;
+  }
+
+  /** The request names a label produces, in call order. */
+  public static List<String> requestNames(String label, List<String> clients) {
+    List<String> names = new ArrayList<>();
+    clients.forEach(client -> names.add(requestName(label, client)));
+    return names;
+  }
+
+  /**
+   * One iteration: every compared client in turn, each call followed by the pause.
+   *
+   * @param label first word of the request names ({@code single}, {@code lookup}, {@code warmup})
+   * @param mode read mode sent to the app
+   */
+  public static ChainBuilder alternate(
+      String label, String mode, Parameters params, ServerTimes times) {
+    ChainBuilder chain = exec(predict(label, params.clients().get(0), mode, params, times));
+    chain = chain.pause(params.pause());
+    for (String client : params.clients().subList(1, params.clients().size())) {
+      chain = chain.exec(predict(label, client, mode, params, times)).pause(params.pause());
+    }
+    return chain;
+  }
+
+  /** One checked call whose server-measured stage times go to {@code times}. */
+  public static HttpRequestActionBuilder predict(
+      String label, String client, String mode, Parameters params, ServerTimes times) {
+    String name = requestName(label, client);
+    List<CheckBuilder> checks = new ArrayList<>();
+    checks.add(status().is(200));
+    if (params.inference()) {
+      int expected = params.batchSize() > 0 ? params.batchSize() : FIXTURE_BATCH_SIZE;
+      checks.add(jsonPath("$.predictions[*]").count().is(expected));
+    }
+    for (Stage stage : Stage.values()) {
+      checks.add(recording(name, stage, times));
+    }
+    return http(name).get(path(client, mode, params)).check(checks);
+  }
+
+  /**
+   * A check that records one stage time of the response. {@code total_ms} must be present (it is
+   * the figure the reference compares); the other stages are recorded when the app sends them.
+   * Gatling parses the body once for all JSON checks of a response.
+   */
+  private static CheckBuilder recording(String name, Stage stage, ServerTimes times) {
+    CheckBuilder.Validate<Double> recorded =
+        jsonPath("$." + stage.jsonField())
+            .ofDouble()
+            .transform(
+                millis -> {
+                  times.record(name, stage, millis);
+                  return millis;
+                });
+    return stage == Stage.TOTAL ? recorded.exists() : recorded.optional();
+  }
+
+  /** {@code /predict/<client>/sample?mode=<mode>[&skip_inference=true][&batch_size=n]}. */
+  static String path(String client, String mode, Parameters params) {
+    StringBuilder path =
+        new StringBuilder("/predict/").append(client).append("/sample?mode=").append(mode);
+    if (!params.inference()) {
+      path.append("&skip_inference=true");
+    }
+    if (params.batchSize() > 0) {
+      path.append("&batch_size=").append(params.batchSize());
+    }
+    return path.toString();
+  }
+}
