@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "aerobench 0.1.0",
     description = "Aerospike client styles under load: embedded server, target app, reports.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      org.aerobench.data.SeedCommand.class,
+      org.aerobench.app.ServeCommand.class
+    })
 public final class Main {
 
   private Main() {}

@@ -1,0 +1,118 @@
+package org.aerobench.app;
+
+import com.aerospike.client.cluster.ClusterStats;
+import java.util.Map;
+import org.aerobench.app.config.AppConfig;
+import org.aerobench.app.pipeline.ModelScorer;
+import org.aerobench.app.pipeline.Scorer;
+import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.client.ClientStyles;
+import org.aerobench.data.Fixtures;
+import org.aerobench.data.RequestFixture;
+import org.aerobench.data.SeedReport;
+import org.aerobench.data.Seeder;
+import org.aerobench.model.DlrmWeights;
+import org.aerobench.model.Engines;
+
+/**
+ * The real backend: one {@link AerospikeConnection} (opened even while the cluster is down; the
+ * client finds it when it comes back), the three client styles over it, the shipped fixture and the
+ * DLRM with weights from the configured seed, warmed up once as the reference does.
+ */
+public final class AerospikeBackend implements Backend {
+
+  private final AerospikeConnection connection;
+  private final Map<String, ClientStyle> styles;
+  private final RequestFixture fixture;
+  private final ModelScorer scorer;
+  private volatile boolean modelLoaded;
+
+  private AerospikeBackend(
+      AerospikeConnection connection,
+      Map<String, ClientStyle> styles,
+      RequestFixture fixture,
+      ModelScorer scorer) {
+    this.connection = connection;
+    this.styles = styles;
+    this.fixture = fixture;
+    this.scorer = scorer;
+  }
+
+  /** Opens the connection and styles, builds and warms the model. */
+  public static AerospikeBackend open(AppConfig config) {
+    RequestFixture fixture = Fixtures.load();
+    ModelScorer scorer =
+        new ModelScorer(
+            Engines.create(config.model().engine(), DlrmWeights.random(config.model().seed())),
+            fixture);
+    ClientSettings settings = config.aerospike().toClientSettings();
+    AerospikeConnection connection = AerospikeConnection.open(settings);
+    Map<String, ClientStyle> styles;
+    try {
+      styles = ClientStyles.create(connection, settings);
+    } catch (RuntimeException e) {
+      connection.close();
+      scorer.close();
+      throw e;
+    }
+    AerospikeBackend backend = new AerospikeBackend(connection, styles, fixture, scorer);
+    scorer.warmUp(fixture);
+    backend.modelLoaded = true;
+    return backend;
+  }
+
+  /** The connection (for waiting on the cluster and for seeding). */
+  public AerospikeConnection connection() {
+    return connection;
+  }
+
+  /** Writes the benchmark data set through this backend's client (idempotent). */
+  public SeedReport seed(Seeder seeder) {
+    return seeder.seed(connection.client(), connection.settings().namespace(), fixture);
+  }
+
+  @Override
+  public Map<String, ClientStyle> styles() {
+    return styles;
+  }
+
+  @Override
+  public RequestFixture fixture() {
+    return fixture;
+  }
+
+  @Override
+  public Scorer scorer() {
+    return scorer;
+  }
+
+  @Override
+  public boolean connected() {
+    return connection.isConnected();
+  }
+
+  @Override
+  public boolean modelLoaded() {
+    return modelLoaded;
+  }
+
+  @Override
+  public ClusterStats clusterStats() {
+    return connection.client().getClusterStats();
+  }
+
+  @Override
+  public void close() {
+    try {
+      ClientStyles.closeAll(styles);
+    } finally {
+      try {
+        connection.close();
+      } finally {
+        scorer.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.aerobench.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.aerobench.app.config.AppConfig;
+import org.aerobench.data.SeedReport;
+import org.aerobench.data.Seeder;
+import org.aerobench.embedded.EmbeddedAerospike;
+import org.aerobench.embedded.EmbeddedConfig;
+import org.aerobench.embedded.Latency;
+
+/**
+ * Everything {@code aerobench serve} runs, in start order: the embedded Aerospike server (only when
+ * no hosts are configured), the backend, the seed data, the HTTP app. Closing stops them in reverse
+ * order. Tests and benchmarks use it in-process.
+ */
+public final class AppStack implements AutoCloseable {
+
+  /** How long start waits for the client to see the cluster before seeding. */
+  private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
+
+  private final EmbeddedAerospike embedded; // null with external hosts
+  private final AerospikeBackend backend;
+  private final TargetApp app;
+  private final SeedReport seedReport; // null when not seeded
+
+  private AppStack(
+      EmbeddedAerospike embedded, AerospikeBackend backend, TargetApp app, SeedReport seedReport) {
+    this.embedded = embedded;
+    this.backend = backend;
+    this.app = app;
+    this.seedReport = seedReport;
+  }
+
+  /**
+   * Starts the stack.
+   *
+   * @param seedExternal also seed configured external hosts (the embedded server is always seeded)
+   * @param progress one line per step, e.g. {@code System.out::println}
+   */
+  public static AppStack start(AppConfig config, boolean seedExternal, Consumer<String> progress) {
+    EmbeddedAerospike embedded = null;
+    AppConfig effective = config;
+    if (config.aerospike().embedded()) {
+      embedded = startEmbedded(config);
+      effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
+      progress.accept(
+          "embedded Aerospike on "
+              + embedded.host()
+              + ":"
+              + embedded.port()
+              + " (latency "
+              + embedded.latency()
+              + ")");
+    }
+    AerospikeBackend backend = null;
+    try {
+      backend = AerospikeBackend.open(effective);
+      SeedReport seeded = null;
+      if (embedded != null || seedExternal) {
+        if (!backend.connection().awaitConnected(CONNECT_WAIT)) {
+          throw new IllegalStateException(
+              "cannot seed: no Aerospike node of "
+                  + effective.aerospike().hosts()
+                  + " answered within "
+                  + CONNECT_WAIT.toSeconds()
+                  + " s; check aerospike.hosts");
+        }
+        seeded = backend.seed(new Seeder(progress));
+        progress.accept(
+            "seeded " + seeded.written() + " records in namespace " + seeded.namespace());
+      }
+      TargetApp app = TargetApp.start(effective, backend);
+      return new AppStack(embedded, backend, app, seeded);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeQuietly(backend, embedded);
+      throw new IllegalStateException("interrupted while waiting for the cluster", e);
+    } catch (RuntimeException e) {
+      closeQuietly(backend, embedded);
+      throw e;
+    }
+  }
+
+  /** The embedded server's config for the app config (port, namespace, latency). */
+  public static EmbeddedConfig embeddedConfig(AppConfig config) {
+    return EmbeddedConfig.defaults()
+        .withPort(config.embedded().port())
+        .withNamespaces(List.of(config.aerospike().namespace()))
+        .withLatency(latency(config.embedded()));
+  }
+
+  /** The latency injection the config asks for. */
+  public static Latency latency(AppConfig.Embedded embedded) {
+    if (embedded.latencyFixedMs() > 0) {
+      return Latency.fixed(Duration.ofMillis(embedded.latencyFixedMs()));
+    }
+    if (embedded.latencyMedianMs() > 0) {
+      return Latency.logNormal(
+          Duration.ofMillis(embedded.latencyMedianMs()),
+          Duration.ofMillis(embedded.latencyP99Ms()));
+    }
+    return Latency.NONE;
+  }
+
+  private static EmbeddedAerospike startEmbedded(AppConfig config) {
+    return EmbeddedAerospike.start(embeddedConfig(config));
+  }
+
+  public TargetApp app() {
+    return app;
+  }
+
+  public AerospikeBackend backend() {
+    return backend;
+  }
+
+  /** The embedded server, or null when external hosts are used. */
+  public EmbeddedAerospike embedded() {
+    return embedded;
+  }
+
+  /** What start seeded, or null. */
+  public SeedReport seedReport() {
+    return seedReport;
+  }
+
+  /** http://host:port of the app. */
+  public String url() {
+    return "http://" + app.bindAddress() + ":" + app.port();
+  }
+
+  /** Stops the app (which closes the backend), then the embedded server. */
+  @Override
+  public void close() {
+    try {
+      app.close();
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private static void closeQuietly(AerospikeBackend backend, EmbeddedAerospike embedded) {
+    if (backend != null) {
+      backend.close();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

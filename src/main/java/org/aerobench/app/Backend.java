@@ -1,0 +1,35 @@
+package org.aerobench.app;
+
+import com.aerospike.client.cluster.ClusterStats;
+import java.util.Map;
+import org.aerobench.app.pipeline.Scorer;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.data.RequestFixture;
+
+/**
+ * What the HTTP app serves from: the client styles over one Aerospike connection, the request
+ * fixture and the model. {@link AerospikeBackend} is the real one; owning it here lets {@link
+ * TargetApp} close everything in order.
+ */
+public interface Backend extends AutoCloseable {
+
+  /** Client styles by name ({@code sync}, {@code async}, {@code virtual}). */
+  Map<String, ClientStyle> styles();
+
+  RequestFixture fixture();
+
+  Scorer scorer();
+
+  /** True while the client sees at least one live cluster node. */
+  boolean connected();
+
+  /** True once the model's weights are built and it has run once. */
+  boolean modelLoaded();
+
+  /** The client's own connection/event-loop state, read at scrape time. */
+  ClusterStats clusterStats();
+
+  /** Closes styles, client and event loops, model. */
+  @Override
+  void close();
+}

@@ -1,0 +1,166 @@
+package org.aerobench.app;
+
+import io.javalin.Javalin;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.aerobench.app.config.AppConfig;
+import org.aerobench.app.http.AppServer;
+import org.aerobench.app.http.ErrorMapper;
+import org.aerobench.app.http.HealthHandler;
+import org.aerobench.app.http.PredictHandler;
+import org.aerobench.app.http.PredictQuery;
+import org.aerobench.app.http.Readiness;
+import org.aerobench.app.metrics.AppMetrics;
+import org.aerobench.app.metrics.ClientStatsCollector;
+import org.aerobench.app.pipeline.InFlightLimiter;
+import org.aerobench.app.pipeline.KeyPlanCache;
+import org.aerobench.app.pipeline.PredictPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running target app: HTTP server, pipeline, executors and the backend it owns. Used by the
+ * serve command and, in-process, by tests and benchmarks: {@code try (TargetApp app =
+ * TargetApp.start(config)) { ... app.port() ... }}.
+ */
+public final class TargetApp implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TargetApp.class);
+
+  private final Javalin javalin;
+  private final Backend backend;
+  private final ThreadPoolExecutor compute;
+  private final ScheduledExecutorService timer;
+  private final AppMetrics metrics;
+  private final String bindAddress;
+
+  private TargetApp(
+      Javalin javalin,
+      Backend backend,
+      ThreadPoolExecutor compute,
+      ScheduledExecutorService timer,
+      AppMetrics metrics,
+      String bindAddress) {
+    this.javalin = javalin;
+    this.bindAddress = bindAddress;
+    this.backend = backend;
+    this.compute = compute;
+    this.timer = timer;
+    this.metrics = metrics;
+  }
+
+  /** Opens the real backend (Aerospike connection, styles, model) and starts serving. */
+  public static TargetApp start(AppConfig config) {
+    return start(config, AerospikeBackend.open(config));
+  }
+
+  /** Starts serving from the given backend, which the app then owns and closes. */
+  public static TargetApp start(AppConfig config, Backend backend) {
+    AppConfig.Limits limits = config.limits();
+    int threads =
+        limits.inferenceThreads() > 0
+            ? limits.inferenceThreads()
+            : Runtime.getRuntime().availableProcessors();
+    ThreadPoolExecutor compute =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(limits.inferenceQueue()),
+            Thread.ofPlatform().name("inference-", 0).daemon(true).factory());
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("inflight-timer").daemon(true).factory());
+    try {
+      List<String> names = backend.styles().keySet().stream().sorted().toList();
+      AppMetrics metrics = new AppMetrics(names);
+      ClientStatsCollector.register(metrics.registry(), backend::clusterStats);
+      Map<String, InFlightLimiter> limiters = new LinkedHashMap<>();
+      for (String name : names) {
+        limiters.put(
+            name,
+            new InFlightLimiter(
+                name,
+                limits.inFlightLimit(),
+                limits.inFlightMaxWaiting(),
+                limits.inFlightWaitMs(),
+                timer));
+      }
+      metrics.registerLimiters(limiters.values());
+      PredictPipeline pipeline =
+          new PredictPipeline(
+              new KeyPlanCache(backend.fixture(), config.aerospike().namespace()),
+              backend.styles(),
+              limiters,
+              backend.scorer(),
+              compute,
+              limits.inferenceQueue(),
+              metrics);
+      Readiness readiness =
+          new Readiness(
+              List.of(
+                  new Readiness.Check(
+                      "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
+                      backend::connected),
+                  new Readiness.Check("model not loaded", backend::modelLoaded)));
+      Javalin javalin =
+          AppServer.create(
+              config.http(),
+              new PredictHandler(pipeline, new PredictQuery(backend.fixture().size())),
+              new HealthHandler(readiness),
+              metrics,
+              new ErrorMapper());
+      javalin.start();
+      return new TargetApp(javalin, backend, compute, timer, metrics, config.http().bindAddress());
+    } catch (RuntimeException e) {
+      compute.shutdownNow();
+      timer.shutdownNow();
+      backend.close();
+      throw e;
+    }
+  }
+
+  /** The bound HTTP port (resolved when the config asked for 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  /** The address the app listens on. */
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** http://host:port of the app. */
+  public String url() {
+    return "http://" + bindAddress + ":" + port();
+  }
+
+  public AppMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops HTTP first (no new work), then drains the executors, then closes the backend. */
+  @Override
+  public void close() {
+    javalin.stop();
+    compute.shutdown();
+    timer.shutdownNow();
+    try {
+      if (!compute.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("inference executor still busy after 5 s; interrupting it");
+        compute.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      compute.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    backend.close();
+  }
+}

@@ -1,0 +1,107 @@
+package org.aerobench.app.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key with its default and rule: the single source of defaults. {@code
+ * conf/app.properties} documents the same keys (a test keeps the two in step). Any key can be
+ * overridden by the environment variable {@link #envName()}.
+ */
+public enum ConfigKey {
+  AEROSPIKE_HOSTS("aerospike.hosts", "", Rule.HOSTS),
+  AEROSPIKE_NAMESPACE("aerospike.namespace", "test", Rule.NAME),
+  AEROSPIKE_CONNECT_TIMEOUT_MS("aerospike.connect.timeout.ms", "1000", Rule.range(1, 60_000)),
+  AEROSPIKE_TOTAL_TIMEOUT_MS("aerospike.total.timeout.ms", "1000", Rule.range(1, 60_000)),
+  AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "1000", Rule.range(1, 60_000)),
+  AEROSPIKE_MAX_RETRIES("aerospike.max.retries", "2", Rule.range(0, 100)),
+  AEROSPIKE_MAX_CONNS_PER_NODE("aerospike.max.conns.per.node", "256", Rule.range(1, 10_000)),
+  AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "1000", Rule.range(10, 60_000)),
+  AEROSPIKE_SYNC_POOL_THREADS("aerospike.sync.pool.threads", "16", Rule.range(1, 1024)),
+  AEROSPIKE_SYNC_QUEUE_CAPACITY("aerospike.sync.queue.capacity", "4608", Rule.range(1, 1_000_000)),
+  AEROSPIKE_VIRTUAL_MAX_CONCURRENT(
+      "aerospike.virtual.max.concurrent", "128", Rule.range(1, 100_000)),
+  AEROSPIKE_EVENT_LOOP_KIND(
+      "aerospike.event.loop.kind", "nio", Rule.oneOf("nio", "netty_epoll", "netty-epoll")),
+  AEROSPIKE_EVENT_LOOP_COUNT("aerospike.event.loop.count", "0", Rule.range(0, 256)),
+  AEROSPIKE_MAX_COMMANDS_IN_PROCESS(
+      "aerospike.max.commands.in.process", "64", Rule.range(5, 100_000)),
+  AEROSPIKE_MAX_COMMANDS_IN_QUEUE(
+      "aerospike.max.commands.in.queue", "4608", Rule.range(1, 1_000_000)),
+  HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
+  HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
+  INFLIGHT_LIMIT("inflight.limit", "512", Rule.range(1, 100_000)),
+  INFLIGHT_WAIT_MS("inflight.wait.ms", "1000", Rule.range(0, 60_000)),
+  INFLIGHT_MAX_WAITING("inflight.max.waiting", "1024", Rule.range(0, 1_000_000)),
+  INFERENCE_THREADS("inference.threads", "0", Rule.range(0, 1024)),
+  INFERENCE_QUEUE("inference.queue", "4096", Rule.range(1, 1_000_000)),
+  MODEL_ENGINE("model.engine", "java", Rule.oneOf("java", "scalar", "pytorch")),
+  MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
+  EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
+  EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.range(0, 60_000)),
+  EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.range(0, 60_000)),
+  EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.range(0, 60_000));
+
+  private final String key;
+  private final String defaultValue;
+  private final Rule rule;
+
+  ConfigKey(String key, String defaultValue, Rule rule) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.rule = rule;
+  }
+
+  /** The property name in {@code conf/app.properties}. */
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  /** {@code AEROBENCH_} + the key upper-cased with dots as underscores. */
+  public String envName() {
+    return "AEROBENCH_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  /** The key for a property name, or null. */
+  public static ConfigKey byKey(String key) {
+    for (ConfigKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** What a value must look like; {@link #describe()} is quoted in error messages. */
+  public record Rule(String kind, long min, long max, java.util.List<String> allowed) {
+
+    static final Rule HOSTS = new Rule("hosts", 0, 0, java.util.List.of());
+    static final Rule NAME = new Rule("name", 0, 0, java.util.List.of());
+
+    static Rule range(long min, long max) {
+      return new Rule("int", min, max, java.util.List.of());
+    }
+
+    static Rule oneOf(String... allowed) {
+      return new Rule("enum", 0, 0, java.util.List.of(allowed));
+    }
+
+    public String describe() {
+      return switch (kind) {
+        case "int" -> "must be an integer in " + min + ".." + max;
+        case "enum" -> "must be one of " + String.join(", ", allowed);
+        case "hosts" ->
+            "must be empty (start the embedded server) or a comma-separated list of host:port"
+                + " with port 1..65535";
+        default -> "must be a non-empty name without spaces";
+      };
+    }
+  }
+}

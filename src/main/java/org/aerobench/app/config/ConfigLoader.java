@@ -1,0 +1,249 @@
+package org.aerobench.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds the {@link AppConfig} once: defaults from {@link ConfigKey}, then the properties file,
+ * then {@code AEROBENCH_*} environment variables; credentials only from {@code AEROSPIKE_USER} /
+ * {@code AEROSPIKE_PASSWORD}. Any bad value refuses the whole config with a message naming the key,
+ * where it came from, the value and the rule.
+ */
+public final class ConfigLoader {
+
+  /** Environment variables holding credentials; never read from a file, never logged. */
+  public static final String USER_ENV = "AEROSPIKE_USER";
+
+  public static final String PASSWORD_ENV = "AEROSPIKE_PASSWORD";
+
+  private ConfigLoader() {}
+
+  /** Loads {@code file} (which must exist) with the process environment on top. */
+  public static AppConfig load(Path file) {
+    return load(readFile(file), file.toString(), System.getenv());
+  }
+
+  /** Defaults plus the process environment, for when no file is given. */
+  public static AppConfig defaults(Map<String, String> env) {
+    return load(new Properties(), "defaults", env);
+  }
+
+  /**
+   * Resolves and validates.
+   *
+   * @param fileValues properties read from the file (may be empty)
+   * @param fileName shown in error messages
+   * @param env environment variables
+   * @throws ConfigException naming the key, its source, the value and the rule
+   */
+  public static AppConfig load(Properties fileValues, String fileName, Map<String, String> env) {
+    for (String name : fileValues.stringPropertyNames()) {
+      if (ConfigKey.byKey(name) == null) {
+        throw new ConfigException(
+            "unknown key '" + name + "' in " + fileName + "; known keys: " + knownKeys());
+      }
+    }
+    Map<ConfigKey, Value> raw = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey key : ConfigKey.values()) {
+      String fromEnv = env.get(key.envName());
+      String fromFile = fileValues.getProperty(key.key());
+      if (fromEnv != null) {
+        raw.put(key, new Value(fromEnv.trim(), "environment variable " + key.envName()));
+      } else if (fromFile != null) {
+        raw.put(key, new Value(fromFile.trim(), fileName));
+      } else {
+        raw.put(key, new Value(key.defaultValue(), "default"));
+      }
+    }
+    Resolver r = new Resolver(raw);
+    AppConfig.Aerospike aerospike =
+        new AppConfig.Aerospike(
+            r.hosts(ConfigKey.AEROSPIKE_HOSTS),
+            r.name(ConfigKey.AEROSPIKE_NAMESPACE),
+            blankToNull(env.get(USER_ENV)),
+            blankToNull(env.get(PASSWORD_ENV)),
+            r.integer(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS),
+            r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS),
+            r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS),
+            r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES),
+            r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE),
+            r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS),
+            r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS),
+            r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY),
+            r.integer(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT),
+            r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND),
+            r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT),
+            r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS),
+            r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE));
+    if ((aerospike.user() == null) != (aerospike.password() == null)) {
+      throw new ConfigException(
+          "credentials are half set: set both "
+              + USER_ENV
+              + " and "
+              + PASSWORD_ENV
+              + " in the environment, or neither");
+    }
+    AppConfig.Http http =
+        new AppConfig.Http(r.name(ConfigKey.HTTP_BIND_ADDRESS), r.integer(ConfigKey.HTTP_PORT));
+    AppConfig.Limits limits =
+        new AppConfig.Limits(
+            r.integer(ConfigKey.INFLIGHT_LIMIT),
+            r.integer(ConfigKey.INFLIGHT_WAIT_MS),
+            r.integer(ConfigKey.INFLIGHT_MAX_WAITING),
+            r.integer(ConfigKey.INFERENCE_THREADS),
+            r.integer(ConfigKey.INFERENCE_QUEUE));
+    AppConfig.Model model =
+        new AppConfig.Model(r.oneOf(ConfigKey.MODEL_ENGINE), r.integer(ConfigKey.MODEL_SEED));
+    AppConfig.Embedded embedded =
+        new AppConfig.Embedded(
+            r.integer(ConfigKey.EMBEDDED_PORT),
+            r.integer(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
+            r.integer(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
+            r.integer(ConfigKey.EMBEDDED_LATENCY_P99_MS));
+    checkedEmbedded(embedded);
+    return new AppConfig(aerospike, http, limits, model, embedded);
+  }
+
+  /**
+   * Checks the latency injection as a whole: fixed or log-normal, not both; a p99 needs a median
+   * and is at least the median; no value is negative.
+   *
+   * @return the argument
+   */
+  public static AppConfig.Embedded checkedEmbedded(AppConfig.Embedded embedded) {
+    if (embedded.latencyFixedMs() < 0
+        || embedded.latencyMedianMs() < 0
+        || embedded.latencyP99Ms() < 0) {
+      throw new ConfigException("latency injection " + embedded + " has a negative value");
+    }
+    if (embedded.latencyMedianMs() > 0 && embedded.latencyP99Ms() < embedded.latencyMedianMs()) {
+      throw new ConfigException(
+          "embedded.latency.p99.ms = "
+              + embedded.latencyP99Ms()
+              + " is below embedded.latency.median.ms = "
+              + embedded.latencyMedianMs()
+              + "; the p99 must be >= the median");
+    }
+    if (embedded.latencyFixedMs() > 0 && embedded.latencyMedianMs() > 0) {
+      throw new ConfigException(
+          "embedded.latency.fixed.ms = "
+              + embedded.latencyFixedMs()
+              + " and embedded.latency.median.ms = "
+              + embedded.latencyMedianMs()
+              + " are both set; choose a fixed or a log-normal latency, not both");
+    }
+    if (embedded.latencyMedianMs() == 0 && embedded.latencyP99Ms() > 0) {
+      throw new ConfigException(
+          "embedded.latency.p99.ms = "
+              + embedded.latencyP99Ms()
+              + " is set without embedded.latency.median.ms; set the median too");
+    }
+    return embedded;
+  }
+
+  private static Properties readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read config file " + file + ": " + e + "; pass an existing file with --config");
+    }
+    return properties;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String knownKeys() {
+    List<String> keys = new ArrayList<>();
+    for (ConfigKey k : ConfigKey.values()) {
+      keys.add(k.key());
+    }
+    return String.join(", ", keys);
+  }
+
+  private record Value(String text, String source) {}
+
+  /** Parses one raw value by its key's rule, failing with the full story. */
+  private record Resolver(Map<ConfigKey, Value> raw) {
+
+    int integer(ConfigKey key) {
+      Value v = raw.get(key);
+      long parsed;
+      try {
+        parsed = Long.parseLong(v.text());
+      } catch (NumberFormatException e) {
+        throw invalid(key, v);
+      }
+      if (parsed < key.rule().min() || parsed > key.rule().max()) {
+        throw invalid(key, v);
+      }
+      return (int) parsed;
+    }
+
+    String oneOf(ConfigKey key) {
+      Value v = raw.get(key);
+      if (!key.rule().allowed().contains(v.text())) {
+        throw invalid(key, v);
+      }
+      return v.text();
+    }
+
+    String name(ConfigKey key) {
+      Value v = raw.get(key);
+      if (v.text().isEmpty() || v.text().chars().anyMatch(Character::isWhitespace)) {
+        throw invalid(key, v);
+      }
+      return v.text();
+    }
+
+    List<String> hosts(ConfigKey key) {
+      Value v = raw.get(key);
+      if (v.text().isEmpty()) {
+        return List.of();
+      }
+      List<String> hosts = new ArrayList<>();
+      for (String part : v.text().split(",")) {
+        String host = part.trim();
+        int colon = host.lastIndexOf(':');
+        if (colon <= 0 || colon == host.length() - 1) {
+          throw invalid(key, v);
+        }
+        try {
+          int port = Integer.parseInt(host.substring(colon + 1));
+          if (port < 1 || port > 65_535) {
+            throw invalid(key, v);
+          }
+        } catch (NumberFormatException e) {
+          throw invalid(key, v);
+        }
+        hosts.add(host);
+      }
+      return hosts;
+    }
+
+    private static ConfigException invalid(ConfigKey key, Value v) {
+      return new ConfigException(
+          "config key '"
+              + key.key()
+              + "' = '"
+              + v.text()
+              + "' (from "
+              + v.source()
+              + ") is invalid: it "
+              + key.rule().describe()
+              + "; fix it in the config file or with "
+              + key.envName());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.aerobench.app.http;
+
+import com.aerospike.client.AerospikeException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.aerobench.app.pipeline.Failures;
+import org.aerobench.app.pipeline.OverloadedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every exception of every route, mapped in one place to a JSON body {@code {"error": ...}}: bad
+ * query 400, unknown client 404, backpressure and Aerospike failures 503 with Retry-After, anything
+ * else 500 with one log line. Futures handed to {@code ctx.future} arrive here too, wrapped in a
+ * CompletionException, which is unwrapped first.
+ */
+public final class ErrorMapper {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+  private static final String RETRY_AFTER_SECONDS = "1";
+
+  public void handle(Exception exception, Context ctx) {
+    Throwable cause = Failures.unwrap(exception);
+    Map<String, Object> body = new LinkedHashMap<>();
+    switch (cause) {
+      case InvalidParameterException e -> {
+        body.put("error", "invalid query parameter");
+        body.put("parameter", e.parameter());
+        body.put("value", e.value());
+        body.put("allowed", e.allowed());
+        body.put("message", e.getMessage());
+        ctx.status(HttpStatus.BAD_REQUEST);
+      }
+      case UnknownClientException e -> {
+        body.put("error", "unknown client style");
+        body.put("client", e.client());
+        body.put("valid", e.validNames());
+        body.put("message", e.getMessage());
+        ctx.status(HttpStatus.NOT_FOUND);
+      }
+      case OverloadedException e -> {
+        body.put("error", "overloaded");
+        body.put("limit", e.limit());
+        body.put("limit_value", e.limitValue());
+        body.put("message", e.getMessage());
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+      }
+      case AerospikeException e -> {
+        body.put("error", "aerospike unavailable");
+        body.put("cause", kind(e));
+        body.put("result_code", e.getResultCode());
+        body.put("message", e.getBaseMessage());
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+      }
+      case HttpResponseException e -> {
+        body.put("error", e.getMessage());
+        ctx.status(e.getStatus());
+      }
+      default -> {
+        log.error(
+            "unexpected error on {} {}: {}", ctx.method(), ctx.path(), describe(cause), cause);
+        body.put("error", "internal error");
+        body.put("message", cause.getClass().getSimpleName());
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+      }
+    }
+    ctx.json(body);
+  }
+
+  /** Timeout, Connection, AsyncQueueFull, InvalidNode, ... or AerospikeException. */
+  private static String kind(AerospikeException e) {
+    Class<?> type = e.getClass();
+    return type == AerospikeException.class ? "AerospikeException" : type.getSimpleName();
+  }
+
+  private static String describe(Throwable t) {
+    StackTraceElement[] trace = t.getStackTrace();
+    return t + (trace.length > 0 ? " at " + trace[0] : "");
+  }
+}

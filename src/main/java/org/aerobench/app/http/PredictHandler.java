@@ -1,0 +1,29 @@
+package org.aerobench.app.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.aerobench.app.pipeline.PredictParams;
+import org.aerobench.app.pipeline.PredictPipeline;
+
+/** GET /predict/{client}/sample: validate, hand the pipeline's future to Javalin. */
+public final class PredictHandler {
+
+  private final PredictPipeline pipeline;
+  private final PredictQuery query;
+  private final List<String> clientNames;
+
+  public PredictHandler(PredictPipeline pipeline, PredictQuery query) {
+    this.pipeline = pipeline;
+    this.query = query;
+    this.clientNames = pipeline.styles().keySet().stream().sorted().toList();
+  }
+
+  public void sample(Context ctx) {
+    String client = ctx.pathParam("client");
+    if (!pipeline.styles().containsKey(client)) {
+      throw new UnknownClientException(client, clientNames);
+    }
+    PredictParams params = query.parse(ctx.queryParamMap());
+    ctx.future(() -> pipeline.predict(client, params).thenAccept(ctx::json));
+  }
+}

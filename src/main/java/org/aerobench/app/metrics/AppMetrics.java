@@ -1,0 +1,190 @@
+package org.aerobench.app.metrics;
+
+import io.javalin.http.Context;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import org.aerobench.app.pipeline.InFlightLimiter;
+import org.aerobench.app.pipeline.StageTimes;
+import org.aerobench.client.ReadMode;
+import org.aerobench.client.SetRecords;
+import org.aerobench.data.FeatureSet;
+
+/**
+ * The reference's metrics (§5: names, types, buckets) with {@code client_type} = the style name and
+ * a {@code mode} label on the two whole-request histograms, plus JVM metrics. Every series of the
+ * known styles, modes and sets exists before the first request ({@code initLabelValues}).
+ */
+public final class AppMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final ExpositionFormats formats = ExpositionFormats.init();
+
+  private final Histogram predict =
+      seconds("predict_duration_seconds", "Whole predict pipeline inside the server", "mode")
+          .classicUpperBounds(Buckets.B10MS_2S)
+          .register(registry);
+  private final Histogram keyExtraction =
+      seconds("key_extraction_duration_seconds", "Key plan lookup (step 2)")
+          .classicUpperBounds(Buckets.B05MS_50MS)
+          .register(registry);
+  private final Histogram readAll =
+      seconds(
+              "aerospike_batch_read_all_duration_seconds",
+              "Aerospike read of all sets, any mode (step 3)",
+              "mode")
+          .classicUpperBounds(Buckets.B10MS_2S)
+          .register(registry);
+  private final Histogram readSet =
+      seconds(
+              "aerospike_batch_read_set_duration_seconds",
+              "One set's own batch call (per-set modes only)",
+              "set_name")
+          .classicUpperBounds(Buckets.B5MS_1S)
+          .register(registry);
+  private final Histogram features =
+      seconds("feature_extraction_duration_seconds", "Feature build from nccsh_adid (step 5)")
+          .classicUpperBounds(Buckets.B1MS_100MS)
+          .register(registry);
+  private final Histogram inference =
+      seconds("dlrm_inference_duration_seconds", "DLRM forward pass (step 5)")
+          .classicUpperBounds(Buckets.B1MS_100MS)
+          .register(registry);
+  private final Histogram response =
+      seconds("response_build_duration_seconds", "Predictions list build (step 6)")
+          .classicUpperBounds(Buckets.B05MS_20MS)
+          .register(registry);
+  private final Histogram foundRatio =
+      Histogram.builder()
+          .name("aerospike_records_found_ratio")
+          .help("Records found / keys read per request")
+          .labelNames("client_type")
+          .classicOnly()
+          .classicUpperBounds(Buckets.RATIO)
+          .register(registry);
+  private final Counter requests =
+      Counter.builder()
+          .name("predict_requests_total")
+          .help("Predict requests by outcome: success, error, rejected (backpressure)")
+          .labelNames("client_type", "status")
+          .register(registry);
+  private final Gauge active =
+      Gauge.builder()
+          .name("predict_active_requests")
+          .help("Predict requests admitted and not yet answered")
+          .labelNames("client_type")
+          .register(registry);
+
+  /** Registers everything, pre-creating the series of the given style names. */
+  public AppMetrics(Collection<String> clientTypes) {
+    JvmMetrics.builder().register(registry);
+    for (String ct : clientTypes) {
+      for (ReadMode mode : ReadMode.values()) {
+        predict.initLabelValues(ct, mode.wireName());
+        readAll.initLabelValues(ct, mode.wireName());
+      }
+      for (FeatureSet set : FeatureSet.values()) {
+        readSet.initLabelValues(ct, set.setName());
+      }
+      keyExtraction.initLabelValues(ct);
+      features.initLabelValues(ct);
+      inference.initLabelValues(ct);
+      response.initLabelValues(ct);
+      foundRatio.initLabelValues(ct);
+      for (RequestOutcome outcome : RequestOutcome.values()) {
+        requests.initLabelValues(ct, outcome.label());
+      }
+      active.initLabelValues(ct);
+    }
+  }
+
+  /** The registry, for collectors added later (client stats, limiter state). */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  public void requestStarted(String clientType) {
+    active.labelValues(clientType).inc();
+  }
+
+  public void requestEnded(String clientType) {
+    active.labelValues(clientType).dec();
+  }
+
+  public void count(String clientType, RequestOutcome outcome) {
+    requests.labelValues(clientType, outcome.label()).inc();
+  }
+
+  /** Observes every stage of one successful request. */
+  public void observe(
+      String clientType,
+      ReadMode mode,
+      StageTimes times,
+      Collection<SetRecords> sets,
+      int found,
+      int total,
+      boolean inferenceRan) {
+    String m = mode.wireName();
+    predict.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.totalNanos()));
+    keyExtraction.labelValues(clientType).observe(Unit.nanosToSeconds(times.keyExtractionNanos()));
+    readAll.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.aerospikeNanos()));
+    for (SetRecords set : sets) {
+      if (set.readNanos() >= 0) {
+        readSet
+            .labelValues(clientType, set.set().setName())
+            .observe(Unit.nanosToSeconds(set.readNanos()));
+      }
+    }
+    if (inferenceRan) {
+      features.labelValues(clientType).observe(Unit.nanosToSeconds(times.featureNanos()));
+      inference.labelValues(clientType).observe(Unit.nanosToSeconds(times.inferenceNanos()));
+    }
+    response.labelValues(clientType).observe(Unit.nanosToSeconds(times.responseNanos()));
+    foundRatio.labelValues(clientType).observe(total == 0 ? 0.0 : (double) found / total);
+  }
+
+  /** Gauges of each style's in-flight slots and waiters, read at scrape time. */
+  public void registerLimiters(Collection<InFlightLimiter> limiters) {
+    GaugeWithCallback.builder()
+        .name("predict_inflight_slots")
+        .help("Backpressure per client style: slots held (in_use) and requests waiting for one")
+        .labelNames("client_type", "state")
+        .callback(
+            cb -> {
+              for (InFlightLimiter limiter : limiters) {
+                cb.call(limiter.inFlight(), limiter.clientType(), "in_use");
+                cb.call(limiter.waiting(), limiter.clientType(), "waiting");
+              }
+            })
+        .register(registry);
+  }
+
+  /** GET /metrics: the text exposition the scraper asks for (Prometheus text by default). */
+  public void scrape(Context ctx) throws IOException {
+    ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    writer.write(out, registry.scrape());
+    ctx.contentType(writer.getContentType()).result(out.toByteArray());
+  }
+
+  private static Histogram.Builder seconds(String name, String help, String... extraLabels) {
+    String[] labels = new String[extraLabels.length + 1];
+    labels[0] = "client_type";
+    System.arraycopy(extraLabels, 0, labels, 1, extraLabels.length);
+    return Histogram.builder()
+        .name(name)
+        .help(help)
+        .unit(Unit.SECONDS)
+        .labelNames(labels)
+        .classicOnly();
+  }
+}

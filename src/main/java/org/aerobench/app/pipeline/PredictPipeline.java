@@ -1,0 +1,211 @@
+package org.aerobench.app.pipeline;
+
+import com.aerospike.client.AerospikeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.aerobench.app.metrics.AppMetrics;
+import org.aerobench.app.metrics.RequestOutcome;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.client.LookupResult;
+import org.aerobench.client.SetRecords;
+import org.aerobench.data.CandidateAd;
+import org.aerobench.data.FeatureSet;
+import org.aerobench.data.KeyPlan;
+import org.aerobench.data.RequestFixture;
+
+/**
+ * The predict pipeline (reference §4.4), timed per stage with System.nanoTime:
+ *
+ * <ol>
+ *   <li>admission: an in-flight slot of the client style ({@link InFlightLimiter}, never blocks);
+ *   <li>key extraction: the cached {@link KeyPlan} for (num_sets, batch_size);
+ *   <li>Aerospike read through the {@link ClientStyle} in the requested mode;
+ *   <li>found count; then, on the compute executor and never on the thread that completed the read
+ *       (an event loop for the async style): features from {@code nccsh_adid}, inference, response
+ *       build.
+ * </ol>
+ *
+ * With {@code skip_inference} the features and inference steps are skipped and every score is 0.
+ */
+public final class PredictPipeline {
+
+  private final KeyPlanCache plans;
+  private final Map<String, ClientStyle> styles;
+  private final Map<String, InFlightLimiter> limiters;
+  private final Scorer scorer;
+  private final Executor compute;
+  private final int computeQueue;
+  private final AppMetrics metrics;
+
+  /**
+   * @param compute bounded executor for features, inference and response build
+   * @param computeQueue its queue bound, quoted when it rejects
+   */
+  public PredictPipeline(
+      KeyPlanCache plans,
+      Map<String, ClientStyle> styles,
+      Map<String, InFlightLimiter> limiters,
+      Scorer scorer,
+      Executor compute,
+      int computeQueue,
+      AppMetrics metrics) {
+    this.plans = plans;
+    this.styles = Map.copyOf(styles);
+    this.limiters = Map.copyOf(limiters);
+    this.scorer = scorer;
+    this.compute = compute;
+    this.computeQueue = computeQueue;
+    this.metrics = metrics;
+  }
+
+  /** Runs one request; the style name must be one of {@link #styles()}' keys. */
+  public CompletableFuture<PredictResponse> predict(String clientType, PredictParams params) {
+    long t0 = System.nanoTime();
+    ClientStyle style = styles.get(clientType);
+    InFlightLimiter limiter = limiters.get(clientType);
+    CompletableFuture<PredictResponse> result =
+        limiter
+            .acquire()
+            .thenCompose(
+                granted -> {
+                  metrics.requestStarted(clientType);
+                  CompletableFuture<PredictResponse> run;
+                  try {
+                    run = runAdmitted(style, params, t0);
+                  } catch (RuntimeException e) {
+                    run = CompletableFuture.failedFuture(e);
+                  }
+                  return run.whenComplete(
+                      (r, e) -> {
+                        metrics.requestEnded(clientType);
+                        limiter.release();
+                      });
+                });
+    return result.whenComplete((r, e) -> metrics.count(clientType, outcome(e)));
+  }
+
+  /** The style names this pipeline serves. */
+  public Map<String, ClientStyle> styles() {
+    return styles;
+  }
+
+  private CompletableFuture<PredictResponse> runAdmitted(
+      ClientStyle style, PredictParams params, long t0) {
+    long k0 = System.nanoTime();
+    KeyPlan plan = plans.plan(params.numSets(), params.batchSize());
+    long k1 = System.nanoTime();
+    CompletableFuture<LookupResult> read = style.read(plan, params.mode());
+    CompletableFuture<PredictResponse> out = new CompletableFuture<>();
+    // This callback may run on an Aerospike event loop: take the time, hop, return.
+    read.whenComplete(
+        (lookup, error) -> {
+          long readDone = System.nanoTime();
+          try {
+            compute.execute(
+                () -> {
+                  if (error != null) {
+                    out.completeExceptionally(error);
+                    return;
+                  }
+                  try {
+                    out.complete(finish(style.name(), params, lookup, t0, k1 - k0, readDone - k1));
+                  } catch (Throwable t) {
+                    out.completeExceptionally(t);
+                  }
+                });
+          } catch (RejectedExecutionException full) {
+            out.completeExceptionally(
+                new OverloadedException(
+                    "inference.queue",
+                    computeQueue,
+                    "the inference executor's queue of "
+                        + computeQueue
+                        + " tasks is full (inference.queue, inference.threads); retry later"));
+          }
+        });
+    return out;
+  }
+
+  private PredictResponse finish(
+      String clientType,
+      PredictParams params,
+      LookupResult lookup,
+      long t0,
+      long keyNanos,
+      long readNanos) {
+    int found = lookup.found();
+    int total = lookup.total();
+    int batch = params.batchSize();
+    RequestFixture fixture = plans.fixture();
+
+    long featureNanos = 0;
+    long inferenceNanos = 0;
+    float[] scores = null;
+    if (!params.skipInference()) {
+      SetRecords adid = lookup.sets().get(0);
+      if (adid.set() != FeatureSet.NCCSH_ADID || adid.records().length != batch) {
+        throw new IllegalStateException(
+            "lookup result starts with "
+                + adid.set()
+                + " x "
+                + adid.records().length
+                + ", expected NCCSH_ADID x "
+                + batch);
+      }
+      long f0 = System.nanoTime();
+      Scorer.Prepared prepared = scorer.prepare(fixture, adid.records());
+      long f1 = System.nanoTime();
+      scores = prepared.predict();
+      long f2 = System.nanoTime();
+      featureNanos = f1 - f0;
+      inferenceNanos = f2 - f1;
+      if (scores.length != batch) {
+        throw new IllegalStateException(
+            "model returned " + scores.length + " scores for " + batch + " ads");
+      }
+    }
+
+    long r0 = System.nanoTime();
+    List<CandidateAd> ads = fixture.candidateAds();
+    List<Prediction> predictions = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      predictions.add(
+          new Prediction(
+              ads.get(i).adId(), scores == null ? 0.0 : PredictResponse.score(scores[i])));
+    }
+    long r1 = System.nanoTime();
+
+    StageTimes times =
+        new StageTimes(keyNanos, readNanos, featureNanos, inferenceNanos, r1 - r0, r1 - t0);
+    metrics.observe(
+        clientType, params.mode(), times, lookup.sets(), found, total, !params.skipInference());
+    return new PredictResponse(
+        predictions,
+        clientType,
+        params.mode().wireName(),
+        PredictResponse.millis(times.keyExtractionNanos()),
+        PredictResponse.millis(times.aerospikeNanos()),
+        PredictResponse.millis(times.featureNanos()),
+        PredictResponse.millis(times.inferenceNanos()),
+        PredictResponse.millis(times.responseNanos()),
+        PredictResponse.millis(times.totalNanos()),
+        found,
+        total);
+  }
+
+  private static RequestOutcome outcome(Throwable error) {
+    if (error == null) {
+      return RequestOutcome.SUCCESS;
+    }
+    Throwable cause = Failures.unwrap(error);
+    if (cause instanceof OverloadedException
+        || cause instanceof AerospikeException.AsyncQueueFull) {
+      return RequestOutcome.REJECTED;
+    }
+    return RequestOutcome.ERROR;
+  }
+}

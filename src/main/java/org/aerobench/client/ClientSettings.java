@@ -1,0 +1,378 @@
+package org.aerobench.client;
+
+import com.aerospike.client.Host;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the process talks to Aerospike: one client, its event loops and the client styles' pools.
+ * Built with {@link #builder()} (every field has a documented default); the constructor validates
+ * and refuses bad values with a message naming the field, the value and the rule.
+ *
+ * <pre>{@code
+ * ClientSettings settings =
+ *     ClientSettings.builder().hosts(List.of("127.0.0.1:" + port)).namespace("test").build();
+ * }</pre>
+ *
+ * @param hosts seed hosts as {@code host:port}. Default: {@code 127.0.0.1:3000}
+ * @param namespace namespace the sets live in. Default: {@code test}
+ * @param user user name, or null for a server without security; take it from the environment
+ *     ({@link #fromEnvironmentCredentials}) only, never from a file. Default: null
+ * @param password password, or null. Never printed by {@link #toString()}. Default: null
+ * @param connectTimeoutMs timeout of connecting and of cluster-tend info requests
+ *     (ClientPolicy.timeout). Default: 1000
+ * @param totalTimeoutMs total time a batch read may take, retries included; a read of an
+ *     unreachable cluster fails within it. Default: 1000
+ * @param socketTimeoutMs idle-socket timeout of one attempt. Default: 1000
+ * @param maxRetries retries of a failed batch read attempt within totalTimeoutMs. Default: 2
+ * @param maxConnsPerNode sync connections per node (shared by the sync pool and virtual threads).
+ *     Default: 256
+ * @param eventLoopKind NIO or NETTY_EPOLL. Default: NIO
+ * @param eventLoopCount number of event loops (threads). Default: available processors
+ * @param maxCommandsInProcess async commands running at once per event loop (each holds a socket);
+ *     more wait in the loop's delay queue. At least 5 (client rule). Default: 64
+ * @param maxCommandsInQueue delay-queue bound per event loop; past it a command fails with {@code
+ *     AerospikeException.AsyncQueueFull} (map it to 503). At least 1: unbounded is refused.
+ *     Default: 4608 (512 in-flight requests x 9 sets)
+ * @param syncPoolThreads threads of the sync style's pool (the reference's THREAD_POOL_SIZE).
+ *     Default: 16
+ * @param syncQueueCapacity bound of the sync pool's task queue; past it a read fails with an
+ *     overload error ({@link ClientFailures#isOverload}). Default: 4608
+ * @param virtualMaxConcurrent blocking reads at once on virtual threads; the others wait (virtual
+ *     threads park cheaply) so the sync connection pool is not exhausted. Default: 128
+ * @param tendIntervalMs cluster tend interval; also how fast a restarted server is found again.
+ *     Default: 1000
+ */
+public record ClientSettings(
+    List<String> hosts,
+    String namespace,
+    String user,
+    String password,
+    int connectTimeoutMs,
+    int totalTimeoutMs,
+    int socketTimeoutMs,
+    int maxRetries,
+    int maxConnsPerNode,
+    EventLoopKind eventLoopKind,
+    int eventLoopCount,
+    int maxCommandsInProcess,
+    int maxCommandsInQueue,
+    int syncPoolThreads,
+    int syncQueueCapacity,
+    int virtualMaxConcurrent,
+    int tendIntervalMs) {
+
+  /** Environment variable holding the user name. */
+  public static final String USER_ENV = "AEROSPIKE_USER";
+
+  /** Environment variable holding the password. */
+  public static final String PASSWORD_ENV = "AEROSPIKE_PASSWORD";
+
+  public ClientSettings {
+    hosts = List.copyOf(Objects.requireNonNull(hosts, "hosts"));
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("hosts is empty; give at least one host:port");
+    }
+    for (String host : hosts) {
+      parseHost(host);
+    }
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException("namespace '" + namespace + "' must not be blank");
+    }
+    if ((user == null) != (password == null)) {
+      throw new IllegalArgumentException(
+          "user and password must be given together (env "
+              + USER_ENV
+              + " and "
+              + PASSWORD_ENV
+              + ")");
+    }
+    Objects.requireNonNull(eventLoopKind, "eventLoopKind");
+    atLeast("connectTimeoutMs", connectTimeoutMs, 1);
+    atLeast("totalTimeoutMs", totalTimeoutMs, 1);
+    atLeast("socketTimeoutMs", socketTimeoutMs, 1);
+    atLeast("maxRetries", maxRetries, 0);
+    atLeast("maxConnsPerNode", maxConnsPerNode, 1);
+    atLeast("eventLoopCount", eventLoopCount, 1);
+    atLeast("maxCommandsInProcess", maxCommandsInProcess, 5);
+    atLeast("maxCommandsInQueue", maxCommandsInQueue, 1);
+    atLeast("syncPoolThreads", syncPoolThreads, 1);
+    atLeast("syncQueueCapacity", syncQueueCapacity, 1);
+    atLeast("virtualMaxConcurrent", virtualMaxConcurrent, 1);
+    atLeast("tendIntervalMs", tendIntervalMs, 10);
+  }
+
+  /** The defaults (see the component docs). */
+  public static ClientSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * These settings with user and password from {@code AEROSPIKE_USER} / {@code AEROSPIKE_PASSWORD}
+   * when both are set (credentials never come from files).
+   */
+  public ClientSettings fromEnvironmentCredentials() {
+    String envUser = System.getenv(USER_ENV);
+    String envPassword = System.getenv(PASSWORD_ENV);
+    if (envUser == null || envUser.isEmpty()) {
+      return this;
+    }
+    return toBuilder().credentials(envUser, envPassword == null ? "" : envPassword).build();
+  }
+
+  /** The seed hosts as client {@link Host}s. */
+  public Host[] aerospikeHosts() {
+    return hosts.stream().map(ClientSettings::parseHost).toArray(Host[]::new);
+  }
+
+  /**
+   * Async connections per node: enough for every event loop to run maxCommandsInProcess commands
+   * (each holds a socket), and never fewer than maxConnsPerNode.
+   */
+  public int asyncMaxConnsPerNode() {
+    return Math.max(maxConnsPerNode, maxCommandsInProcess * eventLoopCount);
+  }
+
+  /** Like the generated one, but the password is masked. */
+  @Override
+  public String toString() {
+    return "ClientSettings[hosts="
+        + hosts
+        + ", namespace="
+        + namespace
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "null" : "****")
+        + ", connectTimeoutMs="
+        + connectTimeoutMs
+        + ", totalTimeoutMs="
+        + totalTimeoutMs
+        + ", socketTimeoutMs="
+        + socketTimeoutMs
+        + ", maxRetries="
+        + maxRetries
+        + ", maxConnsPerNode="
+        + maxConnsPerNode
+        + ", eventLoopKind="
+        + eventLoopKind
+        + ", eventLoopCount="
+        + eventLoopCount
+        + ", maxCommandsInProcess="
+        + maxCommandsInProcess
+        + ", maxCommandsInQueue="
+        + maxCommandsInQueue
+        + ", syncPoolThreads="
+        + syncPoolThreads
+        + ", syncQueueCapacity="
+        + syncQueueCapacity
+        + ", virtualMaxConcurrent="
+        + virtualMaxConcurrent
+        + ", tendIntervalMs="
+        + tendIntervalMs
+        + "]";
+  }
+
+  /**
+   * Parses {@code host:port} (IPv6 as {@code [addr]:port}).
+   *
+   * @throws IllegalArgumentException naming the value and the expected form
+   */
+  public static Host parseHost(String value) {
+    String rule = "; expected host:port with port 1..65535, e.g. 127.0.0.1:3000";
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("host '" + value + "' is blank" + rule);
+    }
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new IllegalArgumentException("host '" + value + "' has no port" + rule);
+    }
+    String name = value.substring(0, colon);
+    if (name.startsWith("[") && name.endsWith("]")) {
+      name = name.substring(1, name.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(value.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("host '" + value + "' has a bad port" + rule);
+    }
+    if (port < 1 || port > 65535 || name.isBlank()) {
+      throw new IllegalArgumentException("host '" + value + "' is invalid" + rule);
+    }
+    return new Host(name, port);
+  }
+
+  private static void atLeast(String field, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(field + " " + value + " is invalid; it must be >= " + min);
+    }
+  }
+
+  /** Mutable builder; {@link #build()} validates. */
+  public static final class Builder {
+    private List<String> hosts = List.of("127.0.0.1:3000");
+    private String namespace = "test";
+    private String user;
+    private String password;
+    private int connectTimeoutMs = 1000;
+    private int totalTimeoutMs = 1000;
+    private int socketTimeoutMs = 1000;
+    private int maxRetries = 2;
+    private int maxConnsPerNode = 256;
+    private EventLoopKind eventLoopKind = EventLoopKind.NIO;
+    private int eventLoopCount = Runtime.getRuntime().availableProcessors();
+    private int maxCommandsInProcess = 64;
+    private int maxCommandsInQueue = 4608;
+    private int syncPoolThreads = 16;
+    private int syncQueueCapacity = 4608;
+    private int virtualMaxConcurrent = 128;
+    private int tendIntervalMs = 1000;
+
+    private Builder() {}
+
+    private Builder(ClientSettings s) {
+      hosts = s.hosts;
+      namespace = s.namespace;
+      user = s.user;
+      password = s.password;
+      connectTimeoutMs = s.connectTimeoutMs;
+      totalTimeoutMs = s.totalTimeoutMs;
+      socketTimeoutMs = s.socketTimeoutMs;
+      maxRetries = s.maxRetries;
+      maxConnsPerNode = s.maxConnsPerNode;
+      eventLoopKind = s.eventLoopKind;
+      eventLoopCount = s.eventLoopCount;
+      maxCommandsInProcess = s.maxCommandsInProcess;
+      maxCommandsInQueue = s.maxCommandsInQueue;
+      syncPoolThreads = s.syncPoolThreads;
+      syncQueueCapacity = s.syncQueueCapacity;
+      virtualMaxConcurrent = s.virtualMaxConcurrent;
+      tendIntervalMs = s.tendIntervalMs;
+    }
+
+    public Builder hosts(List<String> value) {
+      hosts = new ArrayList<>(value);
+      return this;
+    }
+
+    /** A single seed host on 127.0.0.1 (e.g. an embedded server's port). */
+    public Builder localPort(int port) {
+      return hosts(List.of("127.0.0.1:" + port));
+    }
+
+    public Builder namespace(String value) {
+      namespace = value;
+      return this;
+    }
+
+    /** Both or neither; pass values read from the environment only. */
+    public Builder credentials(String userValue, String passwordValue) {
+      user = userValue;
+      password = passwordValue;
+      return this;
+    }
+
+    public Builder connectTimeoutMs(int value) {
+      connectTimeoutMs = value;
+      return this;
+    }
+
+    public Builder totalTimeoutMs(int value) {
+      totalTimeoutMs = value;
+      return this;
+    }
+
+    public Builder socketTimeoutMs(int value) {
+      socketTimeoutMs = value;
+      return this;
+    }
+
+    public Builder maxRetries(int value) {
+      maxRetries = value;
+      return this;
+    }
+
+    public Builder maxConnsPerNode(int value) {
+      maxConnsPerNode = value;
+      return this;
+    }
+
+    public Builder eventLoopKind(EventLoopKind value) {
+      eventLoopKind = value;
+      return this;
+    }
+
+    public Builder eventLoopCount(int value) {
+      eventLoopCount = value;
+      return this;
+    }
+
+    public Builder maxCommandsInProcess(int value) {
+      maxCommandsInProcess = value;
+      return this;
+    }
+
+    public Builder maxCommandsInQueue(int value) {
+      maxCommandsInQueue = value;
+      return this;
+    }
+
+    public Builder syncPoolThreads(int value) {
+      syncPoolThreads = value;
+      return this;
+    }
+
+    public Builder syncQueueCapacity(int value) {
+      syncQueueCapacity = value;
+      return this;
+    }
+
+    public Builder virtualMaxConcurrent(int value) {
+      virtualMaxConcurrent = value;
+      return this;
+    }
+
+    public Builder tendIntervalMs(int value) {
+      tendIntervalMs = value;
+      return this;
+    }
+
+    /**
+     * The validated settings.
+     *
+     * @throws IllegalArgumentException naming the field, the value and the rule
+     */
+    public ClientSettings build() {
+      return new ClientSettings(
+          hosts,
+          namespace,
+          user,
+          password,
+          connectTimeoutMs,
+          totalTimeoutMs,
+          socketTimeoutMs,
+          maxRetries,
+          maxConnsPerNode,
+          eventLoopKind,
+          eventLoopCount,
+          maxCommandsInProcess,
+          maxCommandsInQueue,
+          syncPoolThreads,
+          syncQueueCapacity,
+          virtualMaxConcurrent,
+          tendIntervalMs);
+    }
+  }
+}

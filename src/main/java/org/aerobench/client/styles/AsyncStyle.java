@@ -1,0 +1,43 @@
+package org.aerobench.client.styles;
+
+import com.aerospike.client.IAerospikeClient;
+import com.aerospike.client.policy.BatchPolicy;
+import java.util.concurrent.CompletableFuture;
+import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.client.LookupResult;
+import org.aerobench.client.ReadMode;
+import org.aerobench.client.ReadModes;
+import org.aerobench.data.KeyPlan;
+
+/**
+ * {@code async}: the client's native non-blocking batch API on its event loops (NIO or Netty epoll,
+ * from the settings). No thread waits for Aerospike: the future completes on an event-loop thread,
+ * so callers must move heavy work elsewhere ({@code thenApplyAsync(..., executor)}). Past the event
+ * loops' bounded delay queues a read fails with {@code AerospikeException.AsyncQueueFull}.
+ */
+public final class AsyncStyle implements ClientStyle {
+
+  private final IAerospikeClient client;
+  private final BatchPolicy policy;
+
+  public AsyncStyle(AerospikeConnection connection, ClientSettings settings) {
+    this.client = connection.client();
+    this.policy = AerospikeConnection.batchPolicy(settings);
+  }
+
+  @Override
+  public String name() {
+    return "async";
+  }
+
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
+    return ReadModes.read(keys -> RecordArrayFuture.get(client, policy, keys), plan, mode);
+  }
+
+  /** Nothing to release: the event loops belong to the connection. */
+  @Override
+  public void close() {}
+}

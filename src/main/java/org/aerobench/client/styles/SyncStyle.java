@@ -1,0 +1,89 @@
+package org.aerobench.client.styles;
+
+import com.aerospike.client.IAerospikeClient;
+import com.aerospike.client.Key;
+import com.aerospike.client.policy.BatchPolicy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.ClientFailures;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.client.LookupResult;
+import org.aerobench.client.ReadMode;
+import org.aerobench.client.ReadModes;
+import org.aerobench.client.TimedRecords;
+import org.aerobench.data.KeyPlan;
+
+/**
+ * {@code sync}: the blocking {@code client.get(BatchPolicy, Key[])} on a fixed pool (default 16
+ * threads, the reference's THREAD_POOL_SIZE) with a bounded queue: the reference's "official" path.
+ * Every batch call is one task: gather = 9 tasks at once, sequential = 9 tasks each submitted when
+ * the previous finished, single = 1 task. A full queue fails the read with an overload error.
+ */
+public final class SyncStyle implements ClientStyle {
+
+  private final IAerospikeClient client;
+  private final BatchPolicy policy;
+  private final ThreadPoolExecutor pool;
+  private final int queueCapacity;
+
+  public SyncStyle(AerospikeConnection connection, ClientSettings settings) {
+    this.client = connection.client();
+    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.queueCapacity = settings.syncQueueCapacity();
+    this.pool =
+        new ThreadPoolExecutor(
+            settings.syncPoolThreads(),
+            settings.syncPoolThreads(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
+            Thread.ofPlatform().name("aerobench-sync-", 0).daemon(true).factory());
+  }
+
+  @Override
+  public String name() {
+    return "sync";
+  }
+
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
+    return ReadModes.read(this::readBatch, plan, mode);
+  }
+
+  private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
+    long start = System.nanoTime();
+    CompletableFuture<TimedRecords> result = new CompletableFuture<>();
+    try {
+      pool.execute(
+          () -> {
+            try {
+              result.complete(
+                  new TimedRecords(client.get(policy, keys), System.nanoTime() - start));
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(
+          pool.isShutdown()
+              ? new IllegalStateException("sync style is closed")
+              : ClientFailures.queueFull("sync pool", queueCapacity));
+    }
+    return result;
+  }
+
+  /** Threads waiting for tasks or in the pool's queue: for metrics. */
+  public int queuedTasks() {
+    return pool.getQueue().size();
+  }
+
+  @Override
+  public void close() {
+    Styles.shutdown(pool);
+  }
+}

@@ -1,0 +1,81 @@
+package org.aerobench.client.styles;
+
+import com.aerospike.client.IAerospikeClient;
+import com.aerospike.client.Key;
+import com.aerospike.client.policy.BatchPolicy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.ClientStyle;
+import org.aerobench.client.LookupResult;
+import org.aerobench.client.ReadMode;
+import org.aerobench.client.ReadModes;
+import org.aerobench.client.TimedRecords;
+import org.aerobench.data.KeyPlan;
+
+/**
+ * {@code virtual}: the blocking {@code client.get(BatchPolicy, Key[])}, one virtual thread per
+ * batch call (gather = 9 virtual threads). At most {@code virtualMaxConcurrent} calls block at
+ * once; the others park on a semaphore (cheap for virtual threads), so bursts wait for a socket
+ * instead of exhausting the sync connection pool.
+ */
+public final class VirtualStyle implements ClientStyle {
+
+  private final IAerospikeClient client;
+  private final BatchPolicy policy;
+  private final ExecutorService threads =
+      Executors.newThreadPerTaskExecutor(
+          Thread.ofVirtual().name("aerobench-virtual-", 0).factory());
+  private final Semaphore permits;
+
+  public VirtualStyle(AerospikeConnection connection, ClientSettings settings) {
+    this.client = connection.client();
+    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.permits = new Semaphore(settings.virtualMaxConcurrent());
+  }
+
+  @Override
+  public String name() {
+    return "virtual";
+  }
+
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
+    return ReadModes.read(this::readBatch, plan, mode);
+  }
+
+  private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
+    long start = System.nanoTime();
+    CompletableFuture<TimedRecords> result = new CompletableFuture<>();
+    try {
+      threads.execute(
+          () -> {
+            try {
+              permits.acquire();
+              try {
+                result.complete(
+                    new TimedRecords(client.get(policy, keys), System.nanoTime() - start));
+              } finally {
+                permits.release();
+              }
+            } catch (InterruptedException e) {
+              result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new IllegalStateException("virtual style is closed"));
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    Styles.shutdown(threads);
+  }
+}

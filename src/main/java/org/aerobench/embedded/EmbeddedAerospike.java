@@ -1,0 +1,195 @@
+package org.aerobench.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aerobench.embedded.info.InfoHandler;
+import org.aerobench.embedded.net.IoLoop;
+import org.aerobench.embedded.net.ServerContext;
+import org.aerobench.embedded.store.Namespace;
+import org.aerobench.embedded.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-memory server that the official Aerospike Java client sees as a one-node cluster.
+ *
+ * <pre>{@code
+ * try (EmbeddedAerospike server = EmbeddedAerospike.start(EmbeddedConfig.defaults())) {
+ *   AerospikeClient client = new AerospikeClient(server.host(), server.port());
+ *   ...
+ * }
+ * }</pre>
+ *
+ * Non-blocking I/O on {@link EmbeddedConfig#ioThreads()} selector threads (one of them also
+ * accepts), plus one scheduler thread for delayed replies when latency injection is on.
+ */
+public final class EmbeddedAerospike implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedAerospike.class);
+
+  private final EmbeddedConfig config;
+  private final Store store;
+  private final String nodeId;
+  private final ServerSocketChannel serverChannel;
+  private final IoLoop[] loops;
+  private final Thread[] threads;
+  private final ScheduledExecutorService scheduler;
+  private final AtomicInteger openConnections = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Latency latency;
+  private final int port;
+
+  private EmbeddedAerospike(EmbeddedConfig config) throws IOException {
+    this.config = config;
+    this.latency = config.latency();
+    this.store = new Store(config.namespaces());
+    this.nodeId = newNodeId();
+    this.serverChannel = ServerSocketChannel.open();
+    try {
+      serverChannel.bind(new InetSocketAddress(config.host(), config.port()), 1024);
+      this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
+      this.scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> daemon(r, "embedded-aerospike-latency-" + port));
+      InfoHandler info =
+          new InfoHandler(
+              nodeId, config.host(), port, config.clusterName(), store, openConnections::get);
+      ServerContext ctx =
+          new ServerContext(
+              store, info, () -> latency, scheduler, openConnections, config.maxFrameBytes());
+      loops = new IoLoop[config.ioThreads()];
+      threads = new Thread[loops.length];
+      for (int i = 0; i < loops.length; i++) {
+        loops[i] = new IoLoop(ctx);
+      }
+      loops[0].acceptOn(serverChannel, loops);
+      for (int i = 0; i < loops.length; i++) {
+        threads[i] = daemon(loops[i], "embedded-aerospike-io-" + port + "-" + i);
+        threads[i].start();
+      }
+    } catch (IOException | RuntimeException e) {
+      serverChannel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @throws UncheckedIOException if the address cannot be bound (e.g. the port is in use)
+   */
+  public static EmbeddedAerospike start(EmbeddedConfig config) {
+    try {
+      EmbeddedAerospike server = new EmbeddedAerospike(config);
+      log.info(
+          "Embedded Aerospike node {} listening on {}:{} namespaces={} latency={}",
+          server.nodeId,
+          server.host(),
+          server.port,
+          config.namespaces(),
+          config.latency());
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + "); pick another port or stop what uses it",
+          e);
+    }
+  }
+
+  /** Starts with {@link EmbeddedConfig#defaults()}: 127.0.0.1, a free port, namespace test. */
+  public static EmbeddedAerospike start() {
+    return start(EmbeddedConfig.defaults());
+  }
+
+  public String host() {
+    return config.host();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The 16-hex-digit node id the {@code node} info command reports. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  public EmbeddedConfig config() {
+    return config;
+  }
+
+  /** Changes the delay added to each AS_MSG reply from now on. */
+  public void setLatency(Latency newLatency) {
+    this.latency = newLatency == null ? Latency.NONE : newLatency;
+  }
+
+  public Latency latency() {
+    return latency;
+  }
+
+  /** Live records in a namespace (expired ones not yet swept may be counted). */
+  public long recordCount(String namespace) {
+    Namespace ns = store.namespace(namespace);
+    if (ns == null) {
+      throw new IllegalArgumentException(
+          "namespace '" + namespace + "' is not configured; configured: " + store.names());
+    }
+    return ns.size();
+  }
+
+  public int openConnections() {
+    return openConnections.get();
+  }
+
+  /** Stops accepting, closes every connection and stops the threads. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      serverChannel.close();
+    } catch (IOException e) {
+      log.debug("Server channel close failed: {}", e.toString());
+    }
+    for (IoLoop loop : loops) {
+      loop.stop();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    scheduler.shutdownNow();
+    log.info("Embedded Aerospike on {}:{} stopped", host(), port);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static String newNodeId() {
+    byte[] id = new byte[8];
+    new SecureRandom().nextBytes(id);
+    return HexFormat.of().withUpperCase().formatHex(id);
+  }
+}

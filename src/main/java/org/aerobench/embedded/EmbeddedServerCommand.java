@@ -1,0 +1,160 @@
+package org.aerobench.embedded;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Runs the embedded Aerospike server standalone until Ctrl-C. */
+@Command(
+    name = "embedded-server",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the in-memory Aerospike-compatible server and serve until Ctrl-C."
+            + " The official client connects to it as to a one-node cluster.")
+public final class EmbeddedServerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--host",
+      defaultValue = EmbeddedConfig.DEFAULT_HOST,
+      description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "3000",
+      description = "TCP port (0 = any free port). Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(
+      names = "--namespace",
+      defaultValue = "test",
+      split = ",",
+      description = "Namespace to serve; repeat or comma-separate for several. Default: test")
+  List<String> namespaces;
+
+  @Option(
+      names = "--latency-fixed-ms",
+      description = "Add this many milliseconds to every record command reply.")
+  Double latencyFixedMs;
+
+  @Option(
+      names = "--latency-median-ms",
+      description = "Log-normal added latency: median in ms (needs --latency-p99-ms).")
+  Double latencyMedianMs;
+
+  @Option(
+      names = "--latency-p99-ms",
+      description = "Log-normal added latency: 99th percentile in ms (needs --latency-median-ms).")
+  Double latencyP99Ms;
+
+  @Option(
+      names = "--io-threads",
+      defaultValue = "" + EmbeddedConfig.DEFAULT_IO_THREADS,
+      description = "Selector threads serving all connections. Default: ${DEFAULT-VALUE}")
+  int ioThreads;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Checks the options and builds the config; bad values raise a usage error naming them. */
+  EmbeddedConfig config() {
+    try {
+      return new EmbeddedConfig(
+          host,
+          port,
+          namespaces,
+          latency(),
+          ioThreads,
+          EmbeddedConfig.DEFAULT_MAX_FRAME_BYTES,
+          "embedded");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Latency latency() {
+    if (latencyFixedMs != null && (latencyMedianMs != null || latencyP99Ms != null)) {
+      throw new IllegalArgumentException(
+          "--latency-fixed-ms cannot be combined with --latency-median-ms/--latency-p99-ms;"
+              + " choose fixed or log-normal");
+    }
+    if (latencyFixedMs != null) {
+      return Latency.fixed(millis(latencyFixedMs, "--latency-fixed-ms"));
+    }
+    if (latencyMedianMs == null && latencyP99Ms == null) {
+      return Latency.NONE;
+    }
+    if (latencyMedianMs == null || latencyP99Ms == null) {
+      throw new IllegalArgumentException(
+          "log-normal latency needs both --latency-median-ms and --latency-p99-ms");
+    }
+    return Latency.logNormal(
+        millis(latencyMedianMs, "--latency-median-ms"), millis(latencyP99Ms, "--latency-p99-ms"));
+  }
+
+  private static Duration millis(double ms, String option) {
+    if (ms < 0 || Double.isNaN(ms) || ms > 60_000) {
+      throw new IllegalArgumentException(option + " " + ms + " is outside 0..60000 ms");
+    }
+    return Duration.ofNanos((long) (ms * 1_000_000));
+  }
+
+  @Override
+  public Integer call() {
+    EmbeddedConfig config = config();
+    PrintWriter out = spec.commandLine().getOut();
+    EmbeddedAerospike server;
+    try {
+      server = EmbeddedAerospike.start(config);
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("embedded-server: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "embedded-server-shutdown"));
+    out.printf(
+        "Embedded Aerospike listening on %s:%d (namespaces %s, latency %s). Ctrl-C stops it.%n",
+        server.host(), server.port(), config.namespaces(), describe(config.latency()));
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.close();
+    }
+    return 0;
+  }
+
+  private static String describe(Latency latency) {
+    return switch (latency) {
+      case Latency.None n -> "off";
+      case Latency.Fixed f -> "fixed " + f.delay().toNanos() / 1e6 + " ms";
+      case Latency.LogNormal l ->
+          "log-normal median "
+              + l.median().toNanos() / 1e6
+              + " ms, p99 "
+              + l.p99().toNanos() / 1e6
+              + " ms";
+    };
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EmbeddedServerCommand()).execute(args));
+  }
+}

@@ -1,0 +1,234 @@
+package org.aerobench.embedded.info;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import org.aerobench.embedded.store.Namespace;
+import org.aerobench.embedded.store.Store;
+import org.aerobench.embedded.wire.Wire;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Info protocol: the request body is {@code name\n} lines, the reply {@code name\tvalue\n} per
+ * name; an unknown name gets {@code name\tERROR:<code>:<message>\n} like a server. Answers what the
+ * Java client 9.x asks to seed and tend a one-node cluster, plus truncate and stats.
+ */
+public final class InfoHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(InfoHandler.class);
+
+  /** Reported build: a 8.x server, so the client takes its modern (batch-any, pscans) paths. */
+  public static final String BUILD = "8.0.0.8";
+
+  /** Only what this server implements: partition scans and batch-any (batch index writes). */
+  static final String FEATURES = "batch-any;float;pscans;replicas;truncate-namespace";
+
+  /** Every partition owned by this node: 4096 bits set, base64 as in the replicas reply. */
+  private static final String ALL_PARTITIONS;
+
+  static {
+    byte[] bitmap = new byte[Wire.PARTITIONS / 8];
+    java.util.Arrays.fill(bitmap, (byte) 0xFF);
+    ALL_PARTITIONS = Base64.getEncoder().encodeToString(bitmap);
+  }
+
+  private final String nodeId;
+  private final String host;
+  private final int port;
+  private final String clusterName;
+  private final Store store;
+  private final IntSupplier openConnections;
+  private final long startMillis = System.currentTimeMillis();
+
+  public InfoHandler(
+      String nodeId,
+      String host,
+      int port,
+      String clusterName,
+      Store store,
+      IntSupplier openConnections) {
+    this.nodeId = nodeId;
+    this.host = host;
+    this.port = port;
+    this.clusterName = clusterName;
+    this.store = store;
+    this.openConnections = openConnections;
+  }
+
+  /** Answers a whole info request body; an empty one gets the server's default summary. */
+  public byte[] handle(byte[] body, int length) {
+    String request = new String(body, 0, length, StandardCharsets.UTF_8);
+    List<String> names = new ArrayList<>();
+    for (String line : request.split("\n")) {
+      if (!line.isBlank()) {
+        names.add(line.trim());
+      }
+    }
+    if (names.isEmpty()) {
+      names = List.of("node", "build", "edition", "version", "features", "statistics");
+    }
+    StringBuilder reply = new StringBuilder(256);
+    for (String name : names) {
+      reply.append(name).append('\t').append(answer(name)).append('\n');
+    }
+    return reply.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The value for one command (without name, tab or newline). */
+  String answer(String name) {
+    int colon = name.indexOf(':');
+    String command = colon < 0 ? name : name.substring(0, colon);
+    String params = colon < 0 ? "" : name.substring(colon + 1);
+    switch (command) {
+      case "node":
+        return nodeId;
+      case "build":
+        return BUILD;
+      case "version":
+        return "Aerospike Community Edition build " + BUILD;
+      case "edition":
+        return "Aerospike Community Edition";
+      case "features":
+        return FEATURES;
+      case "partition-generation", "peers-generation", "rebalance-generation":
+        return "1"; // fixed: one node, partitions never move
+      case "peers-clear-std", "peers-clear-alt", "peers-tls-std", "peers-tls-alt":
+        return "1," + port + ",[]"; // generation,default port,[peers]: no peers
+      case "service-clear-std", "service-clear-alt", "service", "services-alumni":
+        return host + ":" + port;
+      case "services", "services-alternate", "service-tls-std", "service-tls-alt":
+        return "";
+      case "cluster-name":
+        return clusterName;
+      case "cluster-stable", "cluster-key":
+        return String.format("%012X", (long) nodeId.hashCode() & 0xFFFF_FFFFL);
+      case "namespaces":
+        return String.join(";", store.names());
+      case "replicas":
+        return replicas(true, 1); // ns:regime,count,bitmap;...
+      case "replicas-all":
+        return replicas(false, 1); // ns:count,bitmap;...
+      case "replicas-master":
+        return replicas(false, 0); // ns:bitmap;...
+      case "rack-ids":
+        return racks();
+      case "statistics":
+        return statistics();
+      case "truncate":
+        return truncate(params, false);
+      case "truncate-namespace":
+        return truncate(params, true);
+      default:
+        break;
+    }
+    if (name.startsWith("namespace/")) {
+      return namespace(name.substring("namespace/".length()));
+    }
+    if (name.startsWith("sets/") || name.equals("sets")) {
+      return "";
+    }
+    log.debug("Unknown info command '{}'", name);
+    return "ERROR:" + Wire.RESULT_PARAMETER_ERROR + ":unrecognized command '" + name + "'";
+  }
+
+  private String replicas(boolean withRegime, int countMode) {
+    StringBuilder sb = new StringBuilder();
+    for (String ns : store.names()) {
+      if (!sb.isEmpty()) {
+        sb.append(';');
+      }
+      sb.append(ns).append(':');
+      if (withRegime) {
+        sb.append("0,");
+      }
+      if (countMode == 1) {
+        sb.append("1,");
+      }
+      sb.append(ALL_PARTITIONS);
+    }
+    return sb.toString();
+  }
+
+  private String racks() {
+    StringBuilder sb = new StringBuilder();
+    for (String ns : store.names()) {
+      sb.append(ns).append(":0;");
+    }
+    return sb.toString();
+  }
+
+  private String statistics() {
+    long objects = 0;
+    for (Namespace ns : store.all()) {
+      objects += ns.size();
+    }
+    return "cluster_size=1;cluster_name="
+        + clusterName
+        + ";objects="
+        + objects
+        + ";client_connections="
+        + openConnections.getAsInt()
+        + ";uptime="
+        + (System.currentTimeMillis() - startMillis) / 1000;
+  }
+
+  private String namespace(String name) {
+    Namespace ns = store.namespace(name);
+    if (ns == null) {
+      return "ERROR:" + Wire.RESULT_INVALID_NAMESPACE + ":namespace '" + name + "' not found";
+    }
+    return "objects="
+        + ns.size()
+        + ";replication-factor=1;default-ttl=0;storage-engine=memory"
+        + ";strong-consistency=false;partitions="
+        + Wire.PARTITIONS;
+  }
+
+  /** {@code truncate:namespace=<ns>;set=<set>[;lut=<ns since 1970>]}, or truncate-namespace. */
+  private String truncate(String params, boolean wholeNamespace) {
+    Map<String, String> p = parseParams(params);
+    Namespace ns = store.namespace(p.get("namespace"));
+    if (ns == null) {
+      return "ERROR:"
+          + Wire.RESULT_INVALID_NAMESPACE
+          + ":namespace '"
+          + p.get("namespace")
+          + "' not found";
+    }
+    String set = wholeNamespace ? null : p.get("set");
+    if (!wholeNamespace && set == null) {
+      return "ERROR:" + Wire.RESULT_PARAMETER_ERROR + ":truncate needs set=<name>";
+    }
+    long lutMillis = Long.MAX_VALUE;
+    if (p.containsKey("lut")) {
+      try {
+        lutMillis = Long.parseLong(p.get("lut")) / 1_000_000L;
+      } catch (NumberFormatException e) {
+        return "ERROR:"
+            + Wire.RESULT_PARAMETER_ERROR
+            + ":lut '"
+            + p.get("lut")
+            + "' is not a number";
+      }
+    }
+    long removed = ns.truncate(set, lutMillis);
+    log.debug("Truncated {} records from {}/{}", removed, ns.name(), set);
+    return "ok";
+  }
+
+  private static Map<String, String> parseParams(String params) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String kv : params.split(";")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+      }
+    }
+    return map;
+  }
+}

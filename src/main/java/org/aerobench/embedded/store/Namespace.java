@@ -1,0 +1,72 @@
+package org.aerobench.embedded.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.aerobench.embedded.wire.Wire;
+
+/** One in-memory namespace: records by digest. Expired records read as absent. */
+public final class Namespace {
+
+  private final String name;
+  private final ConcurrentHashMap<Digest, StoredRecord> records = new ConcurrentHashMap<>(1 << 16);
+
+  public Namespace(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Seconds since 2010-01-01 UTC: the server clock for void times. */
+  public static int nowVoidTime() {
+    return (int) (System.currentTimeMillis() / 1000 - Wire.CITRINE_EPOCH_SECONDS);
+  }
+
+  /** The live record, or null if absent or expired (an expired one is dropped here). */
+  public StoredRecord get(Digest digest) {
+    StoredRecord r = records.get(digest);
+    if (r != null && r.expiredAt(nowVoidTime())) {
+      records.remove(digest, r);
+      return null;
+    }
+    return r;
+  }
+
+  /**
+   * Atomically replaces the record; {@code fn} sees null for an absent or expired record and
+   * returns null to delete.
+   */
+  public void compute(Digest digest, BiFunction<Digest, StoredRecord, StoredRecord> fn) {
+    int now = nowVoidTime();
+    records.compute(
+        digest, (k, old) -> fn.apply(k, old != null && old.expiredAt(now) ? null : old));
+  }
+
+  public Map<Digest, StoredRecord> view() {
+    return records;
+  }
+
+  public long size() {
+    return records.size();
+  }
+
+  /** Deletes the set's records (all records when set is null) last written before lutMillis. */
+  public long truncate(String set, long lutMillis) {
+    long[] removed = {0};
+    records
+        .entrySet()
+        .removeIf(
+            e -> {
+              StoredRecord r = e.getValue();
+              boolean hit =
+                  (set == null || set.equals(r.set())) && r.lastUpdateMillis() <= lutMillis;
+              if (hit) {
+                removed[0]++;
+              }
+              return hit;
+            });
+    return removed[0];
+  }
+}

@@ -1,0 +1,30 @@
+package org.aerobench.embedded.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The configured namespaces; the set of names is fixed at start, like a server's config. */
+public final class Store {
+
+  private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+
+  public Store(List<String> names) {
+    for (String n : names) {
+      namespaces.put(n, new Namespace(n));
+    }
+  }
+
+  /** The namespace, or null when it is not configured. */
+  public Namespace namespace(String name) {
+    return name == null ? null : namespaces.get(name);
+  }
+
+  public Iterable<Namespace> all() {
+    return namespaces.values();
+  }
+
+  public List<String> names() {
+    return List.copyOf(namespaces.keySet());
+  }
+}

@@ -1,0 +1,346 @@
+package org.aerobench.model;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.aerobench.model.DlrmWeights.BatchNorm;
+import org.aerobench.model.DlrmWeights.Linear;
+
+/**
+ * The fast plain-Java DLRM engine ("java"): the same function as {@link ScalarDlrm}, computed for
+ * the whole batch at once.
+ *
+ * <ul>
+ *   <li>At load, each BatchNorm is folded into the Linear before it ({@code w' = w·s}, {@code b' =
+ *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}) and each weight matrix is transposed
+ *       to {@code in × out}, so a batch row's outputs are one contiguous run the CPU vectorises.
+ *   <li>Each layer is one batched {@link DenseKernels#linearRelu} over all rows.
+ *   <li>The bottom MLP writes straight into the top MLP's input rows ({@code [z, dots]}); the 15
+ *       dot products read embedding rows in place from the flat tables (no gather copy) with 15
+ *       independent accumulators.
+ *   <li>Scratch buffers come from a small lock-free pool, so a call allocates only its result
+ *       (works the same on platform and virtual threads, unlike a ThreadLocal).
+ * </ul>
+ *
+ * <p>Deterministic: every sum has a fixed order ({@link DenseKernels}' contract), so a row's score
+ * depends only on that row, never on the thread, the batch size or the row's position.
+ */
+public final class JavaDlrm implements InferenceEngine {
+
+  /**
+   * System property choosing the dense kernels: {@code auto} (default), {@code loop}, {@code
+   * vector}.
+   */
+  public static final String KERNELS_PROPERTY = "aerobench.model.kernels";
+
+  private static final int DIM = DlrmWeights.EMBEDDING_DIM;
+  private static final int TOP_IN = DlrmWeights.TOP_SIZES[0];
+
+  private final DenseKernels kernels;
+  private final float[][] tables = new float[Features.SPARSE][];
+  private final float[][] bottomWt;
+  private final float[][] bottomBias;
+  private final int[] bottomSizes = DlrmWeights.BOTTOM_SIZES;
+  private final float[][] topWt;
+  private final float[][] topBias;
+  private final int[] topSizes = DlrmWeights.TOP_SIZES;
+  private final float[] lastWeight;
+  private final float lastBias;
+  private final AtomicReferenceArray<Scratch> pool;
+
+  /** The engine with the best kernels this JVM offers (see {@link #KERNELS_PROPERTY}). */
+  public JavaDlrm(DlrmWeights weights) {
+    this(weights, selectKernels(System.getProperty(KERNELS_PROPERTY, "auto")));
+  }
+
+  JavaDlrm(DlrmWeights weights, DenseKernels kernels) {
+    this.kernels = kernels;
+    for (int t = 0; t < Features.SPARSE; t++) {
+      tables[t] = weights.embedding(t);
+    }
+    bottomWt = new float[weights.bottomLayers()][];
+    bottomBias = new float[weights.bottomLayers()][];
+    for (int l = 0; l < weights.bottomLayers(); l++) {
+      Linear folded = fold(weights.bottom(l), weights.bottomNorm(l));
+      bottomWt[l] = transpose(folded);
+      bottomBias[l] = folded.bias();
+    }
+    int hidden = weights.topLayers() - 1;
+    topWt = new float[hidden][];
+    topBias = new float[hidden][];
+    for (int l = 0; l < hidden; l++) {
+      Linear folded = fold(weights.top(l), weights.topNorm(l));
+      topWt[l] = transpose(folded);
+      topBias[l] = folded.bias();
+    }
+    Linear last = weights.top(hidden);
+    lastWeight = last.weight().clone();
+    lastBias = last.bias()[0];
+    pool = new AtomicReferenceArray<>(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * {@code vector} needs the JVM flag {@code --add-modules jdk.incubator.vector}; {@code auto}
+   * takes it when the module is there, else the loops.
+   */
+  static DenseKernels selectKernels(String choice) {
+    boolean vectorPresent = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    switch (choice) {
+      case "loop":
+        return new LoopKernels();
+      case "vector":
+        if (!vectorPresent) {
+          throw new IllegalArgumentException(
+              KERNELS_PROPERTY
+                  + "=vector needs the JVM flag --add-modules jdk.incubator.vector;"
+                  + " add it or use 'auto' or 'loop'");
+        }
+        return newVectorKernels();
+      case "auto":
+        return vectorPresent ? newVectorKernels() : new LoopKernels();
+      default:
+        throw new IllegalArgumentException(
+            KERNELS_PROPERTY + "='" + choice + "' is not one of: auto, loop, vector");
+    }
+  }
+
+  /** By name, so that this class loads on JVMs without the incubator module. */
+  private static DenseKernels newVectorKernels() {
+    try {
+      return (DenseKernels)
+          Class.forName("org.aerobench.model.VectorKernels").getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("cannot load the Vector API kernels: " + e, e);
+    }
+  }
+
+  /** Folds eval-mode BatchNorm into the Linear before it. */
+  static Linear fold(Linear l, BatchNorm bn) {
+    float[] w = new float[l.weight().length];
+    float[] b = new float[l.out()];
+    for (int o = 0; o < l.out(); o++) {
+      double s = bn.gamma()[o] / Math.sqrt(bn.var()[o] + (double) DlrmWeights.BN_EPS);
+      for (int i = 0; i < l.in(); i++) {
+        w[o * l.in() + i] = (float) (l.weight()[o * l.in() + i] * s);
+      }
+      b[o] = (float) ((l.bias()[o] - bn.mean()[o]) * s + bn.beta()[o]);
+    }
+    return new Linear(l.in(), l.out(), w, b);
+  }
+
+  /** PyTorch's {@code out × in} to {@code in × out}. */
+  static float[] transpose(Linear l) {
+    float[] t = new float[l.weight().length];
+    for (int o = 0; o < l.out(); o++) {
+      for (int i = 0; i < l.in(); i++) {
+        t[i * l.out() + o] = l.weight()[o * l.in() + i];
+      }
+    }
+    return t;
+  }
+
+  @Override
+  public String name() {
+    return "java";
+  }
+
+  /** Which dense kernels this engine runs ({@code loop} or {@code vector}). */
+  public String kernels() {
+    return kernels.name();
+  }
+
+  @Override
+  public float[] predict(Features f) {
+    float[] scores = new float[f.batchSize()];
+    predict(f, scores);
+    return scores;
+  }
+
+  /** As {@link #predict(Features)}, writing the scores into {@code out[0 .. batchSize)}. */
+  public void predict(Features f, float[] out) {
+    int rows = f.batchSize();
+    if (out.length < rows) {
+      throw new IllegalArgumentException(
+          "output array holds " + out.length + " floats, the batch has " + rows);
+    }
+    Scratch s = take(rows);
+    try {
+      forward(f, rows, s, out);
+    } finally {
+      giveBack(s);
+    }
+  }
+
+  private void forward(Features f, int rows, Scratch s, float[] out) {
+    // Bottom MLP: dense [rows, 8] → [rows, 128] → [rows, 64] → z written into topIn[:, 0:16].
+    kernels.linearRelu(
+        f.dense(),
+        rows,
+        bottomSizes[0],
+        bottomWt[0],
+        bottomBias[0],
+        bottomSizes[1],
+        s.h1,
+        0,
+        bottomSizes[1]);
+    kernels.linearRelu(
+        s.h1,
+        rows,
+        bottomSizes[1],
+        bottomWt[1],
+        bottomBias[1],
+        bottomSizes[2],
+        s.h2,
+        0,
+        bottomSizes[2]);
+    kernels.linearRelu(
+        s.h2, rows, bottomSizes[2], bottomWt[2], bottomBias[2], bottomSizes[3], s.topIn, 0, TOP_IN);
+    interact(f.sparse(), rows, s.topIn);
+    // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
+    kernels.linearRelu(
+        s.topIn, rows, topSizes[0], topWt[0], topBias[0], topSizes[1], s.a1, 0, topSizes[1]);
+    kernels.linearRelu(
+        s.a1, rows, topSizes[1], topWt[1], topBias[1], topSizes[2], s.a2, 0, topSizes[2]);
+    last(s.a2, rows, out);
+  }
+
+  /** Fills topIn[r, 16:31] with the 15 dot products of z and the 5 embedding rows. */
+  private void interact(int[] sparse, int rows, float[] topIn) {
+    float[] t0 = tables[0];
+    float[] t1 = tables[1];
+    float[] t2 = tables[2];
+    float[] t3 = tables[3];
+    float[] t4 = tables[4];
+    for (int r = 0; r < rows; r++) {
+      int zo = r * TOP_IN;
+      int so = r * Features.SPARSE;
+      int o1 = sparse[so] * DIM;
+      int o2 = sparse[so + 1] * DIM;
+      int o3 = sparse[so + 2] * DIM;
+      int o4 = sparse[so + 3] * DIM;
+      int o5 = sparse[so + 4] * DIM;
+      float s01 = 0, s02 = 0, s03 = 0, s04 = 0, s05 = 0;
+      float s12 = 0, s13 = 0, s14 = 0, s15 = 0;
+      float s23 = 0, s24 = 0, s25 = 0;
+      float s34 = 0, s35 = 0;
+      float s45 = 0;
+      for (int d = 0; d < DIM; d++) {
+        float v0 = topIn[zo + d];
+        float v1 = t0[o1 + d];
+        float v2 = t1[o2 + d];
+        float v3 = t2[o3 + d];
+        float v4 = t3[o4 + d];
+        float v5 = t4[o5 + d];
+        s01 = Math.fma(v0, v1, s01);
+        s02 = Math.fma(v0, v2, s02);
+        s03 = Math.fma(v0, v3, s03);
+        s04 = Math.fma(v0, v4, s04);
+        s05 = Math.fma(v0, v5, s05);
+        s12 = Math.fma(v1, v2, s12);
+        s13 = Math.fma(v1, v3, s13);
+        s14 = Math.fma(v1, v4, s14);
+        s15 = Math.fma(v1, v5, s15);
+        s23 = Math.fma(v2, v3, s23);
+        s24 = Math.fma(v2, v4, s24);
+        s25 = Math.fma(v2, v5, s25);
+        s34 = Math.fma(v3, v4, s34);
+        s35 = Math.fma(v3, v5, s35);
+        s45 = Math.fma(v4, v5, s45);
+      }
+      int p = zo + DIM;
+      topIn[p] = s01;
+      topIn[p + 1] = s02;
+      topIn[p + 2] = s03;
+      topIn[p + 3] = s04;
+      topIn[p + 4] = s05;
+      topIn[p + 5] = s12;
+      topIn[p + 6] = s13;
+      topIn[p + 7] = s14;
+      topIn[p + 8] = s15;
+      topIn[p + 9] = s23;
+      topIn[p + 10] = s24;
+      topIn[p + 11] = s25;
+      topIn[p + 12] = s34;
+      topIn[p + 13] = s35;
+      topIn[p + 14] = s45;
+    }
+  }
+
+  /** 128 → 1 and the sigmoid; four rows at a time so the four sums' FMAs overlap. */
+  private void last(float[] a2, int rows, float[] out) {
+    int k = lastWeight.length;
+    float[] u = lastWeight;
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int o0 = r * k;
+      int o1 = o0 + k;
+      int o2 = o1 + k;
+      int o3 = o2 + k;
+      float s0 = lastBias, s1 = lastBias, s2 = lastBias, s3 = lastBias;
+      for (int i = 0; i < k; i++) {
+        float w = u[i];
+        s0 = Math.fma(a2[o0 + i], w, s0);
+        s1 = Math.fma(a2[o1 + i], w, s1);
+        s2 = Math.fma(a2[o2 + i], w, s2);
+        s3 = Math.fma(a2[o3 + i], w, s3);
+      }
+      out[r] = sigmoid(s0);
+      out[r + 1] = sigmoid(s1);
+      out[r + 2] = sigmoid(s2);
+      out[r + 3] = sigmoid(s3);
+    }
+    for (; r < rows; r++) {
+      int o = r * k;
+      float s = lastBias;
+      for (int i = 0; i < k; i++) {
+        s = Math.fma(a2[o + i], u[i], s);
+      }
+      out[r] = sigmoid(s);
+    }
+  }
+
+  /** StrictMath: the same bits in the interpreter and in compiled code. */
+  private static float sigmoid(float x) {
+    return (float) (1.0 / (1.0 + StrictMath.exp(-x)));
+  }
+
+  // ---- scratch pool ----
+
+  private Scratch take(int rows) {
+    for (int i = 0; i < pool.length(); i++) {
+      Scratch s = pool.getAndSet(i, null);
+      if (s != null) {
+        if (s.rows >= rows) {
+          return s;
+        }
+        // Too small for this batch: drop it, a bigger one replaces it on give-back.
+      }
+    }
+    return new Scratch(Math.max(rows, 256));
+  }
+
+  private void giveBack(Scratch s) {
+    for (int i = 0; i < pool.length(); i++) {
+      if (pool.compareAndSet(i, null, s)) {
+        return;
+      }
+    }
+  }
+
+  /** Activations of one forward pass, for up to {@code rows} rows. */
+  private final class Scratch {
+    final int rows;
+    final float[] h1;
+    final float[] h2;
+    final float[] topIn;
+    final float[] a1;
+    final float[] a2;
+
+    Scratch(int rows) {
+      this.rows = rows;
+      h1 = new float[rows * bottomSizes[1]];
+      h2 = new float[rows * bottomSizes[2]];
+      topIn = new float[rows * TOP_IN];
+      a1 = new float[rows * topSizes[1]];
+      a2 = new float[rows * topSizes[2]];
+    }
+  }
+}

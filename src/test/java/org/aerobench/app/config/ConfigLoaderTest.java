@@ -1,0 +1,144 @@
+package org.aerobench.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  private static Properties props(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void defaults_match_the_documented_reference_values() {
+    AppConfig config = ConfigLoader.defaults(Map.of());
+
+    assertThat(config.aerospike().hosts()).isEmpty();
+    assertThat(config.aerospike().embedded()).isTrue();
+    assertThat(config.aerospike().namespace()).isEqualTo("test");
+    assertThat(config.aerospike().syncPoolThreads()).isEqualTo(16);
+    assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.limits().inFlightLimit()).isEqualTo(512);
+    assertThat(config.model().engine()).isEqualTo("java");
+    assertThat(config.model().seed()).isEqualTo(42);
+  }
+
+  @Test
+  void environment_overrides_the_file_which_overrides_the_default() {
+    AppConfig config =
+        ConfigLoader.load(
+            props("http.port", "9090", "aerospike.hosts", "10.0.0.1:3000"),
+            "app.properties",
+            Map.of(
+                "AEROBENCH_AEROSPIKE_HOSTS", "a:3000, b:3100", "AEROBENCH_INFLIGHT_LIMIT", "64"));
+
+    assertThat(config.http().port()).isEqualTo(9090);
+    assertThat(config.aerospike().hosts()).containsExactly("a:3000", "b:3100");
+    assertThat(config.limits().inFlightLimit()).isEqualTo(64);
+  }
+
+  @Test
+  void out_of_range_integer_is_refused_naming_key_value_source_and_rule() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("http.port", "70000"), "app.properties", Map.of()))
+        .withMessage(
+            "config key 'http.port' = '70000' (from app.properties) is invalid: it must be an"
+                + " integer in 0..65535; fix it in the config file or with AEROBENCH_HTTP_PORT");
+  }
+
+  @Test
+  void non_numeric_value_from_the_environment_is_refused_naming_the_variable() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.defaults(Map.of("AEROBENCH_INFLIGHT_LIMIT", "lots")))
+        .withMessageContaining("'inflight.limit' = 'lots'")
+        .withMessageContaining("from environment variable AEROBENCH_INFLIGHT_LIMIT")
+        .withMessageContaining("must be an integer in 1..100000");
+  }
+
+  @Test
+  void unknown_event_loop_kind_is_refused_listing_the_allowed_kinds() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("aerospike.event.loop.kind", "epoll"), "f", Map.of()))
+        .withMessageContaining("'aerospike.event.loop.kind' = 'epoll'")
+        .withMessageContaining("must be one of nio, netty_epoll, netty-epoll");
+  }
+
+  @Test
+  void host_without_port_is_refused() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.load(props("aerospike.hosts", "localhost"), "f", Map.of()))
+        .withMessageContaining("'aerospike.hosts' = 'localhost'")
+        .withMessageContaining("host:port");
+  }
+
+  @Test
+  void misspelt_key_in_the_file_is_refused_listing_known_keys() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.load(props("aerospike.host", "a:1"), "f", Map.of()))
+        .withMessageStartingWith("unknown key 'aerospike.host' in f; known keys: aerospike.hosts");
+  }
+
+  @Test
+  void latency_p99_below_the_median_is_refused() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () ->
+                ConfigLoader.load(
+                    props("embedded.latency.median.ms", "10", "embedded.latency.p99.ms", "5"),
+                    "f",
+                    Map.of()))
+        .withMessageContaining("the p99 must be >= the median");
+  }
+
+  @Test
+  void credentials_come_only_from_the_environment_and_never_print() {
+    AppConfig config =
+        ConfigLoader.defaults(Map.of("AEROSPIKE_USER", "bench", "AEROSPIKE_PASSWORD", "s3cret"));
+
+    assertThat(config.aerospike().user()).isEqualTo("bench");
+    assertThat(config.aerospike().password()).isEqualTo("s3cret");
+    assertThat(config.toString()).doesNotContain("s3cret").contains("password=***");
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.load(props("aerospike.password", "x"), "f", Map.of()))
+        .withMessageContaining("unknown key 'aerospike.password'");
+  }
+
+  @Test
+  void half_set_credentials_are_refused() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.defaults(Map.of("AEROSPIKE_USER", "bench")))
+        .withMessageContaining("set both AEROSPIKE_USER and AEROSPIKE_PASSWORD");
+  }
+
+  @Test
+  void shipped_config_file_documents_every_key_with_its_code_default() throws IOException {
+    Path file = Path.of("conf/app.properties");
+    Properties shipped = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      shipped.load(in);
+    }
+    for (ConfigKey key : ConfigKey.values()) {
+      assertThat(shipped.getProperty(key.key()))
+          .as("conf/app.properties value of %s", key.key())
+          .isEqualTo(key.defaultValue());
+    }
+    assertThat(shipped.stringPropertyNames()).hasSize(ConfigKey.values().length);
+    assertThat(ConfigLoader.load(file)).isEqualTo(ConfigLoader.defaults(System.getenv()));
+  }
+}

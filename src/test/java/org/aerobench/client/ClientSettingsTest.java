@@ -1,0 +1,95 @@
+package org.aerobench.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.aerospike.client.Host;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClientSettingsTest {
+
+  @Test
+  void defaults_match_the_documentation() {
+    ClientSettings s = ClientSettings.defaults();
+
+    assertThat(s.hosts()).containsExactly("127.0.0.1:3000");
+    assertThat(s.namespace()).isEqualTo("test");
+    assertThat(s.user()).isNull();
+    assertThat(s.syncPoolThreads()).isEqualTo(16);
+    assertThat(s.eventLoopKind()).isEqualTo(EventLoopKind.NIO);
+    assertThat(s.eventLoopCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(s.maxCommandsInQueue()).isEqualTo(4608);
+  }
+
+  @Test
+  void hosts_are_parsed_including_ipv6() {
+    ClientSettings s =
+        ClientSettings.builder().hosts(List.of("10.0.0.1:3000", "[::1]:3100")).build();
+
+    assertThat(s.aerospikeHosts())
+        .containsExactly(new Host("10.0.0.1", 3000), new Host("::1", 3100));
+  }
+
+  @Test
+  void bad_hosts_are_refused_with_the_value_and_the_form() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().hosts(List.of("localhost")).build())
+        .withMessage(
+            "host 'localhost' has no port; expected host:port with port 1..65535, e.g."
+                + " 127.0.0.1:3000");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().hosts(List.of("h:99999")).build())
+        .withMessageStartingWith("host 'h:99999' is invalid");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().hosts(List.of()).build())
+        .withMessage("hosts is empty; give at least one host:port");
+  }
+
+  @Test
+  void numeric_fields_name_the_field_value_and_rule() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().syncPoolThreads(0).build())
+        .withMessage("syncPoolThreads 0 is invalid; it must be >= 1");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().maxCommandsInProcess(3).build())
+        .withMessage("maxCommandsInProcess 3 is invalid; it must be >= 5");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().maxCommandsInQueue(0).build())
+        .withMessage("maxCommandsInQueue 0 is invalid; it must be >= 1");
+  }
+
+  @Test
+  void user_without_password_is_refused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().credentials("u", null).build())
+        .withMessageContaining("user and password must be given together");
+  }
+
+  @Test
+  void to_string_never_shows_the_password() {
+    ClientSettings s = ClientSettings.builder().credentials("admin", "s3cret-pw").build();
+
+    assertThat(s.toString()).contains("user=admin").doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void async_connections_cover_every_event_loops_commands_in_process() {
+    ClientSettings s =
+        ClientSettings.builder()
+            .maxConnsPerNode(100)
+            .eventLoopCount(4)
+            .maxCommandsInProcess(64)
+            .build();
+
+    assertThat(s.asyncMaxConnsPerNode()).isEqualTo(256);
+  }
+
+  @Test
+  void event_loop_kind_parses_config_names() {
+    assertThat(EventLoopKind.fromConfigName("NETTY_EPOLL")).isEqualTo(EventLoopKind.NETTY_EPOLL);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventLoopKind.fromConfigName("kqueue"))
+        .withMessage("event loop kind 'kqueue' is unknown; allowed: nio, netty_epoll");
+  }
+}

@@ -1,0 +1,171 @@
+package org.aerobench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JavaDlrmTest {
+
+  private static final DlrmWeights WEIGHTS = DlrmWeights.defaults();
+  private static final ScalarDlrm ORACLE = new ScalarDlrm(WEIGHTS);
+  private static final double TOLERANCE = 1e-4;
+
+  private static List<DenseKernels> kernels() {
+    List<DenseKernels> list = new ArrayList<>();
+    list.add(new LoopKernels());
+    list.add(JavaDlrm.selectKernels("vector"));
+    return list;
+  }
+
+  private static double maxAbsDiff(float[] a, float[] b) {
+    assertThat(a).hasSameSizeAs(b);
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      max = Math.max(max, Math.abs(a[i] - b[i]));
+    }
+    return max;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 4, 5, 200, 201})
+  void fast_engine_matches_the_oracle_on_random_batches(int batch) {
+    Features f = SampleFeatures.random(batch, 1000 + batch);
+    float[] expected = ORACLE.predict(f);
+    for (DenseKernels k : kernels()) {
+      float[] actual = new JavaDlrm(WEIGHTS, k).predict(f);
+      assertThat(maxAbsDiff(actual, expected)).as(k.name()).isLessThan(TOLERANCE);
+    }
+  }
+
+  @Test
+  void fast_engine_matches_the_oracle_on_all_zero_dense_values_and_max_ids() {
+    int batch = 9;
+    int[] sparse = new int[batch * Features.SPARSE];
+    for (int r = 0; r < batch; r++) {
+      for (int t = 0; t < Features.SPARSE; t++) {
+        // Row 0 all zero ids, the others the last row of every table.
+        sparse[r * Features.SPARSE + t] = r == 0 ? 0 : Features.tableRows(t) - 1;
+      }
+    }
+    Features f = new Features(batch, sparse, new float[batch * Features.DENSE]);
+    float[] expected = ORACLE.predict(f);
+    for (DenseKernels k : kernels()) {
+      assertThat(maxAbsDiff(new JavaDlrm(WEIGHTS, k).predict(f), expected))
+          .as(k.name())
+          .isLessThan(TOLERANCE);
+    }
+  }
+
+  @Test
+  void scores_are_probabilities_and_vary_across_ads() {
+    // Raw counters (thousands of impressions) saturate the untrained model's sigmoid to 1.0, as
+    // in the reference; moderate inputs show the scores strictly inside (0, 1).
+    Features raw = SampleFeatures.random(200, 5);
+    for (float s : new JavaDlrm(WEIGHTS).predict(raw)) {
+      assertThat(s).isBetween(0f, 1f);
+    }
+    float[] dense = raw.dense().clone();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] = (float) Math.tanh(dense[i] / 100);
+    }
+    float[] scores = new JavaDlrm(WEIGHTS).predict(new Features(200, raw.sparse(), dense));
+    for (float s : scores) {
+      assertThat(s).isGreaterThan(0f).isLessThan(1f);
+    }
+    assertThat(Arrays.stream(toDoubles(scores)).distinct().count()).isGreaterThan(100);
+  }
+
+  @Test
+  void both_kernels_give_the_same_bits() {
+    Features f = SampleFeatures.random(201, 77);
+    List<DenseKernels> ks = kernels();
+    float[] first = new JavaDlrm(WEIGHTS, ks.get(0)).predict(f);
+    for (DenseKernels k : ks) {
+      assertThat(new JavaDlrm(WEIGHTS, k).predict(f)).as(k.name()).containsExactly(first);
+    }
+  }
+
+  @Test
+  void a_row_scores_the_same_whatever_its_batch_and_position() {
+    Features big = SampleFeatures.random(201, 3);
+    JavaDlrm engine = new JavaDlrm(WEIGHTS);
+    float[] all = engine.predict(big);
+    for (int row : new int[] {0, 3, 4, 199, 200}) {
+      Features one =
+          new Features(
+              1,
+              Arrays.copyOfRange(big.sparse(), row * Features.SPARSE, (row + 1) * Features.SPARSE),
+              Arrays.copyOfRange(big.dense(), row * Features.DENSE, (row + 1) * Features.DENSE));
+      assertThat(engine.predict(one)[0]).as("row %d", row).isEqualTo(all[row]);
+    }
+  }
+
+  @Test
+  void concurrent_predictions_on_four_threads_are_identical() throws Exception {
+    JavaDlrm engine = new JavaDlrm(WEIGHTS);
+    List<Features> inputs = new ArrayList<>();
+    List<float[]> expected = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Features f = SampleFeatures.random(i % 2 == 0 ? 200 : 37, i);
+      inputs.add(f);
+      expected.add(engine.predict(f));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 50; round++) {
+                    for (int i = 0; i < inputs.size(); i++) {
+                      if (!Arrays.equals(engine.predict(inputs.get(i)), expected.get(i))) {
+                        return false;
+                      }
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (Future<Boolean> r : results) {
+        assertThat(r.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void output_array_too_small_is_refused() {
+    JavaDlrm engine = new JavaDlrm(WEIGHTS);
+    assertThatThrownBy(() -> engine.predict(SampleFeatures.random(10, 1), new float[9]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("holds 9 floats, the batch has 10");
+  }
+
+  @Test
+  void unknown_kernel_choice_is_refused_with_the_valid_names() {
+    assertThatThrownBy(() -> JavaDlrm.selectKernels("gpu"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'gpu'")
+        .hasMessageContaining("auto, loop, vector");
+  }
+
+  private static double[] toDoubles(float[] a) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i];
+    }
+    return d;
+  }
+}
