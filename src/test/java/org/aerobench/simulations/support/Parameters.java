@@ -451,7 +451,7 @@ public record Parameters(
         return LatencyInjection.OFF;
       }
       if (fixed) {
-        return LatencyInjection.fixed(positiveNumber("latencyFixedMs", "2"));
+        return LatencyInjection.fixed(wholeNumber("latencyFixedMs", 0, 1, "2"));
       }
       if (!(median && p99)) {
         problems.add(
@@ -459,8 +459,9 @@ public record Parameters(
                 + " e.g. -DlatencyMedianMs=1 -DlatencyP99Ms=5.");
         return LatencyInjection.OFF;
       }
-      double medianMs = positiveNumber("latencyMedianMs", "1");
-      double p99Ms = positiveNumber("latencyP99Ms", "5");
+      // whole milliseconds: what `serve --latency-*-ms` accepts
+      int medianMs = wholeNumber("latencyMedianMs", 0, 1, "1");
+      int p99Ms = wholeNumber("latencyP99Ms", 0, 1, "5");
       if (medianMs > 0 && p99Ms > 0 && p99Ms < medianMs) {
         problem("latencyP99Ms", raw("latencyP99Ms"), "must be >= -DlatencyMedianMs=" + medianMs);
       }

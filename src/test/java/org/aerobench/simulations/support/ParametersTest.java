@@ -103,10 +103,12 @@ class ParametersTest {
     assertThatThrownBy(() -> read("latencyMedianMs", "1"))
         .hasMessageContaining("-DlatencyMedianMs and -DlatencyP99Ms go together");
     assertThatThrownBy(() -> read("latencyMedianMs", "5", "latencyP99Ms", "1"))
-        .hasMessageContaining("-DlatencyP99Ms=1: must be >= -DlatencyMedianMs=5.0");
+        .hasMessageContaining("-DlatencyP99Ms=1: must be >= -DlatencyMedianMs=5");
     assertThat(read("latencyMedianMs", "1", "latencyP99Ms", "5").latency().serveFlags())
         .containsExactly("--latency-median-ms=1", "--latency-p99-ms=5");
-    assertThat(read("latencyFixedMs", "2.5").latency().describe()).isEqualTo("fixed 2.5 ms");
+    assertThat(read("latencyFixedMs", "2").latency().describe()).isEqualTo("fixed 2 ms");
+    assertThatThrownBy(() -> read("latencyFixedMs", "2.5"))
+        .hasMessageContaining("-DlatencyFixedMs=2.5: must be a whole number >= 1");
   }
 
   @Test
