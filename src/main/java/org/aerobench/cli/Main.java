@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.aerobench.data.SeedCommand.class,
-      org.aerobench.app.ServeCommand.class
+      org.aerobench.app.ServeCommand.class,
+      org.aerobench.report.CompareCommand.class,
+      org.aerobench.report.GateCommand.class
     })
 public final class Main {
 

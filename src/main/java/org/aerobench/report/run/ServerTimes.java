@@ -19,7 +19,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * name, stage). Gatling's own times are whole milliseconds; these come from each response's JSON.
  *
  * <p>File format: an HdrHistogram log ({@link HistogramLogWriter}) with one histogram per pair,
- * tagged {@code <request name>|<stage>}. Any HdrHistogram tool can read it.
+ * tagged {@code <request name>|<stage>}. Any HdrHistogram tool can read it. The log reader splits
+ * lines on spaces and commas, so those (and '%') are percent-encoded in the tag: {@code
+ * single%20sync|TOTAL}.
  */
 public final class ServerTimes {
 
@@ -67,7 +69,7 @@ public final class ServerTimes {
       for (var request : byRequest().entrySet()) {
         for (var stage : request.getValue().entrySet()) {
           Histogram h = stage.getValue().copy();
-          h.setTag(request.getKey() + TAG_SEPARATOR + stage.getKey().name());
+          h.setTag(encodeTag(request.getKey()) + TAG_SEPARATOR + stage.getKey().name());
           h.setStartTimeStamp(0);
           h.setEndTimeStamp(0);
           writer.outputIntervalHistogram(h);
@@ -103,11 +105,38 @@ public final class ServerTimes {
         } catch (IllegalArgumentException e) {
           throw new IOException(file + ": unknown stage in tag '" + tag + "'", e);
         }
-        times.histogram(tag.substring(0, cut), stage).add(histogram);
+        times.histogram(decodeTag(tag.substring(0, cut)), stage).add(histogram);
       }
     } catch (RuntimeException e) {
       throw new IOException(file + " is not a readable HdrHistogram log: " + e.getMessage(), e);
     }
     return times;
+  }
+
+  /** Percent-encodes the characters the log reader would split on ('%', ' ', ',', tab, CR, LF). */
+  static String encodeTag(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (char c : name.toCharArray()) {
+      switch (c) {
+        case '%', ' ', ',', '\t', '\r', '\n' -> out.append(String.format("%%%02X", (int) c));
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Reverses {@link #encodeTag}. */
+  static String decodeTag(String tag) {
+    StringBuilder out = new StringBuilder(tag.length());
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (c == '%' && i + 2 < tag.length()) {
+        out.append((char) Integer.parseInt(tag.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

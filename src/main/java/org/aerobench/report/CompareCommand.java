@@ -1,0 +1,91 @@
+package org.aerobench.report;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.aerobench.report.compare.RunDiff;
+import org.aerobench.report.render.MarkdownRenderer;
+import org.aerobench.report.render.RunDiffRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aerobench compare [run] [--baseline-client sync] [--out reports] [--against earlier]}. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes reports/<run>/comparison.{md,json,html} from a Gatling run folder: client-side and"
+          + " server-side latency per client, advantages over the baseline client with bootstrap"
+          + " noise intervals, the pipeline decomposition.",
+      "With --against, also compares the run with an earlier run of the same simulation.",
+      "Exit codes: 0 written, 2 unusable input (one line saying which file and why)."
+    })
+public final class CompareCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN",
+      description = "Gatling run folder (default: the newest under target/gatling/)")
+  Path run;
+
+  @Option(
+      names = "--baseline-client",
+      defaultValue = "sync",
+      description = "Client the others are compared with (default: ${DEFAULT-VALUE})")
+  String baselineClient;
+
+  @Option(
+      names = "--out",
+      defaultValue = "reports",
+      description = "Output root; files go to <out>/<run folder name>/ (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(
+      names = "--against",
+      paramLabel = "EARLIER_RUN",
+      description = "An earlier run folder of the same simulation to compare with")
+  Path against;
+
+  @Option(
+      names = "--resamples",
+      defaultValue = "1000",
+      description = "Bootstrap resamples for noise intervals (default: ${DEFAULT-VALUE})")
+  int resamples;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (resamples < 100) {
+        throw new ReportInputException(
+            "--resamples " + resamples + " is too few: use 100 or more (default 1000)");
+      }
+      Path folder = run != null ? run : RunFolders.newest(RunFolders.GATLING_RESULTS);
+      var options = new ComparisonReport.Options(baselineClient, resamples);
+      var written = ComparisonReport.generate(folder, this.out, options);
+      out.println(MarkdownRenderer.comparison(written.comparison()));
+      out.println("Wrote " + written.markdown() + ", " + written.json() + ", " + written.html());
+      if (against != null) {
+        RunDiff diff = ComparisonReport.against(folder, against, this.out, options);
+        out.println(RunDiffRenderer.markdown(diff));
+      }
+      out.flush();
+      return 0;
+    } catch (ReportInputException e) {
+      err.println("compare: " + e.getMessage());
+      err.flush();
+      return 2;
+    } catch (java.io.IOException e) {
+      err.println("compare: cannot write the report: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+}

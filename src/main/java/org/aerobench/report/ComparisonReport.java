@@ -1,0 +1,80 @@
+package org.aerobench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aerobench.report.compare.Comparison;
+import org.aerobench.report.compare.ComparisonBuilder;
+import org.aerobench.report.compare.RunData;
+import org.aerobench.report.compare.RunDiff;
+import org.aerobench.report.render.HtmlRenderer;
+import org.aerobench.report.render.MarkdownRenderer;
+import org.aerobench.report.render.RunDiffRenderer;
+import org.aerobench.report.stats.Bootstrap;
+
+/**
+ * The comparison report's Java API, for the simulations' end-of-run hook and for the {@code
+ * compare} command: reads a Gatling run folder, writes {@code <outDir>/<run>/comparison.md}, {@code
+ * comparison.json} and {@code comparison.html}. No side effects but those files.
+ */
+public final class ComparisonReport {
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * @param baselineClient the client challengers are compared with
+   * @param resamples bootstrap resamples for the noise intervals
+   */
+  public record Options(String baselineClient, int resamples) {
+
+    public static Options defaults() {
+      return new Options("sync", Bootstrap.DEFAULT_RESAMPLES);
+    }
+
+    Bootstrap bootstrap() {
+      return new Bootstrap(resamples, 0.95, Bootstrap.DEFAULT_SEED);
+    }
+  }
+
+  /** What was written. */
+  public record Written(Path dir, Path markdown, Path json, Path html, Comparison comparison) {}
+
+  private ComparisonReport() {}
+
+  /**
+   * Generates the three files.
+   *
+   * @throws ReportInputException when the run folder is missing, half-written or from another
+   *     Gatling version (the message names the file and what was expected)
+   * @throws IOException when the files cannot be written
+   */
+  public static Written generate(Path gatlingRun, Path outDir, Options options) throws IOException {
+    RunData run = RunData.load(gatlingRun);
+    Comparison comparison =
+        new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run);
+    Path dir = outDir.resolve(run.name());
+    Files.createDirectories(dir);
+    Path md =
+        Files.writeString(dir.resolve("comparison.md"), MarkdownRenderer.comparison(comparison));
+    Path json = dir.resolve("comparison.json");
+    JSON.writeValue(json.toFile(), comparison);
+    Path html =
+        Files.writeString(dir.resolve("comparison.html"), HtmlRenderer.comparison(comparison, dir));
+    return new Written(dir, md, json, html, comparison);
+  }
+
+  /** Writes {@code <outDir>/<run>/against-<earlier>.md} and {@code .json}; returns the diff. */
+  public static RunDiff against(Path gatlingRun, Path earlierRun, Path outDir, Options options)
+      throws IOException {
+    RunDiff diff =
+        RunDiff.of(RunData.load(gatlingRun), RunData.load(earlierRun), options.bootstrap());
+    Path dir = outDir.resolve(diff.run());
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("against-" + diff.against() + ".md"), RunDiffRenderer.markdown(diff));
+    JSON.writeValue(dir.resolve("against-" + diff.against() + ".json").toFile(), diff);
+    return diff;
+  }
+}

@@ -1,0 +1,95 @@
+package org.aerobench.report.compare;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison of one run, as written to {@code comparison.json} and rendered to Markdown and
+ * HTML. Times are milliseconds; null means "not measured".
+ *
+ * @param run run folder name
+ * @param gatlingIndex path of Gatling's own page
+ * @param conditions label to value, in display order
+ * @param baseline the client every other one is compared with
+ * @param modes one table per scenario/mode
+ * @param prometheus server-side p95s from the metrics scrapes
+ * @param stages pipeline decomposition per request name (server times)
+ * @param bootstrap how the noise intervals were computed
+ * @param notes what is missing or how to read something
+ */
+public record Comparison(
+    String run,
+    String gatlingIndex,
+    Map<String, String> conditions,
+    String baseline,
+    List<ModeComparison> modes,
+    List<PromRow> prometheus,
+    List<StageRow> stages,
+    String bootstrap,
+    List<String> notes) {
+
+  /**
+   * One scenario/mode: the clients side by side.
+   *
+   * @param clients client names, baseline first
+   * @param requests request name per client
+   * @param rows metric rows
+   */
+  public record ModeComparison(
+      String mode, List<String> clients, List<String> requests, List<MetricRow> rows) {}
+
+  /**
+   * One metric across clients.
+   *
+   * @param metric e.g. "p95"
+   * @param unit "ms", "req/s", "requests"
+   * @param source "gatling" (whole ms, client side) or "server" (total_ms from server times, µs)
+   * @param lowerIsBetter direction: ↓ when true, ↑ when false
+   * @param values per client (same order as the mode's clients); null when absent
+   * @param advantages per challenger (clients after the baseline); null when not computable
+   */
+  public record MetricRow(
+      String metric,
+      String unit,
+      String source,
+      boolean lowerIsBetter,
+      List<Double> values,
+      List<Advantage> advantages) {}
+
+  /**
+   * A challenger against the baseline on one metric.
+   *
+   * @param percent (challenger − baseline) / baseline × 100
+   * @param factor how many times better: baseline/challenger for lower-is-better metrics,
+   *     challenger/baseline for higher-is-better ones
+   * @param noise bootstrap interval of the difference (challenger − baseline) in the metric's unit,
+   *     or null where no samples are recorded
+   */
+  public record Advantage(String challenger, double percent, double factor, Noise noise) {}
+
+  /** A bootstrap interval of a difference with its verdict. */
+  public record Noise(
+      double difference, double low, double high, double confidence, String verdict) {}
+
+  /**
+   * Prometheus p95s for one client in one scrape.
+   *
+   * @param window "since previous scrape" or "cumulative since app start"
+   */
+  public record PromRow(
+      String scenario,
+      String client,
+      Double predictP95Ms,
+      Double batchReadAllP95Ms,
+      double observations,
+      String window) {}
+
+  /**
+   * Server-measured stage times of one request name.
+   *
+   * @param meanMs per stage name
+   * @param p95Ms per stage name
+   */
+  public record StageRow(
+      String request, long samples, Map<String, Double> meanMs, Map<String, Double> p95Ms) {}
+}

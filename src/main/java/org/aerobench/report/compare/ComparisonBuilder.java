@@ -1,0 +1,412 @@
+package org.aerobench.report.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.aerobench.report.compare.Comparison.Advantage;
+import org.aerobench.report.compare.Comparison.MetricRow;
+import org.aerobench.report.compare.Comparison.ModeComparison;
+import org.aerobench.report.compare.Comparison.Noise;
+import org.aerobench.report.compare.Comparison.PromRow;
+import org.aerobench.report.compare.Comparison.StageRow;
+import org.aerobench.report.gatling.GatlingStats;
+import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.RunConditions;
+import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.run.Stage;
+import org.aerobench.report.stats.Bootstrap;
+import org.aerobench.report.stats.PromHistogram;
+import org.aerobench.report.stats.PromText;
+import org.aerobench.report.stats.ValueCounts;
+
+/** Turns a loaded run into a {@link Comparison}: the numbers, no formatting. */
+public final class ComparisonBuilder {
+
+  static final String PREDICT = "predict_duration_seconds";
+  static final String BATCH_READ_ALL = "aerospike_batch_read_all_duration_seconds";
+  private static final double MICROS_TO_MS = 0.001;
+  private static final double[] SERVER_PERCENTILES = {50, 90, 95, 99};
+
+  private final String baseline;
+  private final Bootstrap bootstrap;
+
+  public ComparisonBuilder(String baseline, Bootstrap bootstrap) {
+    this.baseline = baseline;
+    this.bootstrap = bootstrap;
+  }
+
+  public Comparison build(RunData run) {
+    List<String> notes = new ArrayList<>(run.notes());
+    GatlingStats gatling = run.gatling();
+    if (!gatling.percentiles().contains(90.0)) {
+      notes.add(
+          "Gatling's page shows the percentiles "
+              + gatling.percentiles().stream().map(ComparisonBuilder::pct).toList()
+              + " (gatling.conf charting.indicators); p90 comes from the server times"
+              + " (source 'server').");
+    }
+    notes.add(
+        "Gatling's requests/s is the request count divided by the whole simulation's duration,"
+            + " so it understates a scenario that ran for only part of it; compare it between"
+            + " clients of the same scenario.");
+    Map<String, List<RequestName>> byMode = new LinkedHashMap<>();
+    for (RequestStats request : gatling.requests()) {
+      RequestName name = RequestName.parse(request.name());
+      byMode.computeIfAbsent(name.mode(), m -> new ArrayList<>()).add(name);
+    }
+    List<String> clientOrder =
+        run.conditions().map(RunConditions::clients).orElse(List.of(baseline));
+    List<ModeComparison> modes = new ArrayList<>();
+    for (var mode : byMode.entrySet()) {
+      List<RequestName> names = new ArrayList<>(mode.getValue());
+      names.sort(Comparator.comparingInt(n -> rank(n.client(), clientOrder)));
+      modes.add(mode(mode.getKey(), names, run));
+      if (names.size() > 1 && !names.get(0).client().equals(baseline)) {
+        notes.add(
+            "Mode '"
+                + mode.getKey()
+                + "' has no '"
+                + baseline
+                + "' requests: no advantages computed for it.");
+      }
+    }
+    return new Comparison(
+        run.name(),
+        gatling.file().toAbsolutePath().normalize().toString(),
+        conditions(run),
+        baseline,
+        modes,
+        prometheus(run),
+        stages(run),
+        String.format(
+            Locale.ROOT,
+            "%.0f%% percentile bootstrap, %d resamples, seed %d, on the server-times total_ms"
+                + " distributions (nearest-rank quantiles)",
+            bootstrap.confidence() * 100,
+            bootstrap.resamples(),
+            Bootstrap.DEFAULT_SEED),
+        notes);
+  }
+
+  private int rank(String client, List<String> order) {
+    if (client.equals(baseline)) {
+      return -1;
+    }
+    int index = order.indexOf(client);
+    return index < 0 ? order.size() : index;
+  }
+
+  private ModeComparison mode(String mode, List<RequestName> names, RunData run) {
+    boolean hasBaseline = !names.isEmpty() && names.get(0).client().equals(baseline);
+    List<RequestStats> stats =
+        names.stream().map(n -> run.gatling().request(n.full()).orElseThrow()).toList();
+    List<MetricRow> rows = new ArrayList<>();
+    rows.add(gatlingRow("avg", "ms", true, stats, s -> toDouble(s.mean()), names, hasBaseline));
+    for (double p : run.gatling().percentiles()) {
+      rows.add(
+          gatlingRow(
+              pct(p), "ms", true, stats, s -> toDouble(s.percentile(p)), names, hasBaseline));
+    }
+    rows.add(gatlingRow("max", "ms", true, stats, s -> toDouble(s.max()), names, hasBaseline));
+    rows.add(
+        gatlingRow(
+            "requests/s", "req/s", false, stats, RequestStats::perSecond, names, hasBaseline));
+    rows.add(
+        new MetricRow(
+            "errors (KO)",
+            "requests",
+            "gatling",
+            true,
+            stats.stream().map(s -> (double) s.ko()).toList(),
+            nulls(names.size() - 1)));
+    rows.add(
+        new MetricRow(
+            "error rate",
+            "%",
+            "gatling",
+            true,
+            stats.stream().map(RequestStats::koPercent).toList(),
+            nulls(names.size() - 1)));
+    run.serverTimes().ifPresent(times -> rows.addAll(serverRows(times, names, hasBaseline)));
+    return new ModeComparison(
+        mode,
+        names.stream().map(RequestName::client).toList(),
+        names.stream().map(RequestName::full).toList(),
+        rows);
+  }
+
+  private interface Metric {
+    Double of(RequestStats stats);
+  }
+
+  private MetricRow gatlingRow(
+      String metric,
+      String unit,
+      boolean lowerIsBetter,
+      List<RequestStats> stats,
+      Metric value,
+      List<RequestName> names,
+      boolean hasBaseline) {
+    List<Double> values = stats.stream().map(value::of).toList();
+    return new MetricRow(
+        metric,
+        unit,
+        "gatling",
+        lowerIsBetter,
+        values,
+        advantages(values, names, lowerIsBetter, hasBaseline, null));
+  }
+
+  private List<MetricRow> serverRows(
+      ServerTimes times, List<RequestName> names, boolean hasBaseline) {
+    List<Histogram> totals = new ArrayList<>();
+    for (RequestName name : names) {
+      Map<Stage, Histogram> stages = times.byRequest().get(name.full());
+      totals.add(stages == null ? null : stages.get(Stage.TOTAL));
+    }
+    if (totals.stream().allMatch(h -> h == null || h.getTotalCount() == 0)) {
+      return List.of();
+    }
+    Bootstrap.Interval[] noise = null;
+    List<Bootstrap.Interval[]> perChallenger = new ArrayList<>();
+    for (int i = 1; i < names.size(); i++) {
+      Histogram base = totals.get(0);
+      Histogram challenger = totals.get(i);
+      noise =
+          hasBaseline && base != null && challenger != null
+              ? bootstrap.differences(
+                  ValueCounts.of(base, MICROS_TO_MS),
+                  ValueCounts.of(challenger, MICROS_TO_MS),
+                  0.50,
+                  0.95)
+              : null;
+      perChallenger.add(noise);
+    }
+    List<MetricRow> rows = new ArrayList<>();
+    List<Double> means =
+        totals.stream().map(h -> h == null ? null : h.getMean() * MICROS_TO_MS).toList();
+    rows.add(
+        new MetricRow(
+            "avg", "ms", "server", true, means, advantages(means, names, true, hasBaseline, null)));
+    for (double p : SERVER_PERCENTILES) {
+      List<Double> values =
+          totals.stream()
+              .map(h -> h == null ? null : h.getValueAtPercentile(p) * MICROS_TO_MS)
+              .toList();
+      int noiseIndex = p == 50 ? 0 : p == 95 ? 1 : -1;
+      List<Noise> noises = new ArrayList<>();
+      for (Bootstrap.Interval[] intervals : perChallenger) {
+        noises.add(intervals == null || noiseIndex < 0 ? null : noise(intervals[noiseIndex]));
+      }
+      rows.add(
+          new MetricRow(
+              pct(p),
+              "ms",
+              "server",
+              true,
+              values,
+              advantages(values, names, true, hasBaseline, noises)));
+    }
+    return rows;
+  }
+
+  private static Noise noise(Bootstrap.Interval interval) {
+    return new Noise(
+        interval.observed(),
+        interval.low(),
+        interval.high(),
+        interval.confidence(),
+        interval.verdict());
+  }
+
+  private static List<Advantage> advantages(
+      List<Double> values,
+      List<RequestName> names,
+      boolean lowerIsBetter,
+      boolean hasBaseline,
+      List<Noise> noises) {
+    List<Advantage> advantages = new ArrayList<>();
+    for (int i = 1; i < values.size(); i++) {
+      Double base = values.get(0);
+      Double challenger = values.get(i);
+      if (!hasBaseline || base == null || challenger == null || base == 0 || challenger == 0) {
+        advantages.add(null);
+        continue;
+      }
+      double percent = (challenger - base) / base * 100;
+      double factor = lowerIsBetter ? base / challenger : challenger / base;
+      advantages.add(
+          new Advantage(
+              names.get(i).client(), percent, factor, noises == null ? null : noises.get(i - 1)));
+    }
+    return advantages;
+  }
+
+  private List<PromRow> prometheus(RunData run) {
+    List<PromRow> rows = new ArrayList<>();
+    Map<String, PromHistogram> previousPredict = null;
+    Map<String, PromHistogram> previousBatch = null;
+    for (var scrape : run.scrapes().entrySet()) {
+      Map<String, PromHistogram> predict;
+      Map<String, PromHistogram> batch;
+      try {
+        predict = PromText.histograms(scrape.getValue(), PREDICT, "client_type");
+        batch = PromText.histograms(scrape.getValue(), BATCH_READ_ALL, "client_type");
+      } catch (IllegalArgumentException e) {
+        throw new org.aerobench.report.ReportInputException(
+            run.folder().resolve("aerobench/metrics-" + scrape.getKey() + ".prom")
+                + ": not Prometheus text format: "
+                + e.getMessage(),
+            e);
+      }
+      var clients = new TreeMap<String, Boolean>();
+      predict.keySet().forEach(c -> clients.put(c, true));
+      batch.keySet().forEach(c -> clients.put(c, true));
+      for (String client : clients.keySet()) {
+        var p = window(predict.get(client), previousPredict, client);
+        var b = window(batch.get(client), previousBatch, client);
+        double observations = p.histogram() == null ? 0 : p.histogram().count();
+        if (observations == 0 && (b.histogram() == null || b.histogram().count() == 0)) {
+          continue; // this client did nothing during the scenario
+        }
+        rows.add(
+            new PromRow(
+                scrape.getKey(),
+                client,
+                p95Ms(p.histogram()),
+                p95Ms(b.histogram()),
+                observations,
+                p.histogram() != null ? p.label() : b.label()));
+      }
+      previousPredict = predict;
+      previousBatch = batch;
+    }
+    return rows;
+  }
+
+  private record Windowed(PromHistogram histogram, String label) {}
+
+  private static Windowed window(
+      PromHistogram current, Map<String, PromHistogram> previousScrape, String client) {
+    if (current == null) {
+      return new Windowed(null, "");
+    }
+    if (previousScrape == null) {
+      return new Windowed(current, "whole scrape (first)");
+    }
+    PromHistogram previous = previousScrape.get(client);
+    if (previous == null) {
+      return new Windowed(current, "since previous scrape");
+    }
+    if (current.isContinuationOf(previous)) {
+      return new Windowed(current.minus(previous), "since previous scrape");
+    }
+    return new Windowed(current, "whole scrape (counters restarted)");
+  }
+
+  private static Double p95Ms(PromHistogram histogram) {
+    if (histogram == null || histogram.count() == 0) {
+      return null;
+    }
+    return histogram.quantile(0.95) * 1000;
+  }
+
+  private static List<StageRow> stages(RunData run) {
+    if (run.serverTimes().isEmpty()) {
+      return List.of();
+    }
+    List<StageRow> rows = new ArrayList<>();
+    for (var request : run.serverTimes().get().byRequest().entrySet()) {
+      Map<String, Double> means = new LinkedHashMap<>();
+      Map<String, Double> p95s = new LinkedHashMap<>();
+      long samples = 0;
+      for (Stage stage : Stage.values()) {
+        Histogram h = request.getValue().get(stage);
+        if (h == null || h.getTotalCount() == 0) {
+          continue;
+        }
+        means.put(stageName(stage), h.getMean() * MICROS_TO_MS);
+        p95s.put(stageName(stage), h.getValueAtPercentile(95) * MICROS_TO_MS);
+        if (stage == Stage.TOTAL) {
+          samples = h.getTotalCount();
+        }
+      }
+      rows.add(new StageRow(request.getKey(), samples, means, p95s));
+    }
+    return rows;
+  }
+
+  /** Display name of a stage, e.g. "key extraction". */
+  public static String stageName(Stage stage) {
+    return stage.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static Map<String, String> conditions(RunData run) {
+    Map<String, String> c = new LinkedHashMap<>();
+    GatlingStats g = run.gatling();
+    c.put("simulation", run.simulation());
+    c.put("run folder", run.name());
+    c.put("Gatling", g.version());
+    c.put("date", Optional.ofNullable(g.date()).orElse("?"));
+    c.put("duration (Gatling)", Optional.ofNullable(g.duration()).orElse("?"));
+    c.put("requests", g.all().total() + " (" + g.all().ko() + " KO)");
+    run.conditions()
+        .ifPresent(
+            rc -> {
+              c.put("started at", rc.startedAt());
+              c.put(
+                  "measured duration", String.format(Locale.ROOT, "%.1f s", rc.durationSeconds()));
+              c.put("users", String.valueOf(rc.users()));
+              c.put("clients", String.join(", ", rc.clients()));
+              c.put("modes", String.join(", ", rc.modes()));
+              c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");
+              c.put("target", rc.baseUrl());
+              c.put("Aerospike", rc.embedded() ? "embedded (in-memory)" : "external");
+              c.put("latency injection", rc.latencyInjection());
+              c.put("git commit", rc.gitCommit());
+              c.put("JVM", rc.jvm());
+              c.put("cores", String.valueOf(rc.cores()));
+              c.put("CPU, load generator", cpu(rc.loadGeneratorCpuSeconds(), rc));
+              c.put("CPU, target app", cpu(rc.targetCpuSeconds(), rc));
+            });
+    return c;
+  }
+
+  private static String cpu(double seconds, RunConditions rc) {
+    if (seconds < 0) {
+      return "unknown";
+    }
+    if (rc.durationSeconds() <= 0 || rc.cores() <= 0) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f s (%.0f%% of %d cores)",
+        seconds,
+        seconds / (rc.durationSeconds() * rc.cores()) * 100,
+        rc.cores());
+  }
+
+  private static List<Advantage> nulls(int n) {
+    List<Advantage> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(null);
+    }
+    return list;
+  }
+
+  private static Double toDouble(Long value) {
+    return value == null ? null : value.doubleValue();
+  }
+
+  /** "p95", "p99.9". */
+  public static String pct(double p) {
+    return p == Math.rint(p) ? "p" + (long) p : "p" + p;
+  }
+}

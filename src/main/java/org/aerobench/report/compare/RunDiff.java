@@ -1,0 +1,154 @@
+package org.aerobench.report.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.aerobench.report.ReportInputException;
+import org.aerobench.report.compare.Comparison.Noise;
+import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.run.Stage;
+import org.aerobench.report.stats.Bootstrap;
+import org.aerobench.report.stats.ValueCounts;
+
+/**
+ * One run against an earlier one of the same simulation: per request name the change in p95 and
+ * throughput, p95 flagged when the bootstrap interval on the server-times distributions excludes 0.
+ *
+ * @param run the later run's folder name
+ * @param against the earlier run's folder name
+ * @param rows request names present in both runs
+ * @param notes how to read the columns; requests present in only one run
+ */
+public record RunDiff(
+    String run, String against, String simulation, List<Row> rows, List<String> notes) {
+
+  /**
+   * One request name.
+   *
+   * @param p95Source "gatling" (whole ms) or "server" (total_ms)
+   * @param noise interval of the server p95 difference (after − before), null without samples
+   * @param verdict "worse, beyond noise", "better, beyond noise", "within noise" or "no samples"
+   */
+  public record Row(
+      String request,
+      Double p95Before,
+      Double p95After,
+      Double p95ChangePercent,
+      String p95Source,
+      Noise noise,
+      String verdict,
+      double rpsBefore,
+      double rpsAfter,
+      Double rpsChangePercent) {}
+
+  /**
+   * Compares {@code run} with the earlier {@code baseline}.
+   *
+   * @throws ReportInputException when they are runs of different simulations
+   */
+  public static RunDiff of(RunData run, RunData baseline, Bootstrap bootstrap) {
+    if (!run.simulation().equals(baseline.simulation())) {
+      throw new ReportInputException(
+          baseline.folder()
+              + " is a run of "
+              + baseline.simulation()
+              + " but "
+              + run.folder()
+              + " is a run of "
+              + run.simulation()
+              + ": expected two runs of the same simulation");
+    }
+    boolean gatlingP95 =
+        run.gatling().percentiles().contains(95.0)
+            && baseline.gatling().percentiles().contains(95.0);
+    List<Row> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (RequestStats after : run.gatling().requests()) {
+      Optional<RequestStats> before = baseline.gatling().request(after.name());
+      if (before.isEmpty()) {
+        notes.add("'" + after.name() + "' is new in " + run.name() + ": nothing to compare.");
+        continue;
+      }
+      Histogram histBefore = total(baseline.serverTimes(), after.name());
+      Histogram histAfter = total(run.serverTimes(), after.name());
+      Double p95Before;
+      Double p95After;
+      if (gatlingP95) {
+        p95Before = toDouble(before.get().percentile(95.0));
+        p95After = toDouble(after.percentile(95.0));
+      } else {
+        p95Before = histBefore == null ? null : histBefore.getValueAtPercentile(95) / 1000.0;
+        p95After = histAfter == null ? null : histAfter.getValueAtPercentile(95) / 1000.0;
+      }
+      Noise noise = null;
+      String verdict = "no server samples";
+      if (histBefore != null && histAfter != null) {
+        Bootstrap.Interval interval =
+            bootstrap
+                .differences(
+                    ValueCounts.of(histBefore, 0.001), ValueCounts.of(histAfter, 0.001), 0.95)[0];
+        noise =
+            new Noise(
+                interval.observed(),
+                interval.low(),
+                interval.high(),
+                interval.confidence(),
+                interval.verdict());
+        verdict =
+            !interval.beyondNoise()
+                ? "within noise"
+                : interval.low() > 0 ? "worse, beyond noise" : "better, beyond noise";
+      }
+      rows.add(
+          new Row(
+              after.name(),
+              p95Before,
+              p95After,
+              change(p95Before, p95After),
+              gatlingP95 ? "gatling" : "server",
+              noise,
+              verdict,
+              before.get().perSecond(),
+              after.perSecond(),
+              change(before.get().perSecond(), after.perSecond())));
+    }
+    for (RequestStats old : baseline.gatling().requests()) {
+      if (run.gatling().request(old.name()).isEmpty()) {
+        notes.add("'" + old.name() + "' is gone in " + run.name() + ".");
+      }
+    }
+    notes.add(
+        "p95 change uses "
+            + (gatlingP95 ? "Gatling's p95 column (whole ms)" : "the server times (total_ms)")
+            + "; the noise verdict always comes from a bootstrap of the server-times total_ms"
+            + " p95 difference.");
+    notes.add(
+        "Throughput is Gatling's Cnt/s (count / whole run duration): one number per run, so no"
+            + " interval; treat changes under a few percent as noise, and a change in duration"
+            + " or users as a different experiment.");
+    return new RunDiff(run.name(), baseline.name(), run.simulation(), rows, notes);
+  }
+
+  private static Histogram total(Optional<ServerTimes> times, String request) {
+    if (times.isEmpty()) {
+      return null;
+    }
+    Map<Stage, Histogram> stages = times.get().byRequest().get(request);
+    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
+    return h == null || h.getTotalCount() == 0 ? null : h;
+  }
+
+  private static Double change(Double before, Double after) {
+    if (before == null || after == null || before == 0) {
+      return null;
+    }
+    return (after - before) / before * 100;
+  }
+
+  private static Double toDouble(Long v) {
+    return v == null ? null : v.doubleValue();
+  }
+}

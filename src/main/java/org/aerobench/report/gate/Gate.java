@@ -1,0 +1,270 @@
+package org.aerobench.report.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.aerobench.report.ReportInputException;
+import org.aerobench.report.compare.RequestName;
+import org.aerobench.report.compare.RunData;
+import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.Stage;
+import org.aerobench.report.stats.Bootstrap;
+import org.aerobench.report.stats.ValueCounts;
+
+/** Checks a run (and optionally a baseline run) against a {@link GateConfig}. */
+public final class Gate {
+
+  /**
+   * @param violations broken rules, one per line
+   * @param checks number of rule checks made
+   * @param notes requests skipped and why
+   */
+  public record Result(List<Violation> violations, int checks, List<String> notes) {
+    public boolean passed() {
+      return violations.isEmpty();
+    }
+  }
+
+  private final GateConfig config;
+  private final Bootstrap bootstrap;
+
+  public Gate(GateConfig config, Bootstrap bootstrap) {
+    this.config = config;
+    this.bootstrap = bootstrap;
+  }
+
+  /**
+   * @throws ReportInputException when a request's client has no SLO in the config and the config
+   *     says {@code unknown.clients=error}, or a needed percentile is in neither Gatling's page nor
+   *     the server times
+   */
+  public Result check(RunData run, Optional<RunData> baseline) {
+    List<Violation> violations = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int checks = 0;
+    for (RequestStats request : run.gatling().requests()) {
+      RequestName name = RequestName.parse(request.name());
+      if (config.ignoredModes().contains(name.mode())) {
+        notes.add("'" + request.name() + "' skipped: mode '" + name.mode() + "' is ignored");
+        continue;
+      }
+      Map<Double, Double> slos = config.slos().get(name.client());
+      if (slos == null) {
+        if (config.unknownClients().equals("ignore")) {
+          notes.add(
+              "'" + request.name() + "' has no SLO: client '" + name.client() + "' not in config");
+        } else {
+          throw new ReportInputException(
+              config.file()
+                  + " has no slo."
+                  + name.client()
+                  + ".* rule for request '"
+                  + request.name()
+                  + "' of "
+                  + run.gatling().file()
+                  + "; expected a request name '<mode> <client>' with client one of "
+                  + config.slos().keySet()
+                  + " (add slo."
+                  + name.client()
+                  + ".p95=..., or set unknown.clients=ignore)");
+        }
+      } else {
+        for (var slo : slos.entrySet()) {
+          Measured m = percentile(run, request, slo.getKey());
+          checks++;
+          if (m.value() > slo.getValue()) {
+            violations.add(
+                new Violation(
+                    "slo." + name.client() + "." + pct(slo.getKey()),
+                    request.name(),
+                    m.value(),
+                    slo.getValue(),
+                    "ms",
+                    m.source()));
+          }
+        }
+      }
+      if (config.maxErrorPercent() != null) {
+        checks++;
+        double percent = request.total() == 0 ? 0 : 100.0 * request.ko() / request.total();
+        if (percent > config.maxErrorPercent()) {
+          violations.add(
+              new Violation(
+                  "errors.max.percent",
+                  request.name(),
+                  percent,
+                  config.maxErrorPercent(),
+                  "%",
+                  "Gatling KO " + request.ko() + "/" + request.total()));
+        }
+      }
+    }
+    checks += relatives(run, violations);
+    if (baseline.isPresent()) {
+      checks += regressions(run, baseline.get(), violations, notes);
+    }
+    return new Result(violations, checks, notes);
+  }
+
+  private int relatives(RunData run, List<Violation> violations) {
+    int checks = 0;
+    for (GateConfig.Relative rule : config.relatives()) {
+      for (RequestStats request : run.gatling().requests()) {
+        RequestName name = RequestName.parse(request.name());
+        if (!name.client().equals(rule.challenger())
+            || config.ignoredModes().contains(name.mode())) {
+          continue;
+        }
+        String baseName = name.mode() + " " + rule.base();
+        Optional<RequestStats> base = run.gatling().request(baseName);
+        if (base.isEmpty()) {
+          continue; // e.g. stress runs the challenger alone
+        }
+        Measured challenger = percentile(run, request, rule.percentile());
+        Measured reference = percentile(run, base.get(), rule.percentile());
+        checks++;
+        double limit = rule.ratio() * reference.value();
+        if (challenger.value() > limit) {
+          violations.add(
+              new Violation(
+                  String.format(
+                      Locale.ROOT,
+                      "relative.%s.%s.max.ratio.vs.%s=%s",
+                      rule.challenger(),
+                      pct(rule.percentile()),
+                      rule.base(),
+                      rule.ratio()),
+                  request.name() + " vs " + baseName,
+                  challenger.value(),
+                  limit,
+                  "ms",
+                  challenger.source() + "; limit = ratio × " + reference.value() + " ms"));
+        }
+      }
+    }
+    return checks;
+  }
+
+  private int regressions(
+      RunData run, RunData baseline, List<Violation> violations, List<String> notes) {
+    if (!run.simulation().equals(baseline.simulation())) {
+      throw new ReportInputException(
+          baseline.folder()
+              + " is a run of "
+              + baseline.simulation()
+              + ", not of "
+              + run.simulation()
+              + ": the --baseline must be a run of the same simulation");
+    }
+    int checks = 0;
+    for (RequestStats request : run.gatling().requests()) {
+      RequestName name = RequestName.parse(request.name());
+      Optional<RequestStats> before = baseline.gatling().request(request.name());
+      if (config.ignoredModes().contains(name.mode()) || before.isEmpty()) {
+        continue;
+      }
+      if (config.maxP95RegressionPercent() != null) {
+        checks++;
+        Measured now = percentile(run, request, 95);
+        Measured then = percentile(baseline, before.get(), 95);
+        double change = then.value() == 0 ? 0 : (now.value() - then.value()) / then.value() * 100;
+        if (change > config.maxP95RegressionPercent()) {
+          String noise = noiseVerdict(run, baseline, request.name());
+          if (config.regressionNeedsNoise() && noise.equals("within noise")) {
+            notes.add(
+                String.format(
+                    Locale.ROOT,
+                    "'%s' p95 +%.1f%% vs baseline but within noise: not counted",
+                    request.name(),
+                    change));
+          } else {
+            violations.add(
+                new Violation(
+                    "regression.p95.max.percent",
+                    request.name(),
+                    change,
+                    config.maxP95RegressionPercent(),
+                    "%",
+                    String.format(
+                        Locale.ROOT,
+                        "p95 %s → %s ms, %s; %s",
+                        then.value(),
+                        now.value(),
+                        now.source(),
+                        noise)));
+          }
+        }
+      }
+      if (config.maxThroughputDropPercent() != null && before.get().perSecond() > 0) {
+        checks++;
+        double drop =
+            (before.get().perSecond() - request.perSecond()) / before.get().perSecond() * 100;
+        if (drop > config.maxThroughputDropPercent()) {
+          violations.add(
+              new Violation(
+                  "regression.throughput.max.drop.percent",
+                  request.name(),
+                  drop,
+                  config.maxThroughputDropPercent(),
+                  "%",
+                  String.format(
+                      Locale.ROOT,
+                      "Gatling req/s %.2f → %.2f",
+                      before.get().perSecond(),
+                      request.perSecond())));
+        }
+      }
+    }
+    return checks;
+  }
+
+  private String noiseVerdict(RunData run, RunData baseline, String request) {
+    Histogram now = total(run, request);
+    Histogram then = total(baseline, request);
+    if (now == null || then == null) {
+      return "no server samples for a noise check";
+    }
+    Bootstrap.Interval interval =
+        bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95)[0];
+    return interval.verdict();
+  }
+
+  private record Measured(double value, String source) {}
+
+  private Measured percentile(RunData run, RequestStats request, double p) {
+    Long gatling = request.percentile(p);
+    if (config.source().equals("gatling") && gatling != null) {
+      return new Measured(gatling, "Gatling " + pct(p));
+    }
+    Histogram total = total(run, request.name());
+    if (total != null) {
+      return new Measured(total.getValueAtPercentile(p) / 1000.0, "server total_ms " + pct(p));
+    }
+    throw new ReportInputException(
+        run.gatling().file()
+            + ": no "
+            + pct(p)
+            + " for '"
+            + request.name()
+            + "': Gatling's columns are "
+            + run.gatling().percentiles()
+            + " and the server times have no samples for it; expected one of them to have it"
+            + " (set gatling.conf charting.indicators or record server times)");
+  }
+
+  private static Histogram total(RunData run, String request) {
+    if (run.serverTimes().isEmpty()) {
+      return null;
+    }
+    Map<Stage, Histogram> stages = run.serverTimes().get().byRequest().get(request);
+    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
+    return h == null || h.getTotalCount() == 0 ? null : h;
+  }
+
+  private static String pct(double p) {
+    return p == Math.rint(p) ? "p" + (long) p : "p" + p;
+  }
+}

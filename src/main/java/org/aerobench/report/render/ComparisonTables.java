@@ -1,0 +1,125 @@
+package org.aerobench.report.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aerobench.report.compare.Comparison;
+import org.aerobench.report.compare.Comparison.MetricRow;
+import org.aerobench.report.compare.Comparison.ModeComparison;
+import org.aerobench.report.compare.Comparison.PromRow;
+import org.aerobench.report.compare.Comparison.StageRow;
+
+/** The comparison's tables, formatted once for every output. */
+public final class ComparisonTables {
+
+  private ComparisonTables() {}
+
+  public static Table conditions(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    c.conditions().forEach((k, v) -> rows.add(List.of(k, v)));
+    return new Table("conditions", "Conditions", List.of("condition", "value"), rows, 2);
+  }
+
+  public static Table mode(Comparison c, ModeComparison mode) {
+    List<String> headers = new ArrayList<>(List.of("metric", "source"));
+    headers.addAll(mode.clients());
+    for (int i = 1; i < mode.clients().size(); i++) {
+      headers.add(mode.clients().get(i) + " vs " + mode.clients().get(0));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (MetricRow row : mode.rows()) {
+      List<String> cells = new ArrayList<>();
+      cells.add(label(row));
+      cells.add(row.source().equals("server") ? "server (total_ms)" : "Gatling");
+      int decimals = decimals(row);
+      row.values().forEach(v -> cells.add(Format.number(v, decimals)));
+      row.advantages().forEach(a -> cells.add(Format.advantage(a, row.unit())));
+      rows.add(cells);
+    }
+    String title =
+        "Mode "
+            + (mode.mode().isEmpty() ? "(none)" : mode.mode())
+            + ": "
+            + String.join(", ", mode.requests());
+    return new Table("mode-" + mode.mode(), title, headers, rows, 2);
+  }
+
+  /** "p95 (ms) ↓", "requests/s ↑". */
+  public static String label(MetricRow row) {
+    String unit =
+        row.unit().equals("req/s") || row.unit().equals("requests") ? "" : " (" + row.unit() + ")";
+    return row.metric() + unit + (row.lowerIsBetter() ? " ↓" : " ↑");
+  }
+
+  private static int decimals(MetricRow row) {
+    if (row.source().equals("server")) {
+      return 3;
+    }
+    return switch (row.unit()) {
+      case "req/s", "%" -> 2;
+      default -> 0;
+    };
+  }
+
+  public static Table prometheus(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    for (PromRow r : c.prometheus()) {
+      rows.add(
+          List.of(
+              r.scenario(),
+              r.client(),
+              Format.number(r.predictP95Ms(), 1),
+              Format.number(r.batchReadAllP95Ms(), 1),
+              Format.number(r.observations(), 0),
+              r.window()));
+    }
+    return new Table(
+        "prometheus",
+        "Server-side Prometheus p95 (histogram_quantile over the scraped buckets)",
+        List.of(
+            "scenario",
+            "client",
+            "predict_duration_seconds p95 (ms)",
+            "aerospike_batch_read_all_duration_seconds p95 (ms)",
+            "observations",
+            "window"),
+        rows,
+        2);
+  }
+
+  public static Table stages(Comparison c) {
+    List<String> stageNames = new ArrayList<>();
+    for (StageRow r : c.stages()) {
+      r.meanMs().keySet().stream().filter(s -> !stageNames.contains(s)).forEach(stageNames::add);
+    }
+    // The total goes last, after the stages it sums.
+    if (stageNames.remove("total")) {
+      stageNames.add("total");
+    }
+    List<String> headers = new ArrayList<>(List.of("request", "n"));
+    stageNames.forEach(s -> headers.add(s + " mean / p95 (ms)"));
+    List<List<String>> rows = new ArrayList<>();
+    for (StageRow r : c.stages()) {
+      List<String> cells = new ArrayList<>(List.of(r.request(), String.valueOf(r.samples())));
+      for (String s : stageNames) {
+        cells.add(Format.number(r.meanMs().get(s), 3) + " / " + Format.number(r.p95Ms().get(s), 3));
+      }
+      rows.add(cells);
+    }
+    return new Table(
+        "stages", "Pipeline decomposition (server times, µs resolution)", headers, rows, 1);
+  }
+
+  /** All tables in reading order. */
+  public static List<Table> all(Comparison c) {
+    List<Table> tables = new ArrayList<>();
+    tables.add(conditions(c));
+    c.modes().forEach(m -> tables.add(mode(c, m)));
+    if (!c.prometheus().isEmpty()) {
+      tables.add(prometheus(c));
+    }
+    if (!c.stages().isEmpty()) {
+      tables.add(stages(c));
+    }
+    return tables;
+  }
+}

@@ -1,0 +1,170 @@
+package org.aerobench.report.render;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aerobench.report.compare.Comparison;
+import org.aerobench.report.compare.Comparison.MetricRow;
+import org.aerobench.report.compare.Comparison.ModeComparison;
+import org.aerobench.report.compare.Comparison.StageRow;
+
+/** Writes {@code comparison.html}: one self-contained page, tables plus inline-SVG charts. */
+public final class HtmlRenderer {
+
+  private static final String STYLE =
+      """
+      body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 24px;
+             color: #222; max-width: 1200px; }
+      h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.8em; }
+      table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.9em; }
+      th, td { border: 1px solid #ccc; padding: 4px 8px; }
+      th { background: #f0f3f7; text-align: left; }
+      td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      tr:nth-child(even) td { background: #fafafa; }
+      td:first-child, td:nth-child(2) { white-space: nowrap; }
+      .noise { color: #666; font-size: 0.85em; }
+      .chart { display: block; margin: 8px 0 20px; background: #fff; border: 1px solid #e3e3e3; }
+      .chart .tick { font-size: 11px; fill: #333; }
+      .chart .chart-title { font-size: 13px; font-weight: 600; fill: #222; }
+      .chart .grid { stroke: #e5e5e5; } .chart .axis { stroke: #888; }
+      .legend-note, .notes { color: #555; font-size: 0.9em; }
+      """;
+
+  private HtmlRenderer() {}
+
+  /**
+   * The page; {@code outDir} is where it will be written, so the link to Gatling's page can be
+   * relative and survive moving the project folder.
+   */
+  public static String comparison(Comparison c, Path outDir) {
+    StringBuilder html = new StringBuilder();
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n")
+        .append("<title>Comparison: ")
+        .append(Svg.esc(c.run()))
+        .append("</title>\n<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
+    html.append("<h1>Comparison: ").append(Svg.esc(c.run())).append("</h1>\n");
+    html.append("<p><a id=\"gatling-link\" href=\"")
+        .append(Svg.esc(link(outDir, Path.of(c.gatlingIndex()))))
+        .append("\">Gatling's own report (index.html)</a></p>\n");
+    html.append("<p class=\"legend-note\">Baseline client: <b>")
+        .append(Svg.esc(c.baseline()))
+        .append("</b>. ↓ lower is better, ↑ higher is better; advantage = (challenger − baseline)")
+        .append(" / baseline, × = how many times better. Noise: ")
+        .append(Svg.esc(c.bootstrap()))
+        .append("; “beyond noise” when the interval excludes 0.</p>\n");
+    html.append(table(ComparisonTables.conditions(c)));
+    for (ModeComparison mode : c.modes()) {
+      html.append(table(ComparisonTables.mode(c, mode)));
+      String chart = latencyChart(mode);
+      if (chart != null) {
+        html.append(chart);
+      }
+    }
+    if (!c.prometheus().isEmpty()) {
+      html.append(table(ComparisonTables.prometheus(c)));
+    }
+    if (!c.stages().isEmpty()) {
+      html.append(table(ComparisonTables.stages(c)));
+      html.append(stageChart(c.stages()));
+    }
+    if (!c.notes().isEmpty()) {
+      html.append("<h2>Notes</h2>\n<ul class=\"notes\">\n");
+      c.notes().forEach(n -> html.append("<li>").append(Svg.esc(n)).append("</li>\n"));
+      html.append("</ul>\n");
+    }
+    return html.append("</body>\n</html>\n").toString();
+  }
+
+  static String table(Table table) {
+    StringBuilder html = new StringBuilder();
+    html.append("<h2>").append(Svg.esc(table.title())).append("</h2>\n");
+    html.append("<table id=\"").append(Svg.esc(table.id())).append("\">\n<thead><tr>");
+    table.headers().forEach(h -> html.append("<th>").append(Svg.esc(h)).append("</th>"));
+    html.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : table.rows()) {
+      html.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        String[] lines = row.get(i).split("\n", 2);
+        html.append(i >= table.numericFrom() ? "<td class=\"num\">" : "<td>")
+            .append(Svg.esc(lines[0]));
+        if (lines.length > 1) {
+          html.append("<br><span class=\"noise\">").append(Svg.esc(lines[1])).append("</span>");
+        }
+        html.append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody>\n</table>\n").toString();
+  }
+
+  /** Client-side latency (Gatling's ms columns but max, which would squash the others). */
+  private static String latencyChart(ModeComparison mode) {
+    List<MetricRow> rows =
+        mode.rows().stream()
+            .filter(r -> r.source().equals("gatling") && r.unit().equals("ms"))
+            .filter(r -> !r.metric().equals("max"))
+            .toList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<String> categories = rows.stream().map(MetricRow::metric).toList();
+    Double[][] values = new Double[mode.clients().size()][rows.size()];
+    for (int s = 0; s < mode.clients().size(); s++) {
+      for (int c = 0; c < rows.size(); c++) {
+        values[s][c] = rows.get(c).values().get(s);
+      }
+    }
+    return Svg.groupedBars(
+        "chart-latency-" + mode.mode(),
+        "Mode " + mode.mode() + ": client-side latency (Gatling, ms)",
+        "ms",
+        categories,
+        mode.clients(),
+        values);
+  }
+
+  private static String stageChart(List<StageRow> stages) {
+    List<String> parts = new ArrayList<>();
+    for (StageRow row : stages) {
+      row.meanMs().keySet().stream()
+          .filter(s -> !s.equals("total") && !parts.contains(s))
+          .forEach(parts::add);
+    }
+    Double[][] values = new Double[stages.size()][parts.size()];
+    for (int r = 0; r < stages.size(); r++) {
+      for (int p = 0; p < parts.size(); p++) {
+        values[r][p] = stages.get(r).meanMs().get(parts.get(p));
+      }
+    }
+    return Svg.stackedBars(
+        "chart-stages",
+        "Pipeline decomposition: mean server time per stage (ms)",
+        "ms",
+        stages.stream().map(StageRow::request).toList(),
+        parts,
+        values);
+  }
+
+  private static String link(Path outDir, Path target) {
+    Path from = outDir.toAbsolutePath().normalize();
+    Path to = target.toAbsolutePath().normalize();
+    String relative;
+    try {
+      relative = from.relativize(to).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return to.toUri().toString();
+    }
+    StringBuilder encoded = new StringBuilder();
+    for (String segment : relative.split("/")) {
+      if (!encoded.isEmpty()) {
+        encoded.append('/');
+      }
+      encoded.append(
+          java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20"));
+    }
+    return encoded.toString();
+  }
+}

@@ -1,0 +1,154 @@
+package org.aerobench.report.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.aerobench.cli.Main;
+import org.aerobench.report.ReportInputException;
+import org.aerobench.report.SampleRuns;
+import org.aerobench.report.compare.RunData;
+import org.aerobench.report.stats.Bootstrap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GateTest {
+
+  /** The project's own gate file, with the documented defaults. */
+  private static final Path CONFIG = Path.of("conf/gate.properties");
+
+  @TempDir Path temp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int gate(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 1];
+    all[0] = "gate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return cli.execute(all);
+  }
+
+  private Path config(String text) throws IOException {
+    return Files.writeString(temp.resolve("gate-" + System.nanoTime() + ".properties"), text);
+  }
+
+  @Test
+  void the_default_gate_passes_on_a_healthy_run() {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp);
+    int code = gate(run.toString(), "--config", CONFIG.toString());
+    assertThat(out.toString()).contains("PASS");
+    assertThat(code).isZero();
+  }
+
+  @Test
+  void the_default_gate_fails_a_run_made_to_break_it_with_one_line_per_rule() {
+    Path run = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp);
+    int code = gate(run.toString(), "--config", CONFIG.toString());
+    assertThat(code).isEqualTo(1);
+    var failures = out.toString().lines().filter(l -> l.startsWith("FAIL")).toList();
+    assertThat(failures)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "FAIL relative.async.p95.max.ratio.vs.sync=1.1 [single async vs single sync]"))
+        .anyMatch(l -> l.startsWith("FAIL errors.max.percent [single virtual]"));
+    assertThat(failures).allMatch(l -> l.contains("measured") && l.contains("limit"));
+  }
+
+  @Test
+  void an_absolute_slo_reports_measured_value_and_limit() throws IOException {
+    RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
+    long p95 = run.gatling().request("single sync").orElseThrow().percentile(95.0);
+    Path config =
+        config(
+            "slo.sync.p95="
+                + (p95 - 1)
+                + "\nslo.async.p95=1000\nslo.virtual.p95=1000\n"
+                + "ignore.modes=warmup\n");
+    Gate.Result result =
+        new Gate(GateConfig.read(config), Bootstrap.standard()).check(run, Optional.empty());
+    assertThat(result.violations())
+        .anySatisfy(
+            v -> {
+              assertThat(v.rule()).isEqualTo("slo.sync.p95");
+              assertThat(v.subject()).isEqualTo("single sync");
+              assertThat(v.measured()).isEqualTo((double) p95);
+              assertThat(v.limit()).isEqualTo((double) (p95 - 1));
+            });
+    assertThat(result.violations()).allMatch(v -> v.rule().equals("slo.sync.p95"));
+  }
+
+  @Test
+  void a_percentile_gatling_does_not_show_comes_from_the_server_times() throws IOException {
+    RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
+    Path config = config("slo.sync.p90=0.001\nunknown.clients=ignore\nignore.modes=warmup\n");
+    Gate.Result result =
+        new Gate(GateConfig.read(config), Bootstrap.standard()).check(run, Optional.empty());
+    assertThat(result.violations())
+        .isNotEmpty()
+        .allMatch(v -> v.source().contains("server total_ms p90"));
+  }
+
+  @Test
+  void a_regression_against_a_baseline_run_is_flagged() {
+    Path baseline = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    Path run = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b"));
+    int code =
+        gate(run.toString(), "--baseline", baseline.toString(), "--config", CONFIG.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL regression.p95.max.percent [single async]");
+  }
+
+  @Test
+  void a_request_whose_client_the_config_does_not_know_is_a_clear_error() throws IOException {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp);
+    Path config = config("slo.sync.p95=500\nignore.modes=warmup\n");
+    int code = gate(run.toString(), "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains(config.toString())
+        .contains("single async")
+        .contains("[sync]");
+  }
+
+  @Test
+  void unknown_clients_can_be_ignored_with_a_note() throws IOException {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp);
+    Path config = config("slo.sync.p95=500\nunknown.clients=ignore\n");
+    int code = gate(run.toString(), "--config", config.toString());
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("note: 'single async' has no SLO");
+  }
+
+  @Test
+  void an_unknown_key_or_a_non_number_in_the_config_is_named() throws IOException {
+    Path typo = config("slo.sync.p95=500\nerror.max.percent=2\n");
+    assertThatThrownBy(() -> GateConfig.read(typo))
+        .isInstanceOf(ReportInputException.class)
+        .hasMessageContaining("error.max.percent")
+        .hasMessageContaining("errors.max.percent");
+    Path word = config("slo.sync.p95=fast\n");
+    assertThatThrownBy(() -> GateConfig.read(word)).hasMessageContaining("slo.sync.p95=fast");
+  }
+
+  @Test
+  void the_shipped_config_holds_the_reference_thresholds() {
+    GateConfig config = GateConfig.read(CONFIG);
+    assertThat(config.slos().get("async")).containsEntry(90.0, 200.0).containsEntry(95.0, 300.0);
+    assertThat(config.slos().get("sync")).containsEntry(90.0, 400.0).containsEntry(95.0, 500.0);
+    assertThat(config.slos().get("virtual")).isEqualTo(config.slos().get("async"));
+    assertThat(config.maxErrorPercent()).isEqualTo(2.0);
+    assertThat(config.relatives()).contains(new GateConfig.Relative("async", 95, 1.1, "sync"));
+  }
+}
