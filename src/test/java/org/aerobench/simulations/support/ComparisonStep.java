@@ -1,7 +1,9 @@
 package org.aerobench.simulations.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aerobench.report.ComparisonReport;
 
 /**
  * Builds the comparison report of a finished run into {@code reports/<run folder name>/}. It needs
@@ -10,15 +12,19 @@ import java.nio.file.Path;
  */
 final class ComparisonStep {
 
+  /** Where comparison reports go, relative to the project folder. */
+  static final Path REPORTS = Path.of("reports");
+
   private ComparisonStep() {}
 
-  /** Builds the report when this JVM exits. */
-  static void scheduleAfterGatlingReport(Path gatlingRun) {
+  /** Builds the report when this JVM exits, the first client as the baseline. */
+  static void scheduleAfterGatlingReport(Path gatlingRun, String baselineClient) {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> run(gatlingRun), "aerobench-comparison-report"));
+        .addShutdownHook(
+            new Thread(() -> run(gatlingRun, baselineClient), "aerobench-comparison-report"));
   }
 
-  static void run(Path gatlingRun) {
+  static void run(Path gatlingRun, String baselineClient) {
     if (!Files.isRegularFile(gatlingRun.resolve("index.html"))) {
       RunHarness.say(
           "no comparison report: Gatling wrote no index.html in "
@@ -26,19 +32,21 @@ final class ComparisonStep {
               + " (run crashed, or -Dgatling.noReports=true)");
       return;
     }
-    Path out = Path.of("reports", gatlingRun.getFileName().toString());
-    // ===== COORDINATOR: the one call site of the comparison report (branch `report`). =====
-    // When org.aerobench.report.ComparisonReport lands, replace the next line with e.g.
-    //   ComparisonReport.generate(gatlingRun, out);
-    // and print the paths it wrote. Keep it in this try: a report failure must not hide the run.
+    // A report failure must not hide the run: say what happened and how to retry.
     try {
+      var options =
+          new ComparisonReport.Options(
+              baselineClient, ComparisonReport.Options.defaults().resamples());
+      ComparisonReport.Written written = ComparisonReport.generate(gatlingRun, REPORTS, options);
+      RunHarness.say("comparison report: " + written.markdown().toAbsolutePath());
+      RunHarness.say("                   " + written.html().toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
       RunHarness.say(
-          "comparison report not built yet (report tool not merged); run folder: "
+          "comparison report failed: "
+              + e.getMessage()
+              + " (retry: aerobench compare "
               + gatlingRun
-              + " -> would write "
-              + out);
-    } catch (RuntimeException e) {
-      RunHarness.say("comparison report failed: " + e.getMessage());
+              + ")");
     }
   }
 }

@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -157,11 +156,10 @@ public final class RunHarness {
       app.start();
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
-    OptionalDouble cpu = scrapeMetrics("start");
     loadStartedAt = Instant.now();
     loadStartNanos = System.nanoTime();
     gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
-    targetCpuAtStart = targetCpuSeconds(cpu);
+    targetCpuAtStart = targetCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
   }
 
@@ -177,16 +175,12 @@ public final class RunHarness {
     double wall = (System.nanoTime() - loadStartNanos) / 1e9;
     double gatlingCpu = CpuUsage.gatlingCpuSecondsNow() - gatlingCpuAtStart;
     long[] machineAtEnd = CpuUsage.machineTicksNow();
-    OptionalDouble scrapedCpu = OptionalDouble.empty();
     for (String label : labels) {
-      if (!scraped.contains(label)) { // the run stopped before its last scrape
-        scrapedCpu = scrapeMetrics(label);
+      if (!scraped.contains(label)) { // the run stopped before this phase's scrape
+        scrapeMetrics(label);
       }
     }
-    if (scrapedCpu.isEmpty()) {
-      scrapedCpu = cpuFromLastScrape();
-    }
-    double targetCpuAtEnd = targetCpuSeconds(scrapedCpu);
+    double targetCpuAtEnd = targetCpuSecondsNow();
     stopApp();
     double targetCpu =
         targetCpuAtStart >= 0 && targetCpuAtEnd >= 0 ? targetCpuAtEnd - targetCpuAtStart : -1;
@@ -205,7 +199,7 @@ public final class RunHarness {
     }
     Path folder = moveBesideGatlingReport();
     if (folder != null) {
-      ComparisonStep.scheduleAfterGatlingReport(folder);
+      ComparisonStep.scheduleAfterGatlingReport(folder, params.clients().get(0));
     }
   }
 
@@ -215,31 +209,28 @@ public final class RunHarness {
     }
   }
 
-  /** The app's CPU seconds: from its process when started here, else from its /metrics. */
-  private double targetCpuSeconds(OptionalDouble fromMetrics) {
+  /**
+   * The target's CPU seconds so far: from its process when started here, else from its {@code
+   * process_cpu_seconds_total}; -1 when unknown.
+   */
+  private double targetCpuSecondsNow() {
     if (app != null) {
       return app.cpuTime().map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
-    return fromMetrics.orElse(-1);
-  }
-
-  private OptionalDouble cpuFromLastScrape() {
     try {
-      return MetricsScraper.processCpuSeconds(metrics.scrape());
+      return MetricsScraper.processCpuSeconds(metrics.scrape()).orElse(-1);
     } catch (IOException e) {
-      return OptionalDouble.empty();
+      return -1;
     }
   }
 
   /** Scrapes {@code /metrics} into {@code metrics-<label>.prom}; a failure only warns. */
-  private OptionalDouble scrapeMetrics(String label) {
+  private void scrapeMetrics(String label) {
     scraped.add(label);
     try {
-      String text = metrics.scrapeTo(stagedRunFolder().metricsScrape(label));
-      return MetricsScraper.processCpuSeconds(text);
+      metrics.scrapeTo(stagedRunFolder().metricsScrape(label));
     } catch (IOException e) {
       say("WARN: could not scrape " + baseUrl + "/metrics after " + label + ": " + e.getMessage());
-      return OptionalDouble.empty();
     }
   }
 
@@ -251,7 +242,13 @@ public final class RunHarness {
   private void writeFiles(double wall, CpuUsage cpu) throws IOException {
     RunFolder files = stagedRunFolder();
     serverTimes.write(files.serverTimes());
-    List<String> modes = new ArrayList<>(labels);
+    // Phase labels in run order, the warm-up included: the comparison report orders the
+    // cumulative metrics-<label>.prom scrapes by this list to take their differences.
+    List<String> modes = new ArrayList<>();
+    if (!params.warmup().isZero()) {
+      modes.add("warmup");
+    }
+    modes.addAll(labels);
     new RunConditions(
             simulation,
             loadStartedAt.toString(),
