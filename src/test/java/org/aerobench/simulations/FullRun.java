@@ -1,6 +1,5 @@
 package org.aerobench.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
@@ -57,12 +56,7 @@ public class FullRun extends Simulation {
                 Phase.steady("single", single, params),
                 Phase.steady("gather", gather, params),
                 Phase.steady("merge_gather", mergeGather, params),
-                new Phase(
-                    "stress",
-                    stress.injectClosed(
-                        rampConcurrentUsers(0).to(ramp.users1()).during(ramp.up1()),
-                        rampConcurrentUsers(ramp.users1()).to(ramp.users2()).during(ramp.up2()),
-                        rampConcurrentUsers(ramp.users2()).to(0).during(ramp.down())))))
+                new Phase("stress", stress.injectClosed(ramp.steps()))))
         .protocols(httpProtocol)
         .assertions(assertions);
   }

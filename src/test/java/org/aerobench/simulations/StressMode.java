@@ -1,6 +1,5 @@
 package org.aerobench.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
@@ -19,9 +18,10 @@ import org.aerobench.simulations.support.SloAssertions;
 /**
  * The reference's {@code stress} scenario (reference-benchmark.md §6.1): after the warm-up, a
  * closed-model ramp 0 → {@code -DrampUsers1} (20) users over {@code -DrampDuration1} (30 s), →
- * {@code -DrampUsers2} (50) over {@code -DrampDuration2} (60 s), → 0 over {@code -DrampDuration3}
- * (30 s), in single mode with {@code -DpauseMs} after each call. Async client only by default, like
- * the reference; {@code -Dclients} chooses others. Requests: {@code stress async}.
+ * {@code -DrampUsers2} (50) over {@code -DrampDuration2} (60 s), → 1 over {@code -DrampDuration3}
+ * (30 s; the reference's 0 would hang Gatling, see {@link Ramp#LAST_USERS}), in single mode with
+ * {@code -DpauseMs} after each call. Async client only by default, like the reference; {@code
+ * -Dclients} chooses others. Requests: {@code stress async}.
  */
 public class StressMode extends Simulation {
 
@@ -47,14 +47,7 @@ public class StressMode extends Simulation {
       SloAssertions.load(params).forRequests(List.of("stress"), params.clients());
 
   {
-    setUp(
-            harness.afterWarmup(
-                new Phase(
-                    "stress",
-                    users.injectClosed(
-                        rampConcurrentUsers(0).to(ramp.users1()).during(ramp.up1()),
-                        rampConcurrentUsers(ramp.users1()).to(ramp.users2()).during(ramp.up2()),
-                        rampConcurrentUsers(ramp.users2()).to(0).during(ramp.down())))))
+    setUp(harness.afterWarmup(new Phase("stress", users.injectClosed(ramp.steps()))))
         .protocols(httpProtocol)
         .assertions(assertions);
   }

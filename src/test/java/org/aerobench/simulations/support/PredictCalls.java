@@ -71,10 +71,9 @@ public final class PredictCalls {
     String name = requestName(label, client);
     List<CheckBuilder> checks = new ArrayList<>();
     checks.add(status().is(200));
-    if (params.inference()) {
-      int expected = params.batchSize() > 0 ? params.batchSize() : FIXTURE_BATCH_SIZE;
-      checks.add(jsonPath("$.predictions[*]").count().is(expected));
-    }
+    // One prediction per candidate, also with skip_inference (the app then scores 0).
+    int expected = params.batchSize() > 0 ? params.batchSize() : FIXTURE_BATCH_SIZE;
+    checks.add(jsonPath("$.predictions[*]").count().is(expected));
     for (Stage stage : Stage.values()) {
       checks.add(recording(name, stage, times));
     }
