@@ -66,13 +66,14 @@ public final class RunHarness {
   /**
    * @param simulation simple class name of the simulation
    * @param labels the run's phase labels in order, warm-up excluded (e.g. {@code single})
-   * @param peakUsers the most concurrent users any phase reaches (run conditions)
+   * @param peakUsers the most concurrent users any phase reaches (run conditions; recorded as 0
+   *     with {@code -Dmodel=open}, whose load is a rate: see {@code parameters.txt})
    */
   public RunHarness(String simulation, Parameters params, List<String> labels, int peakUsers) {
     this.simulation = simulation;
     this.params = params;
     this.labels = List.copyOf(labels);
-    this.peakUsers = peakUsers;
+    this.peakUsers = params.model() == Parameters.Model.OPEN ? 0 : peakUsers;
     this.staging =
         projectDir.resolve(
             Path.of("target", "aerobench-runs", simulation + "-" + STAMP.format(createdAt)));
