@@ -45,14 +45,13 @@ public final class AppStack implements AutoCloseable {
     if (config.aerospike().embedded()) {
       embedded = startEmbedded(config);
       effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
+      Latency latency = latency(config.embedded());
       progress.accept(
           "embedded Aerospike on "
               + embedded.host()
               + ":"
               + embedded.port()
-              + " (latency "
-              + embedded.latency()
-              + ")");
+              + (latency == Latency.NONE ? "" : " (injected latency " + latency + " once seeded)"));
     }
     AerospikeBackend backend = null;
     try {
@@ -68,8 +67,10 @@ public final class AppStack implements AutoCloseable {
                   + " s; check aerospike.hosts");
         }
         seeded = backend.seed(new Seeder(progress));
-        progress.accept(
-            "seeded " + seeded.written() + " records in namespace " + seeded.namespace());
+      }
+      if (embedded != null) {
+        // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
+        embedded.setLatency(latency(config.embedded()));
       }
       TargetApp app = TargetApp.start(effective, backend);
       return new AppStack(embedded, backend, app, seeded);
@@ -105,7 +106,7 @@ public final class AppStack implements AutoCloseable {
   }
 
   private static EmbeddedAerospike startEmbedded(AppConfig config) {
-    return EmbeddedAerospike.start(embeddedConfig(config));
+    return EmbeddedAerospike.start(embeddedConfig(config).withLatency(Latency.NONE));
   }
 
   public TargetApp app() {

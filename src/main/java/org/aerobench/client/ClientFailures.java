@@ -16,7 +16,10 @@ public final class ClientFailures {
   public enum Kind {
     /** A bounded queue is full: the event loop's delay queue, the sync pool, the conn pool. */
     OVERLOADED,
-    /** Aerospike did not answer in time, or cannot be reached (no node, refused, reset). */
+    /**
+     * Aerospike did not answer in time or cannot be reached (no node, refused, reset, the client's
+     * error-rate circuit breaker open).
+     */
     UNAVAILABLE,
     /** Anything else: a server error code, a bug. */
     FAILED
@@ -24,10 +27,16 @@ public final class ClientFailures {
 
   private ClientFailures() {}
 
-  /** The cause under {@link CompletionException} / {@link ExecutionException} wrappers. */
+  /**
+   * The cause under {@link CompletionException} / {@link ExecutionException} wrappers and under the
+   * sync batch API's {@code AerospikeException.BatchRecords} ("Batch failed", whose partial records
+   * a lookup cannot use): e.g. the {@code Connection} or {@code Timeout} that made it fail.
+   */
   public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
+    while ((t instanceof CompletionException
+            || t instanceof ExecutionException
+            || t instanceof AerospikeException.BatchRecords)
         && t.getCause() != null) {
       t = t.getCause();
     }
@@ -51,6 +60,7 @@ public final class ClientFailures {
           e instanceof AerospikeException.Connection
                   || e instanceof AerospikeException.Timeout
                   || e instanceof AerospikeException.InvalidNode
+                  || e instanceof AerospikeException.Backoff
               ? Kind.UNAVAILABLE
               : Kind.FAILED;
     };

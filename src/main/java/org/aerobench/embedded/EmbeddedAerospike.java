@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aerobench.embedded.info.InfoHandler;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Non-blocking I/O on {@link EmbeddedConfig#ioThreads()} selector threads (one of them also
- * accepts), plus one scheduler thread for delayed replies when latency injection is on.
+ * accepts), plus one scheduler thread for delayed replies (latency injection) and one that sweeps
+ * expired records every 10 s.
  */
 public final class EmbeddedAerospike implements AutoCloseable {
 
@@ -42,6 +44,7 @@ public final class EmbeddedAerospike implements AutoCloseable {
   private final IoLoop[] loops;
   private final Thread[] threads;
   private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService sweeper;
   private final AtomicInteger openConnections = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Latency latency;
@@ -52,13 +55,14 @@ public final class EmbeddedAerospike implements AutoCloseable {
     this.latency = config.latency();
     this.store = new Store(config.namespaces());
     this.nodeId = newNodeId();
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-latency"));
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-sweeper"));
     this.serverChannel = ServerSocketChannel.open();
     try {
       serverChannel.bind(new InetSocketAddress(config.host(), config.port()), 1024);
       this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
-      this.scheduler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> daemon(r, "embedded-aerospike-latency-" + port));
       InfoHandler info =
           new InfoHandler(
               nodeId, config.host(), port, config.clusterName(), store, openConnections::get);
@@ -75,8 +79,11 @@ public final class EmbeddedAerospike implements AutoCloseable {
         threads[i] = daemon(loops[i], "embedded-aerospike-io-" + port + "-" + i);
         threads[i].start();
       }
+      sweeper.scheduleWithFixedDelay(this::sweepExpired, 10, 10, TimeUnit.SECONDS);
     } catch (IOException | RuntimeException e) {
       serverChannel.close();
+      scheduler.shutdownNow();
+      sweeper.shutdownNow();
       throw e;
     }
   }
@@ -95,7 +102,7 @@ public final class EmbeddedAerospike implements AutoCloseable {
           server.host(),
           server.port,
           config.namespaces(),
-          config.latency());
+          config.latency().describe());
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -135,6 +142,7 @@ public final class EmbeddedAerospike implements AutoCloseable {
   /** Changes the delay added to each AS_MSG reply from now on. */
   public void setLatency(Latency newLatency) {
     this.latency = newLatency == null ? Latency.NONE : newLatency;
+    log.info("Embedded Aerospike on {}:{} latency now {}", host(), port, latency.describe());
   }
 
   public Latency latency() {
@@ -178,7 +186,18 @@ public final class EmbeddedAerospike implements AutoCloseable {
       }
     }
     scheduler.shutdownNow();
+    sweeper.shutdownNow();
     log.info("Embedded Aerospike on {}:{} stopped", host(), port);
+  }
+
+  /** Memory stays bounded by live data: expired records that nobody reads are dropped here. */
+  private void sweepExpired() {
+    for (Namespace ns : store.all()) {
+      long removed = ns.sweepExpired();
+      if (removed > 0) {
+        log.debug("Swept {} expired records from {}", removed, ns.name());
+      }
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {

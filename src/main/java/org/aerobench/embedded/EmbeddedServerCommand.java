@@ -130,7 +130,7 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
                 "embedded-server-shutdown"));
     out.printf(
         "Embedded Aerospike listening on %s:%d (namespaces %s, latency %s). Ctrl-C stops it.%n",
-        server.host(), server.port(), config.namespaces(), describe(config.latency()));
+        server.host(), server.port(), config.namespaces(), config.latency().describe());
     out.flush();
     try {
       stopped.await();
@@ -141,20 +141,10 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String describe(Latency latency) {
-    return switch (latency) {
-      case Latency.None n -> "off";
-      case Latency.Fixed f -> "fixed " + f.delay().toNanos() / 1e6 + " ms";
-      case Latency.LogNormal l ->
-          "log-normal median "
-              + l.median().toNanos() / 1e6
-              + " ms, p99 "
-              + l.p99().toNanos() / 1e6
-              + " ms";
-    };
-  }
-
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EmbeddedServerCommand()).execute(args));
+    int code = new CommandLine(new EmbeddedServerCommand()).execute(args);
+    if (code != 0) {
+      System.exit(code); // on Ctrl-C the JVM is already exiting; calling exit there would block
+    }
   }
 }

@@ -15,6 +15,9 @@ public sealed interface Latency {
   /** The next delay in nanoseconds. */
   long sampleNanos();
 
+  /** For logs and the launcher: "off", "fixed 5.0 ms", "log-normal median 2.0 ms, p99 9.0 ms". */
+  String describe();
+
   static Latency fixed(Duration delay) {
     return delay.isZero() ? NONE : new Fixed(delay);
   }
@@ -32,6 +35,11 @@ public sealed interface Latency {
     public long sampleNanos() {
       return 0;
     }
+
+    @Override
+    public String describe() {
+      return "off";
+    }
   }
 
   record Fixed(Duration delay) implements Latency {
@@ -45,6 +53,11 @@ public sealed interface Latency {
     @Override
     public long sampleNanos() {
       return delay.toNanos();
+    }
+
+    @Override
+    public String describe() {
+      return "fixed " + delay.toNanos() / 1e6 + " ms";
     }
   }
 
@@ -71,6 +84,15 @@ public sealed interface Latency {
       double mu = Math.log(median.toNanos());
       double sigma = Math.log((double) p99.toNanos() / median.toNanos()) / Z99;
       return (long) Math.exp(mu + sigma * ThreadLocalRandom.current().nextGaussian());
+    }
+
+    @Override
+    public String describe() {
+      return "log-normal median "
+          + median.toNanos() / 1e6
+          + " ms, p99 "
+          + p99.toNanos() / 1e6
+          + " ms";
     }
   }
 }

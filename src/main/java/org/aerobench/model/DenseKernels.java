@@ -4,30 +4,31 @@ package org.aerobench.model;
  * The batched {@code Linear → ReLU} of {@link JavaDlrm} (BatchNorm already folded in).
  *
  * <p>Contract shared by every implementation, so that they give the same bits: each output starts
- * at the bias and adds {@code x[k] · w[k]} for k = 0, 1, … in order with one fused multiply-add
+ * at the bias and adds {@code x[i] · w[i]} for i = 0, 1, … in order with one fused multiply-add
  * ({@link Math#fma}) per term, then ReLU. No implementation may reorder the sum; they differ only
  * in how many outputs they compute at once.
  */
 interface DenseKernels {
 
+  /** Widest layer output the {@code acc} rows of {@link #linearRelu} must hold. */
+  int MAX_WIDTH = 256;
+
   /**
-   * For rows {@code r < rows} and outputs {@code j < n}: {@code y[yOffset + r·yStride + j] = max(0,
-   * bias[j] + Σ_k x[r·k + k'] · wt[k'·n + j])}.
+   * The {@link DenseLayer#panelWidth} this implementation wants for a layer of {@code n} outputs.
+   */
+  int panelWidth(int n);
+
+  /**
+   * For rows {@code r < rows} and outputs {@code j < layer.n()}: {@code y[yOffset + r·yStride + j]
+   * = max(0, bias[j] + Σ_i x[r·k + i] · w[i][j])}.
    *
-   * @param x input, {@code rows × k} row-major
-   * @param wt weights transposed to {@code k × n} row-major, so that a row of outputs is contiguous
+   * @param x input, {@code rows × layer.k()} row-major
+   * @param layer built with this implementation's {@link #panelWidth}
    * @param y output, rows {@code yStride} apart starting at {@code yOffset}
+   * @param acc 4 scratch arrays of {@link #MAX_WIDTH} floats the kernel may overwrite
    */
   void linearRelu(
-      float[] x,
-      int rows,
-      int k,
-      float[] wt,
-      float[] bias,
-      int n,
-      float[] y,
-      int yOffset,
-      int yStride);
+      float[] x, int rows, DenseLayer layer, float[] y, int yOffset, int yStride, float[][] acc);
 
   /** Short name for benchmarks and logs. */
   String name();

@@ -36,12 +36,8 @@ public final class JavaDlrm implements InferenceEngine {
 
   private final DenseKernels kernels;
   private final float[][] tables = new float[Features.SPARSE][];
-  private final float[][] bottomWt;
-  private final float[][] bottomBias;
-  private final int[] bottomSizes = DlrmWeights.BOTTOM_SIZES;
-  private final float[][] topWt;
-  private final float[][] topBias;
-  private final int[] topSizes = DlrmWeights.TOP_SIZES;
+  private final DenseLayer[] bottom;
+  private final DenseLayer[] top;
   private final float[] lastWeight;
   private final float lastBias;
   private final AtomicReferenceArray<Scratch> pool;
@@ -56,20 +52,16 @@ public final class JavaDlrm implements InferenceEngine {
     for (int t = 0; t < Features.SPARSE; t++) {
       tables[t] = weights.embedding(t);
     }
-    bottomWt = new float[weights.bottomLayers()][];
-    bottomBias = new float[weights.bottomLayers()][];
-    for (int l = 0; l < weights.bottomLayers(); l++) {
+    bottom = new DenseLayer[weights.bottomLayers()];
+    for (int l = 0; l < bottom.length; l++) {
       Linear folded = fold(weights.bottom(l), weights.bottomNorm(l));
-      bottomWt[l] = transpose(folded);
-      bottomBias[l] = folded.bias();
+      bottom[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
     }
     int hidden = weights.topLayers() - 1;
-    topWt = new float[hidden][];
-    topBias = new float[hidden][];
+    top = new DenseLayer[hidden];
     for (int l = 0; l < hidden; l++) {
       Linear folded = fold(weights.top(l), weights.topNorm(l));
-      topWt[l] = transpose(folded);
-      topBias[l] = folded.bias();
+      top[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
     }
     Linear last = weights.top(hidden);
     lastWeight = last.weight().clone();
@@ -126,17 +118,6 @@ public final class JavaDlrm implements InferenceEngine {
     return new Linear(l.in(), l.out(), w, b);
   }
 
-  /** PyTorch's {@code out × in} to {@code in × out}. */
-  static float[] transpose(Linear l) {
-    float[] t = new float[l.weight().length];
-    for (int o = 0; o < l.out(); o++) {
-      for (int i = 0; i < l.in(); i++) {
-        t[i * l.out() + o] = l.weight()[o * l.in() + i];
-      }
-    }
-    return t;
-  }
-
   @Override
   public String name() {
     return "java";
@@ -171,34 +152,13 @@ public final class JavaDlrm implements InferenceEngine {
 
   private void forward(Features f, int rows, Scratch s, float[] out) {
     // Bottom MLP: dense [rows, 8] → [rows, 128] → [rows, 64] → z written into topIn[:, 0:16].
-    kernels.linearRelu(
-        f.dense(),
-        rows,
-        bottomSizes[0],
-        bottomWt[0],
-        bottomBias[0],
-        bottomSizes[1],
-        s.h1,
-        0,
-        bottomSizes[1]);
-    kernels.linearRelu(
-        s.h1,
-        rows,
-        bottomSizes[1],
-        bottomWt[1],
-        bottomBias[1],
-        bottomSizes[2],
-        s.h2,
-        0,
-        bottomSizes[2]);
-    kernels.linearRelu(
-        s.h2, rows, bottomSizes[2], bottomWt[2], bottomBias[2], bottomSizes[3], s.topIn, 0, TOP_IN);
+    kernels.linearRelu(f.dense(), rows, bottom[0], s.h1, 0, bottom[0].n(), s.acc);
+    kernels.linearRelu(s.h1, rows, bottom[1], s.h2, 0, bottom[1].n(), s.acc);
+    kernels.linearRelu(s.h2, rows, bottom[2], s.topIn, 0, TOP_IN, s.acc);
     interact(f.sparse(), rows, s.topIn);
     // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
-    kernels.linearRelu(
-        s.topIn, rows, topSizes[0], topWt[0], topBias[0], topSizes[1], s.a1, 0, topSizes[1]);
-    kernels.linearRelu(
-        s.a1, rows, topSizes[1], topWt[1], topBias[1], topSizes[2], s.a2, 0, topSizes[2]);
+    kernels.linearRelu(s.topIn, rows, top[0], s.a1, 0, top[0].n(), s.acc);
+    kernels.linearRelu(s.a1, rows, top[1], s.a2, 0, top[1].n(), s.acc);
     last(s.a2, rows, out);
   }
 
@@ -333,14 +293,15 @@ public final class JavaDlrm implements InferenceEngine {
     final float[] topIn;
     final float[] a1;
     final float[] a2;
+    final float[][] acc = new float[4][DenseKernels.MAX_WIDTH];
 
     Scratch(int rows) {
       this.rows = rows;
-      h1 = new float[rows * bottomSizes[1]];
-      h2 = new float[rows * bottomSizes[2]];
+      h1 = new float[rows * bottom[0].n()];
+      h2 = new float[rows * bottom[1].n()];
       topIn = new float[rows * TOP_IN];
-      a1 = new float[rows * topSizes[1]];
-      a2 = new float[rows * topSizes[2]];
+      a1 = new float[rows * top[0].n()];
+      a2 = new float[rows * top[1].n()];
     }
   }
 }

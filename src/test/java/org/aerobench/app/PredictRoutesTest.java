@@ -133,6 +133,15 @@ class PredictRoutesTest {
   }
 
   @Test
+  void unknown_path_answers_404_json_listing_the_routes() {
+    HttpProbe.Reply reply = http.get("/predict");
+
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("error").asText()).isEqualTo("no route for GET /predict");
+    assertThat(reply.json().get("routes").toString()).contains("GET /predict/{client}/sample");
+  }
+
+  @Test
   void health_and_ready_answer_ok_once_started() {
     assertThat(http.get("/health").body()).isEqualTo("{\"status\":\"ok\"}");
     HttpProbe.Reply ready = http.get("/ready");

@@ -32,6 +32,17 @@ class ClientFailuresTest {
         .isEqualTo(Kind.UNAVAILABLE);
     assertThat(ClientFailures.classify(new AerospikeException.InvalidNode("Cluster is empty")))
         .isEqualTo(Kind.UNAVAILABLE);
+    assertThat(ClientFailures.classify(new AerospikeException.Backoff(ResultCode.MAX_ERROR_RATE)))
+        .isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void batch_failed_wrapper_is_looked_through_to_its_cause() {
+    AerospikeException cause = new AerospikeException.Connection("Connection refused");
+    AerospikeException batch = new AerospikeException.BatchRecords(null, cause);
+
+    assertThat(ClientFailures.unwrap(new CompletionException(batch))).isSameAs(cause);
+    assertThat(ClientFailures.classify(batch)).isEqualTo(Kind.UNAVAILABLE);
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import org.aerobench.cli.Main;
+import org.aerobench.embedded.EmbeddedAerospike;
+import org.aerobench.embedded.EmbeddedConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,6 +35,25 @@ class SeedCommandTest {
         .doesNotContain("\n")
         .doesNotContain("\tat ");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void seeds_a_running_server_and_prints_a_line_per_set() {
+    try (EmbeddedAerospike server = EmbeddedAerospike.start(EmbeddedConfig.defaults())) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setOut(new PrintWriter(out));
+
+      int exit = cli.execute("seed", "--hosts", "127.0.0.1:" + server.port());
+
+      assertThat(exit).isZero();
+      assertThat(out.toString().lines())
+          .hasSize(10)
+          .anySatisfy(l -> assertThat(l).contains("nccsh_userid", "0 records written"))
+          .last()
+          .satisfies(l -> assertThat(l).contains("seeded 1213 records in 9 sets"));
+      assertThat(server.recordCount("test")).isEqualTo(1213);
+    }
   }
 
   @Test

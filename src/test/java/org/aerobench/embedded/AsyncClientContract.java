@@ -159,6 +159,39 @@ abstract class AsyncClientContract {
     assertThat(result.get(1).resultCode).isEqualTo(ResultCode.KEY_NOT_FOUND_ERROR);
   }
 
+  @Test
+  void async_scan_returns_every_record_of_the_set() throws Exception {
+    for (int i = 0; i < 25; i++) {
+      client.put(null, new Key(NS, "ascan", i), new Bin("i", i));
+    }
+    java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    client.scanAll(
+        eventLoops.next(),
+        new com.aerospike.client.listener.RecordSequenceListener() {
+          @Override
+          public void onRecord(Key key, Record record) {
+            seen.add(record.getLong("i"));
+          }
+
+          @Override
+          public void onSuccess() {
+            done.complete(null);
+          }
+
+          @Override
+          public void onFailure(AerospikeException e) {
+            done.completeExceptionally(e);
+          }
+        },
+        null,
+        NS,
+        "ascan");
+
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(seen).hasSize(25);
+  }
+
   private Record get(Key key) throws Exception {
     CompletableFuture<Record> f = new CompletableFuture<>();
     client.get(eventLoops.next(), recordListener(f), null, key);

@@ -47,14 +47,26 @@ public final class EmbeddedBatchBenchmark {
 
   private EmbeddedBatchBenchmark() {}
 
+  private record Target(String host, int port) {}
+
   public static void main(String[] args) throws Exception {
     Log.setLevel(Log.Level.WARN);
-    try (EmbeddedAerospike server = EmbeddedAerospike.start(EmbeddedConfig.defaults())) {
-      Key[] keys = seed(server);
+    // -Dbench.port=N measures a server already running (e.g. embedded-server in its own JVM).
+    Integer externalPort = Integer.getInteger("bench.port");
+    EmbeddedConfig config = EmbeddedConfig.defaults();
+    if (externalPort != null) {
+      System.out.println("Measuring the server on 127.0.0.1:" + externalPort);
+    }
+    try (EmbeddedAerospike server = externalPort == null ? EmbeddedAerospike.start(config) : null) {
+      Target target =
+          server == null
+              ? new Target("127.0.0.1", externalPort)
+              : new Target(server.host(), server.port());
+      Key[] keys = seed(target);
       System.out.printf(
-          "Embedded server %s:%d, %d keys per batch over %d sets, %d cores visible%n",
-          server.host(),
-          server.port(),
+          "Server %s:%d, %d keys per batch over %d sets, %d cores visible%n",
+          target.host(),
+          target.port(),
           keys.length,
           SETS,
           Runtime.getRuntime().availableProcessors());
@@ -62,12 +74,12 @@ public final class EmbeddedBatchBenchmark {
           "%-22s %10s %12s %9s %9s %9s%n",
           "client", "batches/s", "keys/s", "p50 ms", "p99 ms", "max ms");
       for (int threads : new int[] {1, 4}) {
-        runSync(server, keys, threads);
+        runSync(target, keys, threads);
       }
       NioEventLoops loops = new NioEventLoops(new EventPolicy(), 2);
       try {
         for (int inFlight : new int[] {1, 4, 16}) {
-          runAsync(server, keys, loops, inFlight);
+          runAsync(target, keys, loops, inFlight);
         }
       } finally {
         loops.close();
@@ -75,7 +87,7 @@ public final class EmbeddedBatchBenchmark {
     }
   }
 
-  private static Key[] seed(EmbeddedAerospike server) {
+  private static Key[] seed(Target server) {
     List<Key> keys = new ArrayList<>();
     try (AerospikeClient client = new AerospikeClient(server.host(), server.port())) {
       for (int s = 0; s < SETS; s++) {
@@ -107,8 +119,7 @@ public final class EmbeddedBatchBenchmark {
     return policy;
   }
 
-  private static void runSync(EmbeddedAerospike server, Key[] keys, int threads)
-      throws InterruptedException {
+  private static void runSync(Target server, Key[] keys, int threads) throws InterruptedException {
     ClientPolicy cp = new ClientPolicy();
     cp.maxConnsPerNode = threads + 4;
     try (AerospikeClient client = new AerospikeClient(cp, new Host(server.host(), server.port()))) {
@@ -141,8 +152,7 @@ public final class EmbeddedBatchBenchmark {
     }
   }
 
-  private static void runAsync(
-      EmbeddedAerospike server, Key[] keys, NioEventLoops loops, int inFlight)
+  private static void runAsync(Target server, Key[] keys, NioEventLoops loops, int inFlight)
       throws InterruptedException {
     ClientPolicy cp = new ClientPolicy();
     cp.eventLoops = loops;

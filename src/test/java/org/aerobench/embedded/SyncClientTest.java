@@ -351,6 +351,40 @@ class SyncClientTest {
   }
 
   @Test
+  void query_of_a_set_without_filter_returns_every_record() {
+    for (int i = 0; i < 30; i++) {
+      client.put(null, new Key(NS, "query1", i), new Bin("i", i));
+    }
+    List<Long> seen = new ArrayList<>();
+    com.aerospike.client.query.Statement statement = new com.aerospike.client.query.Statement();
+    statement.setNamespace(NS);
+    statement.setSetName("query1");
+
+    try (com.aerospike.client.query.RecordSet rs = client.query(null, statement)) {
+      while (rs.next()) {
+        seen.add(rs.getRecord().getLong("i"));
+      }
+    }
+
+    assertThat(seen).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void rack_aware_client_tends_without_errors() throws Exception {
+    ClientPolicy policy = new ClientPolicy();
+    policy.rackAware = true;
+    policy.rackId = 0;
+    policy.tendInterval = 50;
+    try (AerospikeClient rackAware =
+        new AerospikeClient(policy, new Host(server.host(), server.port()))) {
+      Thread.sleep(300);
+      assertThat(rackAware.getNodes()).hasSize(1);
+      assertThat(rackAware.getNodes()[0].hasRack(NS, 0)).isTrue();
+    }
+    assertThat(ClientLog.problems()).isEmpty();
+  }
+
+  @Test
   void truncate_of_a_set_removes_only_that_set() throws Exception {
     for (int i = 0; i < 20; i++) {
       client.put(null, new Key(NS, "trunc1", i), new Bin("i", i));

@@ -29,6 +29,7 @@ public final class AppServer {
           config.routes.get("/ready", health::ready);
           config.routes.get("/metrics", metrics::scrape);
           config.routes.exception(Exception.class, errors::handle);
+          config.routes.error(404, errors::unknownPath);
         });
   }
 }

@@ -70,6 +70,24 @@ public final class ErrorMapper {
     ctx.json(body);
   }
 
+  /**
+   * A 404 for a path no route serves gets JSON too, listing the routes; 404s this mapper already
+   * answered (unknown client style) keep their body.
+   */
+  public void unknownPath(Context ctx) {
+    String result = ctx.result();
+    if (result != null && result.startsWith("{")) {
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "no route for " + ctx.method() + " " + ctx.path());
+    body.put(
+        "routes",
+        java.util.List.of(
+            "GET /predict/{client}/sample", "GET /health", "GET /ready", "GET /metrics"));
+    ctx.json(body);
+  }
+
   /** Timeout, Connection, AsyncQueueFull, InvalidNode, ... or AerospikeException. */
   private static String kind(AerospikeException e) {
     Class<?> type = e.getClass();

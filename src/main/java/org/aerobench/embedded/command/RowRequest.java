@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.embedded.wire.Fields;
 import org.aerobench.embedded.wire.Op;
+import org.aerobench.embedded.wire.Wire;
 
 /**
  * What one record command asks: a single AS_MSG or one batch row. Mutable and reused per row so a
@@ -30,6 +31,6 @@ final class RowRequest {
   }
 
   boolean isWrite() {
-    return (info2 & org.aerobench.embedded.wire.Wire.INFO2_WRITE) != 0;
+    return (info2 & Wire.INFO2_WRITE) != 0;
   }
 }

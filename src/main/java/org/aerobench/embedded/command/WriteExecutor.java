@@ -105,9 +105,7 @@ final class WriteExecutor {
   /** Record-level checks: exists policies, generation policies, touch of a missing record. */
   private static int checkPolicy(StoredRecord old, RowRequest rq) {
     boolean exists = old != null;
-    if ((rq.info2 & Wire.INFO2_DURABLE_DELETE) != 0) {
-      return Wire.RESULT_ENTERPRISE_ONLY; // like a Community Edition server
-    }
+    // INFO2_DURABLE_DELETE is accepted and ignored: an in-memory store needs no tombstones.
     if ((rq.info2 & Wire.INFO2_DELETE) != 0 && !exists) {
       return Wire.RESULT_KEY_NOT_FOUND;
     }

@@ -99,9 +99,13 @@ public final class InfoHandler {
         return "1"; // fixed: one node, partitions never move
       case "peers-clear-std", "peers-clear-alt", "peers-tls-std", "peers-tls-alt":
         return "1," + port + ",[]"; // generation,default port,[peers]: no peers
-      case "service-clear-std", "service-clear-alt", "service", "services-alumni":
+      case "service-clear-std", "service-clear-alt", "service":
         return host + ":" + port;
-      case "services", "services-alternate", "service-tls-std", "service-tls-alt":
+      case "services",
+      "services-alternate",
+      "services-alumni",
+      "service-tls-std",
+      "service-tls-alt":
         return "";
       case "cluster-name":
         return clusterName;

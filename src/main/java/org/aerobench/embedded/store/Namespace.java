@@ -52,6 +52,23 @@ public final class Namespace {
     return records.size();
   }
 
+  /** Drops expired records nobody read since they expired; returns how many. */
+  public long sweepExpired() {
+    int now = nowVoidTime();
+    long[] removed = {0};
+    records
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean expired = e.getValue().expiredAt(now);
+              if (expired) {
+                removed[0]++;
+              }
+              return expired;
+            });
+    return removed[0];
+  }
+
   /** Deletes the set's records (all records when set is null) last written before lutMillis. */
   public long truncate(String set, long lutMillis) {
     long[] removed = {0};

@@ -60,6 +60,21 @@ public final class ComparisonBuilder {
       RequestName name = RequestName.parse(request.name());
       byMode.computeIfAbsent(name.mode(), m -> new ArrayList<>()).add(name);
     }
+    List<String> clientsFound =
+        byMode.values().stream().flatMap(List::stream).map(RequestName::client).distinct().toList();
+    if (!clientsFound.contains(baseline)) {
+      throw new org.aerobench.report.ReportInputException(
+          "baseline client '"
+              + baseline
+              + "' has no requests in "
+              + gatling.file()
+              + "; expected one of the clients found there: "
+              + clientsFound
+              + " (request names are '<mode> <client>')");
+    }
+    notes.add(
+        "Gatling's columns cover OK and KO requests together; server times cover successful"
+            + " responses only.");
     List<String> clientOrder =
         run.conditions().map(RunConditions::clients).orElse(List.of(baseline));
     List<ModeComparison> modes = new ArrayList<>();
@@ -83,7 +98,7 @@ public final class ComparisonBuilder {
         baseline,
         modes,
         prometheus(run),
-        stages(run),
+        stages(run, modes.stream().flatMap(m -> m.requests().stream()).toList()),
         String.format(
             Locale.ROOT,
             "%.0f%% percentile bootstrap, %d resamples, seed %d, on the server-times total_ms"
@@ -317,7 +332,8 @@ public final class ComparisonBuilder {
     return histogram.quantile(0.95) * 1000;
   }
 
-  private static List<StageRow> stages(RunData run) {
+  /** Stage rows in the order the mode tables show the requests (others after, by name). */
+  private static List<StageRow> stages(RunData run, List<String> order) {
     if (run.serverTimes().isEmpty()) {
       return List.of();
     }
@@ -339,6 +355,10 @@ public final class ComparisonBuilder {
       }
       rows.add(new StageRow(request.getKey(), samples, means, p95s));
     }
+    rows.sort(
+        Comparator.comparingInt(
+            (StageRow r) ->
+                order.contains(r.request()) ? order.indexOf(r.request()) : order.size()));
     return rows;
   }
 

@@ -52,7 +52,14 @@ public final class Gate {
         continue;
       }
       Map<Double, Double> slos = config.slos().get(name.client());
-      if (slos == null) {
+      if (!config.sloAppliesTo(name.mode())) {
+        notes.add(
+            "'"
+                + request.name()
+                + "': no absolute SLO (slo.modes leaves out '"
+                + name.mode()
+                + "')");
+      } else if (slos == null) {
         if (config.unknownClients().equals("ignore")) {
           notes.add(
               "'" + request.name() + "' has no SLO: client '" + name.client() + "' not in config");

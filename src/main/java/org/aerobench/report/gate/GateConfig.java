@@ -27,6 +27,7 @@ import org.aerobench.report.ReportInputException;
  * @param maxThroughputDropPercent vs a baseline run, null = rule off
  * @param regressionNeedsNoise count a p95 regression only when the bootstrap says beyond noise
  * @param source "gatling" (client side, whole ms) or "server" (total_ms from server times)
+ * @param sloModes modes the absolute SLOs apply to; empty = every mode ({@code slo.modes=*})
  * @param ignoredModes modes no rule applies to (e.g. warmup)
  * @param unknownClients "error" or "ignore": what to do with a request whose client has no SLO
  */
@@ -38,6 +39,7 @@ public record GateConfig(
     Double maxThroughputDropPercent,
     boolean regressionNeedsNoise,
     String source,
+    Set<String> sloModes,
     Set<String> ignoredModes,
     String unknownClients,
     Path file) {
@@ -51,7 +53,7 @@ public record GateConfig(
   private static final String FORMS =
       "slo.<client>.p<NN>, errors.max.percent, relative.<client>.p<NN>.max.ratio.vs.<client>,"
           + " regression.p95.max.percent, regression.throughput.max.drop.percent,"
-          + " regression.require.beyond.noise, source, ignore.modes, unknown.clients";
+          + " regression.require.beyond.noise, source, slo.modes, ignore.modes, unknown.clients";
 
   /**
    * Reads a gate file.
@@ -78,6 +80,7 @@ public record GateConfig(
     boolean needsNoise = true;
     String source = "gatling";
     Set<String> ignored = new LinkedHashSet<>();
+    Set<String> sloModes = new LinkedHashSet<>();
     String unknown = "error";
     for (String key : new TreeSet<>(props.stringPropertyNames())) {
       String value = props.getProperty(key).trim();
@@ -102,11 +105,10 @@ public record GateConfig(
           case "regression.require.beyond.noise" ->
               needsNoise = Boolean.parseBoolean(oneOf(file, key, value, "true", "false"));
           case "source" -> source = oneOf(file, key, value, "gatling", "server");
-          case "ignore.modes" -> {
-            for (String mode : value.split(",")) {
-              if (!mode.isBlank()) {
-                ignored.add(mode.trim());
-              }
+          case "ignore.modes" -> ignored.addAll(list(value));
+          case "slo.modes" -> {
+            if (!value.equals("*")) {
+              sloModes.addAll(list(value));
             }
           }
           case "unknown.clients" -> unknown = oneOf(file, key, value, "error", "ignore");
@@ -124,9 +126,25 @@ public record GateConfig(
         throughputDrop,
         needsNoise,
         source,
+        sloModes,
         ignored,
         unknown,
         file);
+  }
+
+  private static List<String> list(String value) {
+    List<String> items = new ArrayList<>();
+    for (String item : value.split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return items;
+  }
+
+  /** True when the absolute SLOs apply to requests of {@code mode}. */
+  public boolean sloAppliesTo(String mode) {
+    return sloModes.isEmpty() || sloModes.contains(mode);
   }
 
   private static double positive(Path file, String key, String value) {

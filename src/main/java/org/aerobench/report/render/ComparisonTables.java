@@ -78,12 +78,14 @@ public final class ComparisonTables {
         List.of(
             "scenario",
             "client",
+            "window",
             "predict_duration_seconds p95 (ms)",
             "aerospike_batch_read_all_duration_seconds p95 (ms)",
-            "observations",
-            "window"),
-        rows,
-        2);
+            "observations"),
+        rows.stream()
+            .map(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4)))
+            .toList(),
+        3);
   }
 
   public static Table stages(Comparison c) {

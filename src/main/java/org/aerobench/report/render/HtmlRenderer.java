@@ -57,9 +57,11 @@ public final class HtmlRenderer {
     html.append(table(ComparisonTables.conditions(c)));
     for (ModeComparison mode : c.modes()) {
       html.append(table(ComparisonTables.mode(c, mode)));
-      String chart = latencyChart(mode);
-      if (chart != null) {
-        html.append(chart);
+      for (String source : List.of("gatling", "server")) {
+        String chart = latencyChart(mode, source);
+        if (chart != null) {
+          html.append(chart);
+        }
       }
     }
     if (!c.prometheus().isEmpty()) {
@@ -99,11 +101,11 @@ public final class HtmlRenderer {
     return html.append("</tbody>\n</table>\n").toString();
   }
 
-  /** Client-side latency (Gatling's ms columns but max, which would squash the others). */
-  private static String latencyChart(ModeComparison mode) {
+  /** Latency per client from one source (ms rows but max, which would squash the others). */
+  private static String latencyChart(ModeComparison mode, String source) {
     List<MetricRow> rows =
         mode.rows().stream()
-            .filter(r -> r.source().equals("gatling") && r.unit().equals("ms"))
+            .filter(r -> r.source().equals(source) && r.unit().equals("ms"))
             .filter(r -> !r.metric().equals("max"))
             .toList();
     if (rows.isEmpty()) {
@@ -116,9 +118,14 @@ public final class HtmlRenderer {
         values[s][c] = rows.get(c).values().get(s);
       }
     }
+    boolean gatling = source.equals("gatling");
     return Svg.groupedBars(
-        "chart-latency-" + mode.mode(),
-        "Mode " + mode.mode() + ": client-side latency (Gatling, ms)",
+        (gatling ? "chart-latency-" : "chart-server-") + mode.mode(),
+        "Mode "
+            + mode.mode()
+            + (gatling
+                ? ": client-side latency (Gatling, whole ms)"
+                : ": server-side total_ms (server times, µs resolution)"),
         "ms",
         categories,
         mode.clients(),

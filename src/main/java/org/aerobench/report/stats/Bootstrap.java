@@ -83,6 +83,14 @@ public final class Bootstrap {
 
   private static void resample(ValueCounts from, long[] counts, SplittableRandom random) {
     Arrays.fill(counts, 0);
+    int[] table = from.rankTable();
+    if (table != null) {
+      int n = table.length;
+      for (int i = 0; i < n; i++) {
+        counts[table[random.nextInt(n)]]++;
+      }
+      return;
+    }
     long n = from.size();
     for (long i = 0; i < n; i++) {
       counts[from.indexOfRank(random.nextLong(n))]++;

@@ -51,6 +51,29 @@ public final class ValueCounts {
     return new ValueCounts(sorted, cumulative);
   }
 
+  /** Above this many samples a draw binary-searches instead of using a rank table (memory). */
+  private static final long RANK_TABLE_LIMIT = 4_000_000;
+
+  private int[] rankTable;
+
+  /**
+   * Distinct-value index of every rank, so a bootstrap draw is one array read; null when there are
+   * more than {@value #RANK_TABLE_LIMIT} samples.
+   */
+  int[] rankTable() {
+    if (rankTable == null && size() <= RANK_TABLE_LIMIT) {
+      int[] table = new int[(int) size()];
+      int rank = 0;
+      for (int i = 0; i < cumulative.length; i++) {
+        while (rank < cumulative[i]) {
+          table[rank++] = i;
+        }
+      }
+      rankTable = table;
+    }
+    return rankTable;
+  }
+
   /** Number of samples. */
   public long size() {
     return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];

@@ -120,4 +120,22 @@ class EnvAReportTest {
         .isEqualTo(
             "sync,set_1,50,10,30,100.000,100.000,120.000,130.000,200.000,50.000,220.000,10.000,0.1000,0.5000,100.0");
   }
+
+  @Test
+  void combo_statistics_follow_the_reference_formulas() {
+    double[] latencies = {40, 10, 30, 20}; // sorted 10 20 30 40
+    double[] walls = {0.05, 0.15}; // mean 0.1 s
+    ComboResult r = ComboResult.of("async", "set_1", 50, 2, 2, latencies, walls, 150, 200);
+    assertThat(r.mean()).isEqualTo(25.0);
+    assertThat(r.p50()).isEqualTo(25.0); // idx 1.5
+    assertThat(r.p90()).isCloseTo(37.0, org.assertj.core.api.Assertions.within(1e-9)); // idx 2.7
+    assertThat(r.min()).isEqualTo(10.0);
+    assertThat(r.max()).isEqualTo(40.0);
+    // sample stddev: squares 225+25+25+225 = 500, / 3
+    assertThat(r.stddev())
+        .isCloseTo(Math.sqrt(500.0 / 3), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.cv()).isCloseTo(r.stddev() / 25.0, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(r.tps()).isCloseTo(20.0, org.assertj.core.api.Assertions.within(1e-9)); // 2 / 0.1 s
+    assertThat(r.foundRatio()).isEqualTo(0.75);
+  }
 }

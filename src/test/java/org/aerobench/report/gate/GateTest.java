@@ -74,7 +74,7 @@ class GateTest {
             "slo.sync.p95="
                 + (p95 - 1)
                 + "\nslo.async.p95=1000\nslo.virtual.p95=1000\n"
-                + "ignore.modes=warmup\n");
+                + "ignore.modes=warmup\nslo.modes=single\n");
     Gate.Result result =
         new Gate(GateConfig.read(config), Bootstrap.standard()).check(run, Optional.empty());
     assertThat(result.violations())
@@ -86,6 +86,9 @@ class GateTest {
               assertThat(v.limit()).isEqualTo((double) (p95 - 1));
             });
     assertThat(result.violations()).allMatch(v -> v.rule().equals("slo.sync.p95"));
+    assertThat(result.violations()).noneMatch(v -> v.subject().startsWith("gather"));
+    assertThat(result.notes())
+        .contains("'gather sync': no absolute SLO (slo.modes leaves out 'gather')");
   }
 
   @Test

@@ -98,7 +98,8 @@ class ComparisonHtmlBrowserTest {
     }
     assertThat(seen)
         .contains("conditions", "mode-single", "mode-gather", "prometheus", "stages")
-        .contains("chart-latency-single", "chart-latency-gather", "chart-stages");
+        .contains("chart-latency-single", "chart-latency-gather", "chart-stages")
+        .contains("chart-server-single", "chart-server-gather");
     Matcher bars = Pattern.compile("data-bars=\"(\\d+)\"").matcher(dom);
     assertThat(bars.find()).as("visible bars").isTrue();
     assertThat(Integer.parseInt(bars.group(1))).isGreaterThan(20);

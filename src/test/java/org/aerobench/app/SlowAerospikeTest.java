@@ -1,0 +1,70 @@
+package org.aerobench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.aerobench.app.config.AppConfig;
+import org.aerobench.app.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+/** A slow Aerospike (300 ms per command) must not stall anything else the app serves. */
+class SlowAerospikeTest {
+
+  @Test
+  void health_answers_fast_while_many_slow_predicts_are_in_flight() {
+    AppConfig config =
+        ConfigLoader.defaults(Map.of())
+            .withPort(0)
+            .withEmbedded(new AppConfig.Embedded(0, 300, 0, 0));
+    try (AppStack stack = AppStack.start(config, false, line -> {})) {
+      HttpProbe http = new HttpProbe(stack.url());
+      HttpProbe probe = new HttpProbe(stack.url()); // its own connection and selector thread
+      probe.get("/health"); // connected and warm: health timings are not connect timings
+      for (String style : List.of("sync", "async", "virtual")) {
+        assertThat(http.get("/predict/" + style + "/sample?mode=gather").status()).isEqualTo(200);
+      }
+
+      List<CompletableFuture<HttpProbe.Reply>> predicts = new ArrayList<>();
+      for (String style : List.of("sync", "async", "virtual")) {
+        for (int i = 0; i < 20; i++) {
+          predicts.add(http.getAsync("/predict/" + style + "/sample?mode=gather"));
+        }
+      }
+      sleepMs(100); // let the burst be accepted and handed to Aerospike; it then waits >= 300 ms
+      List<Double> healthMs = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        HttpProbe.Reply health = probe.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        healthMs.add(health.elapsedMs());
+      }
+      System.out.println("health ms while 60 slow predicts were in flight: " + healthMs);
+      boolean predictsStillInFlight = predicts.stream().noneMatch(CompletableFuture::isDone);
+
+      List<HttpProbe.Reply> replies = predicts.stream().map(CompletableFuture::join).toList();
+      assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+      assertThat(replies)
+          .allSatisfy(
+              r ->
+                  assertThat(r.json().get("aerospike_ms").asDouble())
+                      .isGreaterThanOrEqualTo(300.0));
+      assertThat(predictsStillInFlight)
+          .as("health was probed while predicts were in flight")
+          .isTrue();
+      assertThat(healthMs).allSatisfy(ms -> assertThat(ms).isLessThan(150.0));
+      http.close();
+      probe.close();
+    }
+  }
+
+  private static void sleepMs(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
