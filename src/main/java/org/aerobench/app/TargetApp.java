@@ -21,6 +21,7 @@ import org.aerobench.app.metrics.ClientStatsCollector;
 import org.aerobench.app.pipeline.InFlightLimiter;
 import org.aerobench.app.pipeline.KeyPlanCache;
 import org.aerobench.app.pipeline.PredictPipeline;
+import org.aerobench.data.FeatureSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,9 +95,11 @@ public final class TargetApp implements AutoCloseable {
                 timer));
       }
       metrics.registerLimiters(limiters.values());
+      KeyPlanCache plans = new KeyPlanCache(backend.fixture(), config.aerospike().namespace());
+      plans.plan(FeatureSet.count(), backend.fixture().size()); // the default plan, built up front
       PredictPipeline pipeline =
           new PredictPipeline(
-              new KeyPlanCache(backend.fixture(), config.aerospike().namespace()),
+              plans,
               backend.styles(),
               limiters,
               backend.scorer(),
@@ -109,7 +112,8 @@ public final class TargetApp implements AutoCloseable {
                   new Readiness.Check(
                       "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
                       backend::connected),
-                  new Readiness.Check("model not loaded", backend::modelLoaded)));
+                  new Readiness.Check(
+                      "model not loaded (still warming up)", backend::modelLoaded)));
       Javalin javalin =
           AppServer.create(
               config.http(),

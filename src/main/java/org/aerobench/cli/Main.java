@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       org.aerobench.data.SeedCommand.class,
       org.aerobench.app.ServeCommand.class,
       org.aerobench.report.CompareCommand.class,
-      org.aerobench.report.GateCommand.class
+      org.aerobench.report.GateCommand.class,
+      org.aerobench.bench.ClientBenchCommand.class
     })
 public final class Main {
 

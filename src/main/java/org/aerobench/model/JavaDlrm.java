@@ -10,8 +10,9 @@ import org.aerobench.model.DlrmWeights.Linear;
  *
  * <ul>
  *   <li>At load, each BatchNorm is folded into the Linear before it ({@code w' = w·s}, {@code b' =
- *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}) and each weight matrix is transposed
- *       to {@code in × out}, so a batch row's outputs are one contiguous run the CPU vectorises.
+ *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}) and each weight matrix is laid out
+ *       for the kernels ({@link DenseLayer}): transposed to {@code in × out}, and for the Vector
+ *       API cut into contiguous panels of 32 output columns.
  *   <li>Each layer is one batched {@link DenseKernels#linearRelu} over all rows.
  *   <li>The bottom MLP writes straight into the top MLP's input rows ({@code [z, dots]}); the 15
  *       dot products read embedding rows in place from the flat tables (no gather copy) with 15

@@ -69,11 +69,13 @@ public final class CompareCommand implements Callable<Integer> {
       }
       Path folder = run != null ? run : RunFolders.newest(RunFolders.GATLING_RESULTS);
       var options = new ComparisonReport.Options(baselineClient, resamples);
+      // The run diff first: a wrong --against fails before any file is written.
+      RunDiff diff =
+          against == null ? null : ComparisonReport.against(folder, against, this.out, options);
       var written = ComparisonReport.generate(folder, this.out, options);
       out.println(MarkdownRenderer.comparison(written.comparison()));
       out.println("Wrote " + written.markdown() + ", " + written.json() + ", " + written.html());
-      if (against != null) {
-        RunDiff diff = ComparisonReport.against(folder, against, this.out, options);
+      if (diff != null) {
         out.println(RunDiffRenderer.markdown(diff));
       }
       out.flush();

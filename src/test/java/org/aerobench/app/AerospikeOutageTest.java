@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.aerobench.app.config.AppConfig;
-import org.aerobench.app.config.ConfigLoader;
 import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ class AerospikeOutageTest {
   @Test
   void outage_answers_503_within_the_timeout_and_the_app_recovers_when_the_server_returns()
       throws InterruptedException {
-    AppConfig config = ConfigLoader.defaults(Map.of()).withPort(0);
+    AppConfig config = TestConfigs.quick();
     int totalTimeoutMs = config.aerospike().totalTimeoutMs();
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
@@ -40,6 +38,9 @@ class AerospikeOutageTest {
         // Generous margin over the configured total timeout: a 2-core machine runs other builds.
         assertThat(reply.elapsedMs()).isLessThan(totalTimeoutMs + 2_000.0);
       }
+      assertThat(http.get("/metrics").body())
+          .containsPattern(
+              "predict_requests_total\\{client_type=\"async\",status=\"error\"} [1-9]");
       HttpProbe.Reply notReady = poll(http, "/ready", r -> r.status() == 503);
       assertThat(notReady.json().get("reason").asText())
           .contains("aerospike cluster not connected");

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.aerobench.app.config.AppConfig;
-import org.aerobench.app.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 /** Past the in-flight bound a request waits a bounded time, then gets 503 counted as rejected. */
 class BackpressureTest {
 
   private static AppConfig config(int limit, int waitMs, int maxWaiting) {
-    AppConfig base = ConfigLoader.defaults(Map.of()).withPort(0);
+    AppConfig base = TestConfigs.quick();
     return base.withLimits(
             new AppConfig.Limits(limit, waitMs, maxWaiting, 0, base.limits().inferenceQueue()))
         .withEmbedded(new AppConfig.Embedded(0, 300, 0, 0));

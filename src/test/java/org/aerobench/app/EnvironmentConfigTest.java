@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.aerobench.app.config.AppConfig;
-import org.aerobench.app.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +14,10 @@ class EnvironmentConfigTest {
   @Test
   void async_style_serves_on_netty_epoll_loops_chosen_by_environment_variable() {
     AppConfig config =
-        ConfigLoader.defaults(
-                Map.of(
-                    "AEROBENCH_AEROSPIKE_EVENT_LOOP_KIND", "netty_epoll",
-                    "AEROBENCH_AEROSPIKE_EVENT_LOOP_COUNT", "1"))
-            .withPort(0);
+        TestConfigs.quick(
+            Map.of(
+                "AEROBENCH_AEROSPIKE_EVENT_LOOP_KIND", "netty_epoll",
+                "AEROBENCH_AEROSPIKE_EVENT_LOOP_COUNT", "1"));
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
 

@@ -24,10 +24,15 @@ class PredictRoutesTest {
   private static HttpProbe http;
 
   @BeforeAll
-  static void start() {
+  static void start() throws InterruptedException {
     AppConfig config = ConfigLoader.defaults(Map.of()).withPort(0);
     stack = AppStack.start(config, false, line -> {});
     http = new HttpProbe(stack.url());
+    // The model warms up in the background (default model.warmup=true); /ready waits for it.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (http.get("/ready").status() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   @AfterAll

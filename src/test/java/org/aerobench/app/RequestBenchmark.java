@@ -48,6 +48,7 @@ public final class RequestBenchmark {
             .withEmbedded(new AppConfig.Embedded(0, LATENCY_MS, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {});
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      awaitReady(client, stack.url()); // the model's JIT warm-up runs in the background
       System.out.printf(
           "RequestBenchmark: %d sequential requests after %d warm-up, mode=%s, embedded latency"
               + " %d ms, %d cores, %s%n",
@@ -98,6 +99,17 @@ public final class RequestBenchmark {
               percentile(serverMs, 99));
         }
       }
+    }
+  }
+
+  private static void awaitReady(HttpClient client, String url) throws Exception {
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/ready")).GET().build();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (client.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("app not ready within 60 s");
+      }
+      Thread.sleep(100);
     }
   }
 

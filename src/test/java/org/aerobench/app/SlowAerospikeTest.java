@@ -7,33 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.aerobench.app.config.AppConfig;
-import org.aerobench.app.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
-/** A slow Aerospike (300 ms per command) must not stall anything else the app serves. */
+/**
+ * A slow Aerospike (1 s per command, timeouts raised to 5 s) must not stall anything else the app
+ * serves: /health stays fast while 60 predicts wait on it.
+ */
 class SlowAerospikeTest {
 
   @Test
   void health_answers_fast_while_many_slow_predicts_are_in_flight() {
     AppConfig config =
-        ConfigLoader.defaults(Map.of())
-            .withPort(0)
-            .withEmbedded(new AppConfig.Embedded(0, 300, 0, 0));
+        TestConfigs.quick(
+                Map.of(
+                    "AEROBENCH_AEROSPIKE_TOTAL_TIMEOUT_MS", "5000",
+                    "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "5000"))
+            .withEmbedded(new AppConfig.Embedded(0, 1000, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
       HttpProbe probe = new HttpProbe(stack.url()); // its own connection and selector thread
       probe.get("/health"); // connected and warm: health timings are not connect timings
       for (String style : List.of("sync", "async", "virtual")) {
-        assertThat(http.get("/predict/" + style + "/sample?mode=gather").status()).isEqualTo(200);
+        assertThat(http.get("/predict/" + style + "/sample").status()).isEqualTo(200);
       }
 
       List<CompletableFuture<HttpProbe.Reply>> predicts = new ArrayList<>();
       for (String style : List.of("sync", "async", "virtual")) {
         for (int i = 0; i < 20; i++) {
-          predicts.add(http.getAsync("/predict/" + style + "/sample?mode=gather"));
+          predicts.add(http.getAsync("/predict/" + style + "/sample"));
         }
       }
-      sleepMs(100); // let the burst be accepted and handed to Aerospike; it then waits >= 300 ms
+      sleepMs(100); // let the burst be accepted and handed to Aerospike; it then waits >= 1 s
       List<Double> healthMs = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         HttpProbe.Reply health = probe.get("/health");
@@ -49,11 +53,14 @@ class SlowAerospikeTest {
           .allSatisfy(
               r ->
                   assertThat(r.json().get("aerospike_ms").asDouble())
-                      .isGreaterThanOrEqualTo(300.0));
+                      .isGreaterThanOrEqualTo(1000.0));
       assertThat(predictsStillInFlight)
           .as("health was probed while predicts were in flight")
           .isTrue();
-      assertThat(healthMs).allSatisfy(ms -> assertThat(ms).isLessThan(150.0));
+      // Each probe finished well under one Aerospike round trip (1 s), so none waited for one;
+      // the median bound allows one scheduling hiccup on a shared 2-core machine.
+      assertThat(healthMs).allSatisfy(ms -> assertThat(ms).isLessThan(900.0));
+      assertThat(healthMs.stream().sorted().toList().get(healthMs.size() / 2)).isLessThan(150.0);
       http.close();
       probe.close();
     }

@@ -337,6 +337,23 @@ class SyncClientTest {
   }
 
   @Test
+  void null_set_records_written_by_batch_and_put_read_back_alike() {
+    Key single = new Key(NS, null, "null-set-1");
+    Key batched = new Key(NS, null, "null-set-2");
+    client.put(null, single, new Bin("a", 1));
+    client.operate(
+        null,
+        List.of(
+            new com.aerospike.client.BatchWrite(
+                batched, new Operation[] {Operation.put(new Bin("a", 2))})));
+
+    Record[] records = client.get(null, new Key[] {single, batched});
+
+    assertThat(records[0].getInt("a")).isEqualTo(1);
+    assertThat(records[1].getInt("a")).isEqualTo(2);
+  }
+
+  @Test
   void scan_returns_every_record_of_the_set_only() {
     for (int i = 0; i < 50; i++) {
       client.put(null, new Key(NS, "scan1", i), new Bin("i", i));
@@ -413,6 +430,9 @@ class SyncClientTest {
     client.put(compress, key, new Bin("big", big));
     Record[] batch = client.get(batchCompress, new Key[] {key, new Key(NS, "zip", 2)});
 
+    com.aerospike.client.policy.Policy readCompress = new com.aerospike.client.policy.Policy();
+    readCompress.compress = true; // the reply comes back compressed too
+    assertThat(client.get(readCompress, key).getString("big")).isEqualTo(big);
     assertThat(client.get(null, key).getString("big")).isEqualTo(big);
     assertThat(batch[0].getString("big")).isEqualTo(big);
     assertThat(batch[1]).isNull();

@@ -35,4 +35,14 @@ class EnginesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("engine 'pytorch' needs the PyTorch profile: run with -Ppytorch");
   }
+
+  @Test
+  void warm_up_runs_the_engine_and_leaves_it_giving_the_same_scores() {
+    Features f = SampleFeatures.random(200, 21);
+    try (InferenceEngine java = Engines.create("java", WEIGHTS)) {
+      float[] before = java.predict(f);
+      assertThat(java.warmUp()).isGreaterThan(1);
+      assertThat(java.predict(f)).containsExactly(before);
+    }
+  }
 }

@@ -67,6 +67,35 @@ class JavaDlrmTest {
   }
 
   @Test
+  void batch_norm_folding_is_exact_for_non_default_running_statistics() {
+    // Eval BN with mean 0, var 1, gamma 1, beta 0 is almost the identity; trained-looking values
+    // check that the fold (w·s, (b − mean)·s + beta) is right.
+    DlrmWeights w = DlrmWeights.random(5);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(6);
+    for (int l = 0; l < w.bottomLayers() + w.topLayers() - 1; l++) {
+      DlrmWeights.BatchNorm bn = l < w.bottomLayers() ? w.bottomNorm(l) : w.topNorm(l - 3);
+      for (int i = 0; i < bn.mean().length; i++) {
+        bn.mean()[i] = (float) rnd.nextDouble(-0.5, 0.5);
+        bn.var()[i] = (float) rnd.nextDouble(0.2, 3.0);
+        bn.gamma()[i] = (float) rnd.nextDouble(0.5, 1.5);
+        bn.beta()[i] = (float) rnd.nextDouble(-0.3, 0.3);
+      }
+    }
+    Features raw = SampleFeatures.random(64, 8);
+    float[] dense = raw.dense().clone();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] = (float) Math.tanh(dense[i] / 100);
+    }
+    Features f = new Features(64, raw.sparse(), dense);
+    float[] expected = new ScalarDlrm(w).predict(f);
+    for (DenseKernels k : kernels()) {
+      assertThat(maxAbsDiff(new JavaDlrm(w, k).predict(f), expected))
+          .as(k.name())
+          .isLessThan(TOLERANCE);
+    }
+  }
+
+  @Test
   void scores_are_probabilities_and_vary_across_ads() {
     // Raw counters (thousands of impressions) saturate the untrained model's sigmoid to 1.0, as
     // in the reference; moderate inputs show the scores strictly inside (0, 1).

@@ -154,8 +154,11 @@ public record AppConfig(
       int inferenceThreads,
       int inferenceQueue) {}
 
-  /** Inference engine name ({@code java}) and the weight seed. */
-  public record Model(String engine, long seed) {}
+  /**
+   * Inference engine name ({@code java}), the weight seed, and whether to run the engine until its
+   * JIT is warm (in the background; /ready waits for it) before calling the model loaded.
+   */
+  public record Model(String engine, long seed, boolean warmUp) {}
 
   /** Latency the embedded server adds to every command; all zero = none. */
   public record Embedded(int port, int latencyFixedMs, int latencyMedianMs, int latencyP99Ms) {}

@@ -36,6 +36,7 @@ public enum ConfigKey {
   INFERENCE_QUEUE("inference.queue", "4096", Rule.range(1, 1_000_000)),
   MODEL_ENGINE("model.engine", "java", Rule.oneOf("java", "scalar", "pytorch")),
   MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
+  MODEL_WARMUP("model.warmup", "true", Rule.oneOf("true", "false")),
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
   EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.range(0, 60_000)),
   EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.range(0, 60_000)),

@@ -101,7 +101,10 @@ public final class ConfigLoader {
             r.integer(ConfigKey.INFERENCE_THREADS),
             r.integer(ConfigKey.INFERENCE_QUEUE));
     AppConfig.Model model =
-        new AppConfig.Model(r.oneOf(ConfigKey.MODEL_ENGINE), r.integer(ConfigKey.MODEL_SEED));
+        new AppConfig.Model(
+            r.oneOf(ConfigKey.MODEL_ENGINE),
+            r.integer(ConfigKey.MODEL_SEED),
+            Boolean.parseBoolean(r.oneOf(ConfigKey.MODEL_WARMUP)));
     AppConfig.Embedded embedded =
         new AppConfig.Embedded(
             r.integer(ConfigKey.EMBEDDED_PORT),

@@ -6,8 +6,11 @@ import org.aerobench.app.metrics.AppMetrics;
 
 /**
  * All routes and the exception mapping, in one place. Handlers never block: predict hands a future
- * to Javalin, the in-flight wait is a future too, and /health answers a constant. So Javalin's
- * default bounded Jetty pool (platform threads) is only ever borrowed for microseconds per request.
+ * to Javalin ({@code ctx.future}), the wait for an in-flight slot is a future too (no {@code
+ * Semaphore.tryAcquire} parking a Jetty thread), and /health answers a constant. So Javalin's
+ * default bounded Jetty pool (platform threads) is only borrowed for the microseconds a handler
+ * takes; the Aerospike wait happens on the client style's own threads or event loops, and features,
+ * inference and response build run on the app's bounded inference executor.
  */
 public final class AppServer {
 

@@ -49,7 +49,9 @@ public final class ErrorMapper {
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
       }
       case AerospikeException e -> {
-        body.put("error", "aerospike unavailable");
+        body.put(
+            "error",
+            Failures.isOverload(e) ? "aerospike client overloaded" : "aerospike unavailable");
         body.put("cause", kind(e));
         body.put("result_code", e.getResultCode());
         body.put("message", e.getBaseMessage());

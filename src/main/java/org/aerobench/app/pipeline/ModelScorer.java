@@ -51,6 +51,11 @@ public final class ModelScorer implements Scorer {
     prepare(fixture, new Record[fixture.size()]).predict();
   }
 
+  /** Runs the engine until its JIT is warm (seconds); returns the number of calls. */
+  public int warmUpEngine() {
+    return engine.warmUp();
+  }
+
   public void close() {
     engine.close();
   }

@@ -1,6 +1,5 @@
 package org.aerobench.app.pipeline;
 
-import com.aerospike.client.AerospikeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,10 @@ public final class PredictPipeline {
     long k1 = System.nanoTime();
     CompletableFuture<LookupResult> read = style.read(plan, params.mode());
     CompletableFuture<PredictResponse> out = new CompletableFuture<>();
-    // This callback may run on an Aerospike event loop: take the time, hop, return.
+    // This callback may run on an Aerospike event loop: take the time, hop, return. The hop is an
+    // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
+    // thenApplyAsync stage, the RejectedExecutionException is thrown into the completing (event
+    // loop) thread and the dependent future never completes; here it becomes a 503 instead.
     read.whenComplete(
         (lookup, error) -> {
           long readDone = System.nanoTime();
@@ -201,11 +203,6 @@ public final class PredictPipeline {
     if (error == null) {
       return RequestOutcome.SUCCESS;
     }
-    Throwable cause = Failures.unwrap(error);
-    if (cause instanceof OverloadedException
-        || cause instanceof AerospikeException.AsyncQueueFull) {
-      return RequestOutcome.REJECTED;
-    }
-    return RequestOutcome.ERROR;
+    return Failures.isOverload(error) ? RequestOutcome.REJECTED : RequestOutcome.ERROR;
   }
 }

@@ -1,7 +1,10 @@
 package org.aerobench.embedded.command;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.aerobench.embedded.store.Bin;
@@ -26,23 +29,107 @@ final class ScanCommand {
 
   static void execute(
       Namespace ns, byte[] buf, Fields f, int info1, List<Op> binNames, ReplyBuffer out) {
-    BitSet partitions = partitions(buf, f);
-    long max = f.maxRecords > 0 ? f.maxRecords : Long.MAX_VALUE;
-    boolean noBins = (info1 & Wire.INFO1_NOBINDATA) != 0;
-    byte[] nsBytes = ns.name().getBytes(StandardCharsets.UTF_8);
+    BitSet partitions = new BitSet(Wire.PARTITIONS);
+    byte[][] resumeAfter = new byte[Wire.PARTITIONS][];
+    readPartitions(buf, f, partitions, resumeAfter);
+    boolean paged = f.maxRecords > 0 || f.digestArrayOffset >= 0;
+    Emitter emit = new Emitter(out, ns, info1, binNames, paged ? f.maxRecords : 0);
     int now = Namespace.nowVoidTime();
-    long sent = 0;
-    int frameAt = out.beginFrame();
-    for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
-      StoredRecord r = e.getValue();
-      byte[] digest = e.getKey().bytes();
-      if (sent >= max) {
-        break;
+    if (!paged) {
+      // Whole scan: any order will do, so stream straight from the map.
+      for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
+        if (matches(e, f.set, now, partitions)) {
+          emit.record(e.getKey().bytes(), e.getValue());
+        }
       }
-      if ((f.set != null && !f.set.equals(r.set()))
-          || r.expiredAt(now)
-          || (partitions != null && !partitions.get(Digest.partitionId(digest)))) {
-        continue;
+    } else {
+      // Paged scan: a stable order (partition, then digest) so a page resumes after the last
+      // digest the client saw in each partition, like the server's partition cursors.
+      List<Map.Entry<Digest, StoredRecord>> hits = new ArrayList<>();
+      for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
+        if (matches(e, f.set, now, partitions)) {
+          hits.add(e);
+        }
+      }
+      hits.sort(Comparator.comparing(e -> e.getKey().bytes(), ScanCommand::compareDigests));
+      for (Map.Entry<Digest, StoredRecord> e : hits) {
+        byte[] digest = e.getKey().bytes();
+        byte[] after = resumeAfter[Digest.partitionId(digest)];
+        if (after != null && compareDigests(digest, after) <= 0) {
+          continue;
+        }
+        if (!emit.record(digest, e.getValue())) {
+          break;
+        }
+      }
+    }
+    emit.finish();
+  }
+
+  private static boolean matches(
+      Map.Entry<Digest, StoredRecord> e, String set, int now, BitSet partitions) {
+    StoredRecord r = e.getValue();
+    return (set == null || set.equals(r.set()))
+        && !r.expiredAt(now)
+        && partitions.get(e.getKey().partitionId());
+  }
+
+  /** Partition first (as the client numbers them), then unsigned digest bytes. */
+  private static int compareDigests(byte[] a, byte[] b) {
+    int byPartition = Integer.compare(Digest.partitionId(a), Digest.partitionId(b));
+    return byPartition != 0 ? byPartition : Arrays.compareUnsigned(a, b);
+  }
+
+  /**
+   * Partitions named by the PID array (2-byte little-endian ids) and the DIGEST array (20-byte
+   * resume digests: their partition, after that digest); neither field means all partitions.
+   */
+  private static void readPartitions(
+      byte[] buf, Fields f, BitSet partitions, byte[][] resumeAfter) {
+    if (f.pidOffset < 0 && f.digestArrayOffset < 0) {
+      partitions.set(0, Wire.PARTITIONS);
+      return;
+    }
+    for (int at = f.pidOffset; f.pidOffset >= 0 && at + 1 < f.pidOffset + f.pidLength; at += 2) {
+      int pid = (buf[at] & 0xFF) | ((buf[at + 1] & 0xFF) << 8);
+      if (pid < Wire.PARTITIONS) {
+        partitions.set(pid);
+      }
+    }
+    int end = f.digestArrayOffset + f.digestArrayLength;
+    for (int at = f.digestArrayOffset;
+        f.digestArrayOffset >= 0 && at + Wire.DIGEST_SIZE <= end;
+        at += Wire.DIGEST_SIZE) {
+      byte[] digest = Arrays.copyOfRange(buf, at, at + Wire.DIGEST_SIZE);
+      int pid = Digest.partitionId(digest);
+      partitions.set(pid);
+      resumeAfter[pid] = digest;
+    }
+  }
+
+  /** Writes record messages in frames of about {@link BatchCommand#FRAME_CUT}, then the end. */
+  private static final class Emitter {
+    private final ReplyBuffer out;
+    private final byte[] nsBytes;
+    private final boolean noBins;
+    private final List<Op> binNames;
+    private final long max;
+    private long sent;
+    private int frameAt;
+
+    Emitter(ReplyBuffer out, Namespace ns, int info1, List<Op> binNames, long max) {
+      this.out = out;
+      this.nsBytes = ns.name().getBytes(StandardCharsets.UTF_8);
+      this.noBins = (info1 & Wire.INFO1_NOBINDATA) != 0;
+      this.binNames = binNames;
+      this.max = max > 0 ? max : Long.MAX_VALUE;
+      this.frameAt = out.beginFrame();
+    }
+
+    /** Emits one record; false once the record limit is reached. */
+    boolean record(byte[] digest, StoredRecord r) {
+      if (sent >= max) {
+        return false;
       }
       writeRecord(out, digest, nsBytes, r, noBins, binNames);
       sent++;
@@ -50,33 +137,13 @@ final class ScanCommand {
         out.endFrame(frameAt, Wire.TYPE_MESSAGE);
         frameAt = out.beginFrame();
       }
+      return true;
     }
-    MsgHeader.write(out, Wire.INFO3_LAST, Wire.RESULT_OK, 0, 0, 0, 0, 0);
-    out.endFrame(frameAt, Wire.TYPE_MESSAGE);
-  }
 
-  /**
-   * Partitions named by the PID array (2-byte little-endian ids) and the DIGEST array (20-byte
-   * resume digests: their partitions are sent whole); null means all of them.
-   */
-  private static BitSet partitions(byte[] buf, Fields f) {
-    if (f.pidOffset < 0 && f.digestArrayOffset < 0) {
-      return null;
+    void finish() {
+      MsgHeader.write(out, Wire.INFO3_LAST, Wire.RESULT_OK, 0, 0, 0, 0, 0);
+      out.endFrame(frameAt, Wire.TYPE_MESSAGE);
     }
-    BitSet set = new BitSet(Wire.PARTITIONS);
-    for (int at = f.pidOffset; f.pidOffset >= 0 && at + 1 < f.pidOffset + f.pidLength; at += 2) {
-      int pid = (buf[at] & 0xFF) | ((buf[at + 1] & 0xFF) << 8);
-      if (pid < Wire.PARTITIONS) {
-        set.set(pid);
-      }
-    }
-    int end = f.digestArrayOffset + f.digestArrayLength;
-    for (int at = f.digestArrayOffset;
-        f.digestArrayOffset >= 0 && at + Wire.DIGEST_SIZE <= end;
-        at += Wire.DIGEST_SIZE) {
-      set.set(((buf[at] & 0xFF) | ((buf[at + 1] & 0xFF) << 8)) % Wire.PARTITIONS);
-    }
-    return set;
   }
 
   private static void writeRecord(

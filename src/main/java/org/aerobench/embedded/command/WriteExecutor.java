@@ -11,7 +11,6 @@ import org.aerobench.embedded.wire.MsgHeader;
 import org.aerobench.embedded.wire.Op;
 import org.aerobench.embedded.wire.ReplyBuffer;
 import org.aerobench.embedded.wire.Wire;
-import org.aerobench.embedded.wire.WireReader;
 
 /**
  * Writes: put, delete, touch and operate (read, write, add, append, prepend, touch, delete ops),
@@ -141,7 +140,7 @@ final class WriteExecutor {
         if (op.name() == null) {
           o.readAll = true; // all bins, after every write of this command
         } else {
-          Bin b = find(bins, op.name());
+          Bin b = BinUpdates.find(bins, op.name());
           if (b != null || respondAll) {
             o.replyBins.add(b);
             o.replyNames.add(op.name());
@@ -155,20 +154,29 @@ final class WriteExecutor {
           return code;
         }
         if (op.particle() == Wire.PARTICLE_NULL) {
-          remove(bins, op.name());
+          BinUpdates.remove(bins, op.name());
         } else {
-          put(bins, Bin.of(op.name(), op.particle(), op.buf(), op.valueOffset(), op.valueLength()));
+          BinUpdates.put(
+              bins, Bin.of(op.name(), op.particle(), op.buf(), op.valueOffset(), op.valueLength()));
         }
         respond(op, respondAll, o);
         return Wire.RESULT_OK;
       }
       case Wire.OP_ADD -> {
         int code = checkName(op);
-        return code != Wire.RESULT_OK ? code : add(op, bins, respondAll, o);
+        code = code != Wire.RESULT_OK ? code : BinUpdates.add(op, bins);
+        if (code == Wire.RESULT_OK) {
+          respond(op, respondAll, o);
+        }
+        return code;
       }
       case Wire.OP_APPEND, Wire.OP_PREPEND -> {
         int code = checkName(op);
-        return code != Wire.RESULT_OK ? code : concat(op, bins, respondAll, o);
+        code = code != Wire.RESULT_OK ? code : BinUpdates.concat(op, bins);
+        if (code == Wire.RESULT_OK) {
+          respond(op, respondAll, o);
+        }
+        return code;
       }
       case Wire.OP_TOUCH -> {
         respond(op, respondAll, o);
@@ -209,89 +217,6 @@ final class WriteExecutor {
       return Wire.RESULT_BIN_NAME_TOO_LONG;
     }
     return Wire.RESULT_OK;
-  }
-
-  private static int add(Op op, List<Bin> bins, boolean respondAll, Outcome o) {
-    int p = op.particle();
-    if ((p != Wire.PARTICLE_INTEGER && p != Wire.PARTICLE_DOUBLE) || op.valueLength() != 8) {
-      return Wire.RESULT_PARAMETER_ERROR;
-    }
-    Bin old = find(bins, op.name());
-    long arg = WireReader.readLong(op.buf(), op.valueOffset());
-    long sum = arg;
-    if (old != null) {
-      if (old.particle() != p) {
-        return Wire.RESULT_BIN_TYPE_ERROR;
-      }
-      long cur = WireReader.readLong(old.op(), old.valueOffset());
-      sum =
-          p == Wire.PARTICLE_INTEGER
-              ? cur + arg
-              : Double.doubleToRawLongBits(
-                  Double.longBitsToDouble(cur) + Double.longBitsToDouble(arg));
-    }
-    byte[] v = new byte[8];
-    for (int i = 0; i < 8; i++) {
-      v[i] = (byte) (sum >>> (56 - 8 * i));
-    }
-    put(bins, Bin.of(op.name(), p, v));
-    respond(op, respondAll, o);
-    return Wire.RESULT_OK;
-  }
-
-  private static int concat(Op op, List<Bin> bins, boolean respondAll, Outcome o) {
-    int p = op.particle();
-    if (p != Wire.PARTICLE_STRING && p != Wire.PARTICLE_BLOB) {
-      return Wire.RESULT_PARAMETER_ERROR;
-    }
-    Bin old = find(bins, op.name());
-    byte[] v;
-    if (old == null) {
-      v = op.valueBytes();
-    } else {
-      if (old.particle() != p) {
-        return Wire.RESULT_BIN_TYPE_ERROR;
-      }
-      byte[] cur = old.value();
-      byte[] arg = op.valueBytes();
-      v = new byte[cur.length + arg.length];
-      byte[] first = op.type() == Wire.OP_APPEND ? cur : arg;
-      byte[] second = op.type() == Wire.OP_APPEND ? arg : cur;
-      System.arraycopy(first, 0, v, 0, first.length);
-      System.arraycopy(second, 0, v, first.length, second.length);
-    }
-    put(bins, Bin.of(op.name(), p, v));
-    respond(op, respondAll, o);
-    return Wire.RESULT_OK;
-  }
-
-  private static Bin find(List<Bin> bins, String name) {
-    for (Bin b : bins) {
-      if (b.name().equals(name)) {
-        return b;
-      }
-    }
-    return null;
-  }
-
-  /** Replaces the bin of the same name in place (bin order stays stable), else appends. */
-  private static void put(List<Bin> bins, Bin bin) {
-    for (int i = 0; i < bins.size(); i++) {
-      if (bins.get(i).name().equals(bin.name())) {
-        bins.set(i, bin);
-        return;
-      }
-    }
-    bins.add(bin);
-  }
-
-  private static void remove(List<Bin> bins, String name) {
-    for (int i = 0; i < bins.size(); i++) {
-      if (bins.get(i).name().equals(name)) {
-        bins.remove(i);
-        return;
-      }
-    }
   }
 
   /** TTL -1 never expires, 0 is the namespace default (never), -2 keeps the current expiry. */

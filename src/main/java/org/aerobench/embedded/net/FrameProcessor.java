@@ -22,6 +22,7 @@ final class FrameProcessor {
   private final InfoHandler info;
   private final MessageHandler messages;
   private final long maxFrame;
+  private final ReplyCompressor compressor = new ReplyCompressor();
 
   FrameProcessor(InfoHandler info, MessageHandler messages, long maxFrame) {
     this.info = info;
@@ -41,7 +42,13 @@ final class FrameProcessor {
         out.putBytes(info.handle(body, length));
         out.endFrame(at, Wire.TYPE_INFO);
       }
-      case Wire.TYPE_MESSAGE -> messages.handle(body, length, out);
+      case Wire.TYPE_MESSAGE -> {
+        int from = out.size();
+        messages.handle(body, length, out);
+        if (length > 1 && (body[1] & Wire.INFO1_COMPRESS_RESPONSE) != 0) {
+          compressor.compressFrames(out, from); // body[1] is info1 of the AS_MSG header
+        }
+      }
       case Wire.TYPE_COMPRESSED -> processCompressed(body, length, out);
       default -> {
         int at = out.beginFrame();

@@ -103,7 +103,11 @@ public final class IoLoop implements Runnable {
   private void runTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
-      task.run();
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.warn("I/O loop task failed: {}", e.toString());
+      }
     }
   }
 
@@ -125,6 +129,10 @@ public final class IoLoop implements Runnable {
       }
     } catch (IOException e) {
       log.debug("Connection {} closed: {}", c.remote, e.toString());
+      close(c);
+    } catch (RuntimeException e) {
+      // A bug must cost one connection, never the loop that serves all the others.
+      log.warn("Closing connection {} after an unexpected error: {}", c.remote, e.toString());
       close(c);
     }
   }

@@ -60,7 +60,7 @@ public final class Fields {
       int len = size - 1;
       switch (type) {
         case Wire.FIELD_NAMESPACE -> namespace = in.utf8(len, "namespace field");
-        case Wire.FIELD_SET -> set = in.utf8(len, "set field");
+        case Wire.FIELD_SET -> set = len == 0 ? null : in.utf8(len, "set field"); // "" = null set
         case Wire.FIELD_DIGEST -> {
           if (len != Wire.DIGEST_SIZE) {
             throw new WireFormatException("digest field has " + len + " bytes; expected 20");

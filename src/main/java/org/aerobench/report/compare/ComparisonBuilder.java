@@ -35,6 +35,7 @@ public final class ComparisonBuilder {
 
   private final String baseline;
   private final Bootstrap bootstrap;
+  private final java.util.Set<String> tooFew = new java.util.LinkedHashSet<>();
 
   public ComparisonBuilder(String baseline, Bootstrap bootstrap) {
     this.baseline = baseline;
@@ -90,6 +91,14 @@ public final class ComparisonBuilder {
                 + baseline
                 + "' requests: no advantages computed for it.");
       }
+    }
+    if (!tooFew.isEmpty()) {
+      notes.add(
+          "No noise interval for mode(s) "
+              + tooFew
+              + ": fewer than "
+              + Bootstrap.MIN_SAMPLES
+              + " server-time samples on a side.");
     }
     return new Comparison(
         run.name(),
@@ -148,7 +157,7 @@ public final class ComparisonBuilder {
             true,
             stats.stream().map(RequestStats::koPercent).toList(),
             nulls(names.size() - 1)));
-    run.serverTimes().ifPresent(times -> rows.addAll(serverRows(times, names, hasBaseline)));
+    run.serverTimes().ifPresent(times -> rows.addAll(serverRows(times, names, hasBaseline, mode)));
     return new ModeComparison(
         mode,
         names.stream().map(RequestName::client).toList(),
@@ -179,7 +188,7 @@ public final class ComparisonBuilder {
   }
 
   private List<MetricRow> serverRows(
-      ServerTimes times, List<RequestName> names, boolean hasBaseline) {
+      ServerTimes times, List<RequestName> names, boolean hasBaseline, String mode) {
     List<Histogram> totals = new ArrayList<>();
     for (RequestName name : names) {
       Map<Stage, Histogram> stages = times.byRequest().get(name.full());
@@ -202,6 +211,9 @@ public final class ComparisonBuilder {
                   0.95)
               : null;
       perChallenger.add(noise);
+      if (noise == null && hasBaseline && base != null && challenger != null) {
+        tooFew.add(mode);
+      }
     }
     List<MetricRow> rows = new ArrayList<>();
     List<Double> means =
@@ -265,42 +277,54 @@ public final class ComparisonBuilder {
 
   private List<PromRow> prometheus(RunData run) {
     List<PromRow> rows = new ArrayList<>();
-    Map<String, PromHistogram> previousPredict = null;
-    Map<String, PromHistogram> previousBatch = null;
+    String previous = null;
     for (var scrape : run.scrapes().entrySet()) {
-      Map<String, PromHistogram> predict;
-      Map<String, PromHistogram> batch;
+      String scenario = scrape.getKey();
       try {
-        predict = PromText.histograms(scrape.getValue(), PREDICT, "client_type");
-        batch = PromText.histograms(scrape.getValue(), BATCH_READ_ALL, "client_type");
+        // The app labels its histograms with the read mode: when the scenario is one, keep its
+        // series only (e.g. the warm-up's requests are not in "single"'s p95).
+        Map<String, String> filter =
+            PromText.labelValues(scrape.getValue(), PREDICT, "mode").contains(scenario)
+                ? Map.of("mode", scenario)
+                : Map.of();
+        Map<String, PromHistogram> predict =
+            PromText.histograms(scrape.getValue(), PREDICT, "client_type", filter);
+        Map<String, PromHistogram> batch =
+            PromText.histograms(scrape.getValue(), BATCH_READ_ALL, "client_type", filter);
+        Map<String, PromHistogram> previousPredict =
+            previous == null ? null : PromText.histograms(previous, PREDICT, "client_type", filter);
+        Map<String, PromHistogram> previousBatch =
+            previous == null
+                ? null
+                : PromText.histograms(previous, BATCH_READ_ALL, "client_type", filter);
+        String prefix = filter.isEmpty() ? "" : "mode=" + scenario + ", ";
+        var clients = new TreeMap<String, Boolean>();
+        predict.keySet().forEach(c -> clients.put(c, true));
+        batch.keySet().forEach(c -> clients.put(c, true));
+        for (String client : clients.keySet()) {
+          var p = window(predict.get(client), previousPredict, client);
+          var b = window(batch.get(client), previousBatch, client);
+          double observations = p.histogram() == null ? 0 : p.histogram().count();
+          if (observations == 0 && (b.histogram() == null || b.histogram().count() == 0)) {
+            continue; // this client did nothing during the scenario
+          }
+          rows.add(
+              new PromRow(
+                  scenario,
+                  client,
+                  p95Ms(p.histogram()),
+                  p95Ms(b.histogram()),
+                  observations,
+                  prefix + (p.histogram() != null ? p.label() : b.label())));
+        }
       } catch (IllegalArgumentException e) {
         throw new org.aerobench.report.ReportInputException(
-            run.folder().resolve("aerobench/metrics-" + scrape.getKey() + ".prom")
+            new org.aerobench.report.run.RunFolder(run.folder()).metricsScrape(scenario)
                 + ": not Prometheus text format: "
                 + e.getMessage(),
             e);
       }
-      var clients = new TreeMap<String, Boolean>();
-      predict.keySet().forEach(c -> clients.put(c, true));
-      batch.keySet().forEach(c -> clients.put(c, true));
-      for (String client : clients.keySet()) {
-        var p = window(predict.get(client), previousPredict, client);
-        var b = window(batch.get(client), previousBatch, client);
-        double observations = p.histogram() == null ? 0 : p.histogram().count();
-        if (observations == 0 && (b.histogram() == null || b.histogram().count() == 0)) {
-          continue; // this client did nothing during the scenario
-        }
-        rows.add(
-            new PromRow(
-                scrape.getKey(),
-                client,
-                p95Ms(p.histogram()),
-                p95Ms(b.histogram()),
-                observations,
-                p.histogram() != null ? p.label() : b.label()));
-      }
-      previousPredict = predict;
-      previousBatch = batch;
+      previous = scrape.getValue();
     }
     return rows;
   }

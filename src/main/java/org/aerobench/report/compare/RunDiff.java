@@ -30,7 +30,8 @@ public record RunDiff(
    *
    * @param p95Source "gatling" (whole ms) or "server" (total_ms)
    * @param noise interval of the server p95 difference (after − before), null without samples
-   * @param verdict "worse, beyond noise", "better, beyond noise", "within noise" or "no samples"
+   * @param verdict "worse, beyond noise", "better, beyond noise", "within noise", "too few samples"
+   *     or "no server samples"
    */
   public record Row(
       String request,
@@ -86,21 +87,25 @@ public record RunDiff(
       Noise noise = null;
       String verdict = "no server samples";
       if (histBefore != null && histAfter != null) {
-        Bootstrap.Interval interval =
-            bootstrap
-                .differences(
-                    ValueCounts.of(histBefore, 0.001), ValueCounts.of(histAfter, 0.001), 0.95)[0];
-        noise =
-            new Noise(
-                interval.observed(),
-                interval.low(),
-                interval.high(),
-                interval.confidence(),
-                interval.verdict());
-        verdict =
-            !interval.beyondNoise()
-                ? "within noise"
-                : interval.low() > 0 ? "worse, beyond noise" : "better, beyond noise";
+        Bootstrap.Interval[] intervals =
+            bootstrap.differences(
+                ValueCounts.of(histBefore, 0.001), ValueCounts.of(histAfter, 0.001), 0.95);
+        if (intervals == null) {
+          verdict = "too few samples (< " + Bootstrap.MIN_SAMPLES + ")";
+        } else {
+          Bootstrap.Interval interval = intervals[0];
+          noise =
+              new Noise(
+                  interval.observed(),
+                  interval.low(),
+                  interval.high(),
+                  interval.confidence(),
+                  interval.verdict());
+          verdict =
+              !interval.beyondNoise()
+                  ? "within noise"
+                  : interval.low() > 0 ? "worse, beyond noise" : "better, beyond noise";
+        }
       }
       rows.add(
           new Row(

@@ -109,14 +109,14 @@ public final class Gate {
         }
       }
     }
-    checks += relatives(run, violations);
+    checks += relatives(run, violations, notes);
     if (baseline.isPresent()) {
       checks += regressions(run, baseline.get(), violations, notes);
     }
     return new Result(violations, checks, notes);
   }
 
-  private int relatives(RunData run, List<Violation> violations) {
+  private int relatives(RunData run, List<Violation> violations, List<String> notes) {
     int checks = 0;
     for (GateConfig.Relative rule : config.relatives()) {
       for (RequestStats request : run.gatling().requests()) {
@@ -134,6 +134,26 @@ public final class Gate {
         Measured reference = percentile(run, base.get(), rule.percentile());
         checks++;
         double limit = rule.ratio() * reference.value();
+        if (challenger.value() > limit && config.relativeNeedsNoise()) {
+          Bootstrap.Interval interval =
+              interval(run, baseName, request.name(), rule.percentile() / 100);
+          if (interval != null && !(interval.low() > 0)) {
+            notes.add(
+                String.format(
+                    Locale.ROOT,
+                    "'%s' %s %s ms > %s × '%s' but the server times do not show it slower beyond"
+                        + " noise (Δ %.3f ms, CI %.3f..%.3f): not counted",
+                    request.name(),
+                    pct(rule.percentile()),
+                    challenger.value(),
+                    rule.ratio(),
+                    baseName,
+                    interval.observed(),
+                    interval.low(),
+                    interval.high()));
+            continue;
+          }
+        }
         if (challenger.value() > limit) {
           violations.add(
               new Violation(
@@ -228,15 +248,27 @@ public final class Gate {
     return checks;
   }
 
+  /** Interval of (challenger − base) at quantile q in one run's server times; null if unknown. */
+  private Bootstrap.Interval interval(RunData run, String base, String challenger, double q) {
+    Histogram b = total(run, base);
+    Histogram c = total(run, challenger);
+    if (b == null || c == null) {
+      return null;
+    }
+    Bootstrap.Interval[] intervals =
+        bootstrap.differences(ValueCounts.of(b, 0.001), ValueCounts.of(c, 0.001), q);
+    return intervals == null ? null : intervals[0];
+  }
+
   private String noiseVerdict(RunData run, RunData baseline, String request) {
     Histogram now = total(run, request);
     Histogram then = total(baseline, request);
     if (now == null || then == null) {
       return "no server samples for a noise check";
     }
-    Bootstrap.Interval interval =
-        bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95)[0];
-    return interval.verdict();
+    Bootstrap.Interval[] intervals =
+        bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95);
+    return intervals == null ? "too few samples for a noise check" : intervals[0].verdict();
   }
 
   private record Measured(double value, String source) {}

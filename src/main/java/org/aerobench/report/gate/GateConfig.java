@@ -26,6 +26,8 @@ import org.aerobench.report.ReportInputException;
  * @param maxP95RegressionPercent vs a baseline run, null = rule off
  * @param maxThroughputDropPercent vs a baseline run, null = rule off
  * @param regressionNeedsNoise count a p95 regression only when the bootstrap says beyond noise
+ * @param relativeNeedsNoise count a relative rule only when the server times confirm the challenger
+ *     is slower than the base beyond noise
  * @param source "gatling" (client side, whole ms) or "server" (total_ms from server times)
  * @param sloModes modes the absolute SLOs apply to; empty = every mode ({@code slo.modes=*})
  * @param ignoredModes modes no rule applies to (e.g. warmup)
@@ -38,6 +40,7 @@ public record GateConfig(
     Double maxP95RegressionPercent,
     Double maxThroughputDropPercent,
     boolean regressionNeedsNoise,
+    boolean relativeNeedsNoise,
     String source,
     Set<String> sloModes,
     Set<String> ignoredModes,
@@ -53,7 +56,7 @@ public record GateConfig(
   private static final String FORMS =
       "slo.<client>.p<NN>, errors.max.percent, relative.<client>.p<NN>.max.ratio.vs.<client>,"
           + " regression.p95.max.percent, regression.throughput.max.drop.percent,"
-          + " regression.require.beyond.noise, source, slo.modes, ignore.modes, unknown.clients";
+          + " regression.require.beyond.noise, relative.require.beyond.noise, source, slo.modes, ignore.modes, unknown.clients";
 
   /**
    * Reads a gate file.
@@ -78,6 +81,7 @@ public record GateConfig(
     Double regression = null;
     Double throughputDrop = null;
     boolean needsNoise = true;
+    boolean relativeNoise = true;
     String source = "gatling";
     Set<String> ignored = new LinkedHashSet<>();
     Set<String> sloModes = new LinkedHashSet<>();
@@ -104,6 +108,8 @@ public record GateConfig(
               throughputDrop = nonNegative(file, key, value);
           case "regression.require.beyond.noise" ->
               needsNoise = Boolean.parseBoolean(oneOf(file, key, value, "true", "false"));
+          case "relative.require.beyond.noise" ->
+              relativeNoise = Boolean.parseBoolean(oneOf(file, key, value, "true", "false"));
           case "source" -> source = oneOf(file, key, value, "gatling", "server");
           case "ignore.modes" -> ignored.addAll(list(value));
           case "slo.modes" -> {
@@ -125,6 +131,7 @@ public record GateConfig(
         regression,
         throughputDrop,
         needsNoise,
+        relativeNoise,
         source,
         sloModes,
         ignored,

@@ -15,6 +15,11 @@ public final class Bootstrap {
 
   public static final long DEFAULT_SEED = 42;
 
+  /**
+   * Fewer samples than this on either side: no interval (a resampled quantile of 2 says nothing).
+   */
+  public static final int MIN_SAMPLES = 30;
+
   private final int resamples;
   private final double confidence;
   private final long seed;
@@ -46,11 +51,11 @@ public final class Bootstrap {
 
   /**
    * Intervals for the difference of each quantile in {@code quantiles} (0..1), computed from the
-   * same resamples. Returns one {@link Interval} per quantile, in order; null when either side is
-   * empty.
+   * same resamples. Returns one {@link Interval} per quantile, in order; null when either side has
+   * fewer than {@link #MIN_SAMPLES} samples.
    */
   public Interval[] differences(ValueCounts baseline, ValueCounts challenger, double... quantiles) {
-    if (baseline.size() == 0 || challenger.size() == 0) {
+    if (baseline.size() < MIN_SAMPLES || challenger.size() < MIN_SAMPLES) {
       return null;
     }
     SplittableRandom random = new SplittableRandom(seed);

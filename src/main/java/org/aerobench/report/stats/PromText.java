@@ -22,6 +22,15 @@ public final class PromText {
    * @throws IllegalArgumentException naming the line when a bucket line is malformed
    */
   public static Map<String, PromHistogram> histograms(String text, String name, String groupLabel) {
+    return histograms(text, name, groupLabel, Map.of());
+  }
+
+  /**
+   * As {@link #histograms(String, String, String)}, keeping only series whose labels include every
+   * entry of {@code filter} (e.g. {@code mode=single}).
+   */
+  public static Map<String, PromHistogram> histograms(
+      String text, String name, String groupLabel, Map<String, String> filter) {
     String prefix = name + "_bucket";
     Map<String, TreeMap<Double, Double>> byGroup = new LinkedHashMap<>();
     int lineNumber = 0;
@@ -56,6 +65,9 @@ public final class PromText {
         bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("line " + lineNumber + ": not a number: " + line, e);
+      }
+      if (!labels.entrySet().containsAll(filter.entrySet())) {
+        continue;
       }
       String group = labels.getOrDefault(groupLabel, "");
       byGroup.computeIfAbsent(group, g -> new TreeMap<>()).merge(bound, value, Double::sum);
@@ -113,5 +125,25 @@ public final class PromText {
       }
     }
     return names;
+  }
+
+  /** The values a label takes on the bucket lines of metric {@code name}. */
+  public static java.util.Set<String> labelValues(String text, String name, String label) {
+    java.util.Set<String> values = new java.util.TreeSet<>();
+    String prefix = name + "_bucket{";
+    int lineNumber = 0;
+    for (String line : text.split("\n")) {
+      lineNumber++;
+      if (line.startsWith(prefix)) {
+        int close = line.lastIndexOf('}');
+        if (close > prefix.length()) {
+          String value = labels(line.substring(prefix.length(), close), lineNumber).get(label);
+          if (value != null) {
+            values.add(value);
+          }
+        }
+      }
+    }
+    return values;
   }
 }

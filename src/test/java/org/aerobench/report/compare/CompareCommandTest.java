@@ -51,4 +51,42 @@ class CompareCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("index.html is missing");
   }
+
+  @Test
+  void against_an_earlier_run_prints_the_run_diff_too() {
+    Path earlier = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    Path later = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b"));
+    int code =
+        run(
+            "compare",
+            later.toString(),
+            "--against",
+            earlier.toString(),
+            "--out",
+            temp.resolve("reports").toString());
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("# Run vs baseline: ").contains("worse, beyond noise");
+  }
+
+  @Test
+  void against_a_run_of_another_simulation_fails_before_writing_anything() throws Exception {
+    Path earlier = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    Path later = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b"));
+    Path conditions = earlier.resolve("aerobench/conditions.json");
+    java.nio.file.Files.writeString(
+        conditions,
+        java.nio.file.Files.readString(conditions).replace("ReportFixtureSimulation", "FullRun"));
+    Path reports = temp.resolve("reports");
+    int code =
+        run(
+            "compare",
+            later.toString(),
+            "--against",
+            earlier.toString(),
+            "--out",
+            reports.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("FullRun").contains("same simulation");
+    assertThat(reports).doesNotExist();
+  }
 }

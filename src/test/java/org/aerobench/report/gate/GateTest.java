@@ -154,4 +154,27 @@ class GateTest {
     assertThat(config.maxErrorPercent()).isEqualTo(2.0);
     assertThat(config.relatives()).contains(new GateConfig.Relative("async", 95, 1.1, "sync"));
   }
+
+  @Test
+  void a_relative_rule_broken_only_by_gatling_noise_is_noted_not_counted() throws IOException {
+    RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
+    // A request against itself: any excess over 0.9x is noise by construction.
+    String rule = "relative.async.p50.max.ratio.vs.async=0.9\nunknown.clients=ignore\n";
+    Gate.Result noisy =
+        new Gate(GateConfig.read(config(rule)), Bootstrap.standard()).check(run, Optional.empty());
+    assertThat(noisy.violations()).isEmpty();
+    assertThat(noisy.notes())
+        .anyMatch(n -> n.contains("not counted") && n.contains("single async"));
+
+    Gate.Result strict =
+        new Gate(
+                GateConfig.read(config(rule + "relative.require.beyond.noise=false\n")),
+                Bootstrap.standard())
+            .check(run, Optional.empty());
+    assertThat(strict.violations())
+        .anyMatch(
+            v ->
+                v.rule().startsWith("relative.async.p50")
+                    && v.subject().startsWith("single async"));
+  }
 }

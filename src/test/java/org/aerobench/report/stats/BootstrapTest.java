@@ -56,4 +56,12 @@ class BootstrapTest {
     assertThat(values.quantile(0.95)).isEqualTo(5.0);
     assertThat(values.quantile(0.2)).isEqualTo(1.0);
   }
+
+  @Test
+  void too_few_samples_give_no_interval_rather_than_a_meaningless_one() {
+    ValueCounts two = ValueCounts.ofSamples(new double[] {1, 2});
+    ValueCounts many = ValueCounts.of(normal(7, 10_000, 1_000, 100), 0.001);
+    assertThat(Bootstrap.standard().differences(two, many, 0.5)).isNull();
+    assertThat(Bootstrap.standard().differences(many, many, 0.5)).isNotNull();
+  }
 }

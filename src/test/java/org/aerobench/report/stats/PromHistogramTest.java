@@ -72,4 +72,23 @@ class PromHistogramTest {
         .hasMessageContaining("line 1")
         .hasMessageContaining("many");
   }
+
+  @Test
+  void series_can_be_kept_by_label_value_such_as_the_read_mode() {
+    String text =
+        """
+        predict_duration_seconds_bucket{client_type="sync",mode="single",le="0.1"} 3
+        predict_duration_seconds_bucket{client_type="sync",mode="single",le="+Inf"} 4
+        predict_duration_seconds_bucket{client_type="sync",mode="gather",le="0.1"} 10
+        predict_duration_seconds_bucket{client_type="sync",mode="gather",le="+Inf"} 10
+        """;
+    assertThat(PromText.labelValues(text, "predict_duration_seconds", "mode"))
+        .containsExactly("gather", "single");
+    var single =
+        PromText.histograms(
+            text, "predict_duration_seconds", "client_type", Map.of("mode", "single"));
+    assertThat(single.get("sync").cumulativeCounts()).containsExactly(3.0, 4.0);
+    var all = PromText.histograms(text, "predict_duration_seconds", "client_type");
+    assertThat(all.get("sync").cumulativeCounts()).containsExactly(13.0, 14.0);
+  }
 }

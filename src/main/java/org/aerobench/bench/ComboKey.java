@@ -1,0 +1,6 @@
+package org.aerobench.bench;
+
+import org.aerobench.data.FeatureSet;
+
+/** One (client, set, batch size) combination of a run. */
+public record ComboKey(BenchClientKind client, FeatureSet set, int batchSize) {}
