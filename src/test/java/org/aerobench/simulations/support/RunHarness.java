@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.aerobench.report.ComparisonReport;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
@@ -37,6 +38,9 @@ import org.aerobench.report.run.ServerTimes;
  * <gatling run>/aerobench/} in {@code after()}.
  */
 public final class RunHarness {
+
+  /** Where comparison reports go, relative to the project folder. */
+  public static final Path REPORTS = Path.of("reports");
 
   /** Users of the warm-up (reference §6.1: 2 VUs × 10 s). */
   public static final int WARMUP_USERS = 2;
@@ -200,7 +204,13 @@ public final class RunHarness {
     }
     Path folder = moveBesideGatlingReport();
     if (folder != null) {
-      ComparisonStep.scheduleAfterGatlingReport(folder, params.clients().get(0));
+      // The comparison reads Gatling's index.html, which Gatling writes after after(): it is
+      // built when this JVM exits, into reports/<run>/, the first client as the baseline.
+      ComparisonReport.compareOnExit(
+          folder,
+          REPORTS,
+          new ComparisonReport.Options(
+              params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
     }
   }
 
@@ -345,7 +355,7 @@ public final class RunHarness {
   }
 
   /** One line of the project's own output, told apart from Gatling's. */
-  static void say(String line) {
+  private static void say(String line) {
     System.out.println("aerobench: " + line);
   }
 }
