@@ -1,0 +1,503 @@
+package org.aerobench.simulations.support;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aerobench.client.ReadMode;
+
+/**
+ * Every {@code -D} parameter of the simulations, read and checked in one place before any load.
+ * Defaults follow the reference k6 script (reference-benchmark.md §6.1). Read with {@link
+ * #fromSystemProperties}; a bad value throws {@link BadParameterException} naming the parameter,
+ * the rule and an example, with every problem listed at once.
+ *
+ * @param baseUrl the target, without a trailing slash; {@code null} = start the embedded stack
+ * @param clients compared client styles in call order, baseline first
+ * @param stressClients clients of {@code FullRun}'s stress phase (async, like the reference)
+ * @param users concurrent users of the steady scenarios (closed model)
+ * @param duration length of each steady scenario
+ * @param pause pause after every call (the reference's 50 ms)
+ * @param warmup length of the warm-up (2 users); zero skips it
+ * @param inference false sends {@code skip_inference=true} (env B)
+ * @param mode read mode of {@code LookupOnly}
+ * @param ramp the stress ramp
+ * @param latency latency injection of the embedded Aerospike
+ * @param model closed (concurrent users) or open (arrival rate) steady load
+ * @param rate open model only: requests per second over all compared clients
+ * @param batchSize {@code batch_size} query parameter, or 0 to use the app's default (200)
+ * @param appJvmArgs JVM flags of the target app's JVM
+ * @param appConfig {@code serve --config} file, or {@code null} for the app's default
+ * @param readyTimeout how long to wait for the started app's {@code /ready}
+ * @param assertions thresholds file, or {@code null} for the bundled {@code assertions.properties}
+ */
+public record Parameters(
+    String baseUrl,
+    List<String> clients,
+    List<String> stressClients,
+    int users,
+    Duration duration,
+    Duration pause,
+    Duration warmup,
+    boolean inference,
+    String mode,
+    Ramp ramp,
+    LatencyInjection latency,
+    Model model,
+    double rate,
+    int batchSize,
+    List<String> appJvmArgs,
+    Path appConfig,
+    Duration readyTimeout,
+    Path assertions) {
+
+  /** Client styles the app serves (contracts.md, {@code ClientStyles.names()}). */
+  public static final List<String> KNOWN_CLIENTS = List.of("sync", "async", "virtual");
+
+  /** The reference's comparison: the blocking pool first, then the async client. */
+  public static final List<String> COMPARED = List.of("sync", "async");
+
+  /** The reference's stress scenario hit the async client only. */
+  public static final List<String> ASYNC_ONLY = List.of("async");
+
+  /** Hosts that are this machine. Load never leaves it unless the user says so. */
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+  /** Steady load shape. */
+  public enum Model {
+    CLOSED,
+    OPEN
+  }
+
+  public Parameters {
+    clients = List.copyOf(clients);
+    stressClients = List.copyOf(stressClients);
+    appJvmArgs = List.copyOf(appJvmArgs);
+  }
+
+  /** True when the simulation starts the embedded Aerospike and the app itself. */
+  public boolean selfContained() {
+    return baseUrl == null;
+  }
+
+  /** Reads the JVM's system properties ({@code -D} given to mvn reach Gatling's JVM). */
+  public static Parameters fromSystemProperties(List<String> defaultClients) {
+    return read(System.getProperties(), defaultClients);
+  }
+
+  /**
+   * Reads and checks the parameters.
+   *
+   * @param defaultClients clients when {@code -Dclients} is absent
+   * @throws BadParameterException listing every bad parameter
+   */
+  public static Parameters read(Properties props, List<String> defaultClients) {
+    Reader in = new Reader(props);
+    String baseUrl = in.baseUrl();
+    List<String> clients = in.clients("clients", defaultClients);
+    List<String> stressClients = in.clients("stressClients", ASYNC_ONLY);
+    int users = in.wholeNumber("users", 10, 1, "10");
+    Duration duration = in.duration("duration", "60s", false);
+    Duration pause = Duration.ofMillis(in.wholeNumber("pauseMs", 50, 0, "50"));
+    Duration warmup = in.duration("warmup", "10s", true);
+    boolean inference = in.bool("inference", true);
+    String mode = in.mode();
+    Ramp ramp = in.ramp();
+    LatencyInjection latency = in.latency(baseUrl == null);
+    Model model = in.model();
+    double rate = in.rate(model);
+    int batchSize = in.wholeNumber("batchSize", 0, 0, "200");
+    List<String> jvmArgs = in.words("appJvmArgs", "-Xmx1g");
+    Path appConfig = in.existingFile("appConfig");
+    Duration readyTimeout = in.duration("readyTimeout", "60s", false);
+    Path assertions = in.existingFile("assertions");
+    in.throwIfAnyProblem();
+    return new Parameters(
+        baseUrl,
+        clients,
+        stressClients,
+        users,
+        duration,
+        pause,
+        warmup,
+        inference,
+        mode,
+        ramp,
+        latency,
+        model,
+        rate,
+        batchSize,
+        jvmArgs,
+        appConfig,
+        readyTimeout,
+        assertions);
+  }
+
+  /** The same parameters with other compared clients (FullRun's stress phase). */
+  public Parameters withClients(List<String> otherClients) {
+    return new Parameters(
+        baseUrl,
+        otherClients,
+        stressClients,
+        users,
+        duration,
+        pause,
+        warmup,
+        inference,
+        mode,
+        ramp,
+        latency,
+        model,
+        rate,
+        batchSize,
+        appJvmArgs,
+        appConfig,
+        readyTimeout,
+        assertions);
+  }
+
+  /** The same parameters with inference on or off (LookupOnly never runs the model). */
+  public Parameters withInference(boolean on) {
+    return new Parameters(
+        baseUrl,
+        clients,
+        stressClients,
+        users,
+        duration,
+        pause,
+        warmup,
+        on,
+        mode,
+        ramp,
+        latency,
+        model,
+        rate,
+        batchSize,
+        appJvmArgs,
+        appConfig,
+        readyTimeout,
+        assertions);
+  }
+
+  /**
+   * Stops a simulation that has no open-model variant.
+   *
+   * @throws BadParameterException when {@code -Dmodel=open} was given
+   */
+  public void requireClosedModel(String simulation) {
+    if (model == Model.OPEN) {
+      throw new BadParameterException(
+          List.of(
+              "-Dmodel=open: "
+                  + simulation
+                  + " has a fixed closed-model schedule; the open model (-Dmodel=open"
+                  + " -Drate=<req/s>) exists for SingleMode, GatherMode, MergeGatherMode and"
+                  + " LookupOnly."));
+    }
+  }
+
+  /**
+   * Parses {@code 60}, {@code 60s}, {@code 500ms}, {@code 2m}, {@code 1h}; a bare number is
+   * seconds.
+   *
+   * @throws IllegalArgumentException on anything else
+   */
+  public static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a duration");
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+
+  /** Reads one property at a time, collecting problems instead of stopping at the first. */
+  private static final class Reader {
+
+    private final Properties props;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Properties props) {
+      this.props = props;
+    }
+
+    void throwIfAnyProblem() {
+      if (!problems.isEmpty()) {
+        throw new BadParameterException(problems);
+      }
+    }
+
+    private String raw(String name) {
+      String value = props.getProperty(name);
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private void problem(String name, String value, String rule) {
+      problems.add("-D" + name + "=" + value + ": " + rule);
+    }
+
+    int wholeNumber(String name, int defaultValue, int min, String example) {
+      String value = raw(name);
+      if (value == null) {
+        return defaultValue;
+      }
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed >= min) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with the rule
+      }
+      problem(name, value, "must be a whole number >= " + min + ", e.g. -D" + name + "=" + example);
+      return defaultValue;
+    }
+
+    double positiveNumber(String name, String example) {
+      String value = raw(name);
+      try {
+        double parsed = Double.parseDouble(value);
+        if (parsed > 0 && Double.isFinite(parsed)) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with the rule
+      }
+      problem(name, value, "must be a number > 0, e.g. -D" + name + "=" + example);
+      return 0;
+    }
+
+    Duration duration(String name, String defaultValue, boolean zeroAllowed) {
+      String value = raw(name);
+      if (value == null) {
+        return parseDuration(defaultValue);
+      }
+      try {
+        Duration parsed = parseDuration(value);
+        if (zeroAllowed || !parsed.isZero()) {
+          return parsed;
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below, with the rule
+      }
+      problem(
+          name,
+          value,
+          "must be a duration"
+              + (zeroAllowed ? "" : " > 0")
+              + " such as 60 (seconds), 60s, 500ms, 2m; default "
+              + defaultValue);
+      return parseDuration(defaultValue);
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+      String value = raw(name);
+      if (value == null) {
+        return defaultValue;
+      }
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> {
+          problem(name, value, "must be true or false; default " + defaultValue);
+          yield defaultValue;
+        }
+      };
+    }
+
+    List<String> words(String name, String defaultValue) {
+      String value = raw(name);
+      return Arrays.asList((value == null ? defaultValue : value).trim().split("\\s+"));
+    }
+
+    Path existingFile(String name) {
+      String value = raw(name);
+      if (value == null) {
+        return null;
+      }
+      Path file = Path.of(value);
+      if (!Files.isRegularFile(file)) {
+        problem(
+            name,
+            value,
+            "no such file (relative paths start at "
+                + Path.of("").toAbsolutePath()
+                + "); leave it out to use the default");
+      }
+      return file;
+    }
+
+    String baseUrl() {
+      String value = raw("baseUrl");
+      if (value == null) {
+        return null;
+      }
+      URI uri;
+      try {
+        uri = URI.create(value);
+      } catch (IllegalArgumentException e) {
+        problem("baseUrl", value, "not a URL; use e.g. -DbaseUrl=http://127.0.0.1:7070");
+        return null;
+      }
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        problem("baseUrl", value, "must be http(s)://host:port, e.g. http://127.0.0.1:7070");
+        return null;
+      }
+      if (!LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))
+          && !bool("allowRemote", false)) {
+        problem(
+            "baseUrl",
+            value,
+            "host "
+                + uri.getHost()
+                + " is not this machine; load goes to loopback only (127.0.0.1, localhost, ::1)"
+                + " so that a mistyped URL never load-tests someone else's service. If you own"
+                + " that target, add -DallowRemote=true.");
+      }
+      return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    List<String> clients(String parameter, List<String> defaults) {
+      String value = raw(parameter);
+      if (value == null) {
+        return defaults;
+      }
+      List<String> clients = new ArrayList<>();
+      for (String client : value.split(",")) {
+        String name = client.trim().toLowerCase(Locale.ROOT);
+        if (!KNOWN_CLIENTS.contains(name)) {
+          problem(
+              parameter,
+              value,
+              "unknown client '"
+                  + client.trim()
+                  + "'; allowed: "
+                  + String.join(", ", KNOWN_CLIENTS)
+                  + " (comma-separated, baseline first), e.g. -Dclients=sync,async,virtual");
+          return defaults;
+        }
+        if (clients.contains(name)) {
+          problem(parameter, value, "client '" + name + "' is listed twice");
+          return defaults;
+        }
+        clients.add(name);
+      }
+      return clients;
+    }
+
+    String mode() {
+      String value = raw("mode");
+      if (value == null) {
+        return ReadMode.SINGLE.wireName();
+      }
+      try {
+        return ReadMode.fromWireName(value.toLowerCase(Locale.ROOT)).wireName();
+      } catch (IllegalArgumentException e) {
+        problem("mode", value, "unknown read mode; allowed: " + ReadMode.allowedNames());
+        return ReadMode.SINGLE.wireName();
+      }
+    }
+
+    Ramp ramp() {
+      int users1 = wholeNumber("rampUsers1", 20, 1, "20");
+      int users2 = wholeNumber("rampUsers2", 50, 1, "50");
+      Duration all = raw("rampDuration") == null ? null : duration("rampDuration", "30s", false);
+      Duration up1 = rampLeg("rampDuration1", "30s", all);
+      Duration up2 = rampLeg("rampDuration2", "60s", all);
+      Duration down = rampLeg("rampDuration3", "30s", all);
+      return new Ramp(users1, users2, up1, up2, down);
+    }
+
+    /** One leg of the ramp: its own parameter, else {@code -DrampDuration}, else the default. */
+    private Duration rampLeg(String name, String defaultValue, Duration all) {
+      return raw(name) == null && all != null ? all : duration(name, defaultValue, false);
+    }
+
+    LatencyInjection latency(boolean embedded) {
+      boolean fixed = raw("latencyFixedMs") != null;
+      boolean median = raw("latencyMedianMs") != null;
+      boolean p99 = raw("latencyP99Ms") != null;
+      if (!fixed && !median && !p99) {
+        return LatencyInjection.OFF;
+      }
+      if (!embedded) {
+        problems.add(
+            "-DlatencyFixedMs/-DlatencyMedianMs/-DlatencyP99Ms: latency injection applies to the"
+                + " embedded Aerospike the simulation starts itself; drop -DbaseUrl or the latency"
+                + " parameters.");
+        return LatencyInjection.OFF;
+      }
+      if (fixed && (median || p99)) {
+        problems.add(
+            "-DlatencyFixedMs with -DlatencyMedianMs/-DlatencyP99Ms: choose one, a fixed delay"
+                + " or a log-normal one (e.g. -DlatencyMedianMs=1 -DlatencyP99Ms=5).");
+        return LatencyInjection.OFF;
+      }
+      if (fixed) {
+        return LatencyInjection.fixed(wholeNumber("latencyFixedMs", 0, 1, "2"));
+      }
+      if (!(median && p99)) {
+        problems.add(
+            "-DlatencyMedianMs and -DlatencyP99Ms go together (a log-normal delay needs both),"
+                + " e.g. -DlatencyMedianMs=1 -DlatencyP99Ms=5.");
+        return LatencyInjection.OFF;
+      }
+      // whole milliseconds: what `serve --latency-*-ms` accepts
+      int medianMs = wholeNumber("latencyMedianMs", 0, 1, "1");
+      int p99Ms = wholeNumber("latencyP99Ms", 0, 1, "5");
+      if (medianMs > 0 && p99Ms > 0 && p99Ms < medianMs) {
+        problem("latencyP99Ms", raw("latencyP99Ms"), "must be >= -DlatencyMedianMs=" + medianMs);
+      }
+      return LatencyInjection.logNormal(medianMs, p99Ms);
+    }
+
+    Model model() {
+      String value = raw("model");
+      if (value == null) {
+        return Model.CLOSED;
+      }
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "closed" -> Model.CLOSED;
+        case "open" -> Model.OPEN;
+        default -> {
+          problem(
+              "model",
+              value,
+              "allowed: closed (concurrent users, default) or open (arrival rate, with -Drate)");
+          yield Model.CLOSED;
+        }
+      };
+    }
+
+    double rate(Model model) {
+      if (model == Model.CLOSED) {
+        if (raw("rate") != null) {
+          problem("rate", raw("rate"), "only applies with -Dmodel=open");
+        }
+        return 0;
+      }
+      if (raw("rate") == null) {
+        problems.add("-Dmodel=open needs -Drate=<requests per second>, e.g. -Drate=100");
+        return 0;
+      }
+      return positiveNumber("rate", "100");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.aerobench.simulations.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ParametersTest {
+
+  private static Parameters read(String... keyValues) {
+    Properties props = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return Parameters.read(props, Parameters.COMPARED);
+  }
+
+  @Test
+  void defaults_follow_the_reference_script() {
+    Parameters p = read();
+    assertThat(p.selfContained()).isTrue();
+    assertThat(p.clients()).containsExactly("sync", "async");
+    assertThat(p.stressClients()).containsExactly("async");
+    assertThat(p.users()).isEqualTo(10);
+    assertThat(p.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(p.pause()).isEqualTo(Duration.ofMillis(50));
+    assertThat(p.warmup()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(p.inference()).isTrue();
+    assertThat(p.ramp())
+        .isEqualTo(
+            new Ramp(
+                20, 50, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    assertThat(p.latency().isOff()).isTrue();
+    assertThat(p.model()).isEqualTo(Parameters.Model.CLOSED);
+  }
+
+  @Test
+  void durations_accept_bare_seconds_and_units() {
+    assertThat(Parameters.parseDuration("60")).isEqualTo(Duration.ofSeconds(60));
+    assertThat(Parameters.parseDuration("5s")).isEqualTo(Duration.ofSeconds(5));
+    assertThat(Parameters.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Parameters.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(read("duration", "2m").duration()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void unknown_client_names_the_parameter_and_the_allowed_values() {
+    assertThatThrownBy(() -> read("clients", "sync,fast"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining("-Dclients=sync,fast")
+        .hasMessageContaining("unknown client 'fast'")
+        .hasMessageContaining("allowed: sync, async, virtual")
+        .hasMessageContaining("no load was sent");
+  }
+
+  @Test
+  void every_bad_parameter_is_listed_at_once() {
+    assertThatThrownBy(() -> read("users", "-1", "duration", "soon", "pauseMs", "x"))
+        .isInstanceOfSatisfying(
+            BadParameterException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(3)
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("-Dusers=-1: must be a whole number >= 1"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("-Dduration=soon: must be a duration"))
+                    .anySatisfy(p -> assertThat(p).startsWith("-DpauseMs=x")));
+  }
+
+  @Test
+  void zero_duration_is_refused_but_zero_warmup_skips_it() {
+    assertThatThrownBy(() -> read("duration", "0")).hasMessageContaining("-Dduration=0");
+    assertThat(read("warmup", "0").warmup()).isZero();
+  }
+
+  @Test
+  void unknown_mode_lists_the_read_modes() {
+    assertThatThrownBy(() -> read("mode", "batch"))
+        .hasMessageContaining("-Dmode=batch")
+        .hasMessageContaining("single, gather, sequential, merge_gather");
+    assertThat(read("mode", "MERGE_GATHER").mode()).isEqualTo("merge_gather");
+  }
+
+  @Test
+  void a_remote_base_url_is_refused_unless_allowed() {
+    assertThatThrownBy(() -> read("baseUrl", "http://10.1.2.3:8080"))
+        .hasMessageContaining("host 10.1.2.3 is not this machine")
+        .hasMessageContaining("-DallowRemote=true");
+    assertThat(read("baseUrl", "http://10.1.2.3:8080", "allowRemote", "true").baseUrl())
+        .isEqualTo("http://10.1.2.3:8080");
+    assertThat(read("baseUrl", "http://localhost:7070/").baseUrl())
+        .isEqualTo("http://localhost:7070");
+  }
+
+  @Test
+  void latency_injection_needs_the_embedded_stack_and_a_complete_shape() {
+    assertThatThrownBy(() -> read("baseUrl", "http://127.0.0.1:7070", "latencyFixedMs", "2"))
+        .hasMessageContaining("drop -DbaseUrl or the latency parameters");
+    assertThatThrownBy(() -> read("latencyMedianMs", "1"))
+        .hasMessageContaining("-DlatencyMedianMs and -DlatencyP99Ms go together");
+    assertThatThrownBy(() -> read("latencyMedianMs", "5", "latencyP99Ms", "1"))
+        .hasMessageContaining("-DlatencyP99Ms=1: must be >= -DlatencyMedianMs=5");
+    assertThat(read("latencyMedianMs", "1", "latencyP99Ms", "5").latency().serveFlags())
+        .containsExactly("--latency-median-ms=1", "--latency-p99-ms=5");
+    assertThat(read("latencyFixedMs", "2").latency().describe()).isEqualTo("fixed 2 ms");
+    assertThatThrownBy(() -> read("latencyFixedMs", "2.5"))
+        .hasMessageContaining("-DlatencyFixedMs=2.5: must be a whole number >= 1");
+  }
+
+  @Test
+  void open_model_needs_a_rate_and_only_where_supported() {
+    assertThatThrownBy(() -> read("model", "open")).hasMessageContaining("needs -Drate=");
+    assertThatThrownBy(() -> read("rate", "10"))
+        .hasMessageContaining("only applies with -Dmodel=open");
+    Parameters open = read("model", "open", "rate", "100");
+    assertThat(open.rate()).isEqualTo(100.0);
+    assertThatThrownBy(() -> open.requireClosedModel("StressMode"))
+        .hasMessageContaining("StressMode has a fixed closed-model schedule");
+  }
+
+  @Test
+  void ramp_duration_sets_every_leg_unless_a_leg_is_given() {
+    Ramp ramp = read("rampDuration", "3s", "rampDuration2", "4s").ramp();
+    assertThat(List.of(ramp.up1(), ramp.up2(), ramp.down()))
+        .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void lookup_and_stress_variants_keep_everything_else() {
+    Parameters p = read("users", "3");
+    assertThat(p.withInference(false).inference()).isFalse();
+    assertThat(p.withInference(false).users()).isEqualTo(3);
+    assertThat(p.withClients(List.of("virtual")).clients()).containsExactly("virtual");
+  }
+}

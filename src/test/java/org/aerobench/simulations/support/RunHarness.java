@@ -1,0 +1,361 @@
+package org.aerobench.simulations.support;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.aerobench.report.ComparisonReport;
+import org.aerobench.report.run.RunConditions;
+import org.aerobench.report.run.RunFolder;
+import org.aerobench.report.run.ServerTimes;
+
+/**
+ * What every simulation does around its load, so the simulation files keep the Gatling demo's
+ * shape: start the target (or use {@code -DbaseUrl}), warm it up, scrape {@code /metrics} after
+ * every phase, measure who used the CPU, stop the target even when the run fails, and leave the
+ * project's files beside Gatling's report ({@link RunFolder}).
+ *
+ * <p>Files are written to a staging folder {@code target/aerobench-runs/<simulation>-<ts>/} while
+ * the run goes (Gatling creates its run folder only after {@code before()}), then moved to {@code
+ * <gatling run>/aerobench/} in {@code after()}.
+ */
+public final class RunHarness {
+
+  /** Where comparison reports go, relative to the project folder. */
+  public static final Path REPORTS = Path.of("reports");
+
+  /** Users of the warm-up (reference §6.1: 2 VUs × 10 s). */
+  public static final int WARMUP_USERS = 2;
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final String simulation;
+  private final Parameters params;
+  private final List<String> labels;
+  private final int peakUsers;
+  private final Path projectDir = Path.of("").toAbsolutePath();
+  private final Instant createdAt = Instant.now();
+  private final Path staging;
+  private final TargetApp app;
+  private final String baseUrl;
+  private final MetricsScraper metrics;
+  private final ServerTimes serverTimes = new ServerTimes();
+  private final Set<String> scraped = ConcurrentHashMap.newKeySet();
+
+  private Instant loadStartedAt;
+  private long loadStartNanos;
+  private double gatlingCpuAtStart;
+  private double targetCpuAtStart = -1;
+  private long[] machineAtStart;
+
+  /**
+   * @param simulation simple class name of the simulation
+   * @param labels the run's phase labels in order, warm-up excluded (e.g. {@code single})
+   * @param peakUsers the most concurrent users any phase reaches (run conditions; recorded as 0
+   *     with {@code -Dmodel=open}, whose load is a rate: see {@code parameters.txt})
+   */
+  public RunHarness(String simulation, Parameters params, List<String> labels, int peakUsers) {
+    this.simulation = simulation;
+    this.params = params;
+    this.labels = List.copyOf(labels);
+    this.peakUsers = params.model() == Parameters.Model.OPEN ? 0 : peakUsers;
+    this.staging =
+        projectDir.resolve(
+            Path.of("target", "aerobench-runs", simulation + "-" + STAMP.format(createdAt)));
+    this.app =
+        params.selfContained()
+            ? TargetApp.serve(params, projectDir, staging.resolve("app.log"))
+            : null;
+    this.baseUrl = app != null ? app.baseUrl() : params.baseUrl();
+    this.metrics = new MetricsScraper(baseUrl);
+  }
+
+  /** The target's URL: the started app's loopback port, or {@code -DbaseUrl}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Where the checks record each response's server-measured stage times. */
+  public ServerTimes serverTimes() {
+    return serverTimes;
+  }
+
+  public Parameters params() {
+    return params;
+  }
+
+  /**
+   * The phases one after the other, after the warm-up ({@code -Dwarmup}, skipped when 0), with a
+   * {@code /metrics} scrape after each.
+   */
+  public PopulationBuilder afterWarmup(Phase... phases) {
+    List<Phase> all = new ArrayList<>();
+    if (!params.warmup().isZero()) {
+      all.add(warmup());
+    }
+    all.addAll(List.of(phases));
+    // andThen starts its children when every user of the parent is done; nesting from the tail
+    // gives a strict sequence: phase 1, scrape 1, phase 2, scrape 2, ...
+    PopulationBuilder next = null;
+    for (int i = all.size() - 1; i >= 0; i--) {
+      PopulationBuilder scrape = scrapeAfter(all.get(i).label());
+      PopulationBuilder tail = next == null ? scrape : scrape.andThen(next);
+      next = all.get(i).load().andThen(tail);
+    }
+    return next;
+  }
+
+  /** Warm-up: 2 users call every compared client in single mode, named {@code warmup <client>}. */
+  private Phase warmup() {
+    return new Phase(
+        "warmup",
+        scenario("warmup")
+            .exec(PredictCalls.alternate("warmup", "single", params, serverTimes))
+            .injectClosed(constantConcurrentUsers(WARMUP_USERS).during(params.warmup())));
+  }
+
+  private PopulationBuilder scrapeAfter(String label) {
+    return scenario("scrape metrics after " + label)
+        .exec(
+            session -> {
+              // Blocking here is fine: nothing else runs between two phases.
+              scrapeMetrics(label);
+              return session;
+            })
+        .injectOpen(atOnceUsers(1));
+  }
+
+  /** Starts the target when self-contained, then takes the start readings. Call in before(). */
+  public void before() {
+    say(
+        simulation
+            + " -> "
+            + baseUrl
+            + (app != null ? " (app started in its own JVM)" : " (-DbaseUrl)")
+            + ", clients "
+            + String.join(",", params.clients())
+            + (params.inference() ? "" : ", skip_inference=true")
+            + (params.latency().isOff() ? "" : ", db latency " + params.latency().describe()));
+    if (app != null) {
+      say("starting the target app, log: " + app.log());
+      long started = System.nanoTime();
+      app.start();
+      say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
+    }
+    loadStartedAt = Instant.now();
+    loadStartNanos = System.nanoTime();
+    gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
+    targetCpuAtStart = targetCpuSecondsNow();
+    machineAtStart = CpuUsage.machineTicksNow();
+  }
+
+  /**
+   * Takes the end readings, stops the target, writes the run's files beside Gatling's report and
+   * prints who used the CPU. Call in after().
+   */
+  public void after() {
+    if (loadStartedAt == null) {
+      stopApp(); // before() failed half-way
+      return;
+    }
+    double wall = (System.nanoTime() - loadStartNanos) / 1e9;
+    double gatlingCpu = CpuUsage.gatlingCpuSecondsNow() - gatlingCpuAtStart;
+    long[] machineAtEnd = CpuUsage.machineTicksNow();
+    for (String label : labels) {
+      if (!scraped.contains(label)) { // the run stopped before this phase's scrape
+        scrapeMetrics(label);
+      }
+    }
+    double targetCpuAtEnd = targetCpuSecondsNow();
+    stopApp();
+    double targetCpu =
+        targetCpuAtStart >= 0 && targetCpuAtEnd >= 0 ? targetCpuAtEnd - targetCpuAtStart : -1;
+    CpuUsage cpu =
+        new CpuUsage(
+            wall,
+            Runtime.getRuntime().availableProcessors(),
+            gatlingCpu,
+            targetCpu,
+            CpuUsage.busyBetween(machineAtStart, machineAtEnd));
+    cpu.summary().forEach(RunHarness::say);
+    try {
+      writeFiles(wall, cpu);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the run's files to " + staging, e);
+    }
+    Path folder = moveBesideGatlingReport();
+    if (folder != null) {
+      // The comparison reads Gatling's index.html, which Gatling writes after after(): it is
+      // built when this JVM exits, into reports/<run>/, the first client as the baseline.
+      ComparisonReport.compareOnExit(
+          folder,
+          REPORTS,
+          new ComparisonReport.Options(
+              params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
+    }
+  }
+
+  private void stopApp() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /**
+   * The target's CPU seconds so far: from its process when started here, else from its {@code
+   * process_cpu_seconds_total}; -1 when unknown.
+   */
+  private double targetCpuSecondsNow() {
+    if (app != null) {
+      return app.cpuTime().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+    }
+    try {
+      return MetricsScraper.processCpuSeconds(metrics.scrape()).orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Scrapes {@code /metrics} into {@code metrics-<label>.prom}; a failure only warns. */
+  private void scrapeMetrics(String label) {
+    scraped.add(label);
+    try {
+      metrics.scrapeTo(stagedRunFolder().metricsScrape(label));
+    } catch (IOException e) {
+      say("WARN: could not scrape " + baseUrl + "/metrics after " + label + ": " + e.getMessage());
+    }
+  }
+
+  /** The staging folder laid out like a Gatling run folder, so {@link RunFolder} names files. */
+  private RunFolder stagedRunFolder() {
+    return new RunFolder(staging.resolve("run"));
+  }
+
+  private void writeFiles(double wall, CpuUsage cpu) throws IOException {
+    RunFolder files = stagedRunFolder();
+    serverTimes.write(files.serverTimes());
+    // Phase labels in run order, the warm-up included: the comparison report orders the
+    // cumulative metrics-<label>.prom scrapes by this list to take their differences.
+    List<String> modes = new ArrayList<>();
+    if (!params.warmup().isZero()) {
+      modes.add("warmup");
+    }
+    modes.addAll(labels);
+    new RunConditions(
+            simulation,
+            loadStartedAt.toString(),
+            wall,
+            peakUsers,
+            params.clients(),
+            modes,
+            params.inference(),
+            baseUrl,
+            app != null,
+            params.latency().describe(),
+            gitCommit(),
+            System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+            cpu.cores(),
+            cpu.gatlingCpuSeconds(),
+            cpu.targetCpuSeconds())
+        .write(files.conditions());
+    Files.writeString(
+        files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
+    if (app != null && Files.exists(app.log())) {
+      Files.copy(app.log(), files.dir().resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Moves the staged files into {@code <gatling run>/aerobench/}; returns the run folder. */
+  private Path moveBesideGatlingReport() {
+    Path staged = stagedRunFolder().dir();
+    var run =
+        GatlingRunFolder.find(
+            projectDir.resolve(GatlingRunFolder.RESULTS), simulation, createdAt.minusSeconds(2));
+    if (run.isEmpty()) {
+      say("WARN: Gatling's run folder not found; the run's files stay in " + staged);
+      return null;
+    }
+    RunFolder target = new RunFolder(run.get());
+    try {
+      Files.createDirectories(target.dir());
+      try (Stream<Path> files = Files.list(staged)) {
+        for (Path file : files.toList()) {
+          Files.move(
+              file, target.dir().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      deleteTree(staging);
+    } catch (IOException e) {
+      say("WARN: could not move " + staged + " to " + target.dir() + ": " + e.getMessage());
+      return run.get();
+    }
+    say("server times, conditions, metrics: " + target.dir());
+    return run.get();
+  }
+
+  private String parameterLines() {
+    StringBuilder lines = new StringBuilder("# effective -D parameters of this run\n");
+    for (RecordComponent c : Parameters.class.getRecordComponents()) {
+      try {
+        lines.append(c.getName()).append('=').append(c.getAccessor().invoke(params)).append('\n');
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    lines.append("baseUrlUsed=").append(baseUrl).append('\n');
+    return lines.toString();
+  }
+
+  private String gitCommit() {
+    try {
+      Process git =
+          new ProcessBuilder("git", "rev-parse", "HEAD")
+              .directory(projectDir.toFile())
+              .redirectErrorStream(true)
+              .start();
+      if (!git.waitFor(5, TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+        return "unknown";
+      }
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** One line of the project's own output, told apart from Gatling's. */
+  private static void say(String line) {
+    System.out.println("aerobench: " + line);
+  }
+}

@@ -1,0 +1,77 @@
+package org.aerobench.simulations.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts {@link StandInApp} in a JVM of its own, the way simulations start the real app. */
+class TargetAppTest {
+
+  @TempDir Path dir;
+
+  private TargetApp standIn(Duration readyTimeout, String... extraArgs) throws Exception {
+    int port = TargetApp.freeLoopbackPort();
+    Path testClasses =
+        Path.of(StandInApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", testClasses.toString(), StandInApp.class.getName()));
+    command.add(Integer.toString(port));
+    command.addAll(List.of(extraArgs));
+    return new TargetApp(command, dir, port, readyTimeout, dir.resolve("app.log"));
+  }
+
+  @Test
+  void a_ready_app_answers_and_is_stopped_on_close() throws Exception {
+    TargetApp app = standIn(Duration.ofSeconds(30));
+    try {
+      app.start();
+      HttpResponse<String> ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(app.baseUrl() + "/ready"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(app.isAlive()).isTrue();
+      assertThat(app.cpuTime()).isPresent();
+    } finally {
+      app.close();
+    }
+    assertThat(app.isAlive()).isFalse();
+    assertThat(app.logTail(5)).contains("stand-in app listening on " + app.baseUrl());
+  }
+
+  @Test
+  void an_app_that_exits_stops_the_start_with_its_log_tail() throws Exception {
+    TargetApp app = standIn(Duration.ofSeconds(30), "0", "3");
+    assertThatThrownBy(app::start)
+        .isInstanceOf(TargetApp.TargetAppException.class)
+        .hasMessageContaining("exited with code 3 before /ready answered 200")
+        .hasMessageContaining("stand-in app: failing on purpose")
+        .hasMessageContaining(dir.resolve("app.log").toString());
+    assertThat(app.isAlive()).isFalse();
+  }
+
+  @Test
+  void an_app_never_ready_times_out_instead_of_hanging() throws Exception {
+    TargetApp app = standIn(Duration.ofSeconds(2), "600000");
+    assertThatThrownBy(app::start)
+        .isInstanceOf(TargetApp.TargetAppException.class)
+        .hasMessageContaining("not ready after 2 s")
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("raise -DreadyTimeout");
+    assertThat(app.isAlive()).isFalse();
+  }
+}
