@@ -66,6 +66,8 @@ public final class TargetApp implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(params.appJvmArgs());
     command.add("--enable-native-access=ALL-UNNAMED");
+    // The DLRM engine's fast kernels use the Vector API (incubating); as bin/aerobench does.
+    command.add("--add-modules=jdk.incubator.vector");
     command.add("-cp");
     command.add(runtimeClasspath(projectDir));
     command.add("org.aerobench.cli.Main");
