@@ -51,7 +51,7 @@ public final class AerospikeBackend implements Backend {
         new ModelScorer(
             Engines.create(config.model().engine(), DlrmWeights.random(config.model().seed())),
             fixture);
-    ClientSettings settings = config.aerospike().toClientSettings();
+    ClientSettings settings = config.aerospike();
     AerospikeConnection connection = AerospikeConnection.open(settings);
     Map<String, ClientStyle> styles;
     try {

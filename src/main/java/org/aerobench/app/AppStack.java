@@ -42,7 +42,7 @@ public final class AppStack implements AutoCloseable {
   public static AppStack start(AppConfig config, boolean seedExternal, Consumer<String> progress) {
     EmbeddedAerospike embedded = null;
     AppConfig effective = config;
-    if (config.aerospike().embedded()) {
+    if (config.embedded().enabled()) {
       embedded = startEmbedded(config);
       effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
       Latency latency = latency(config.embedded());

@@ -133,6 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
           loaded.withEmbedded(
               ConfigLoader.checkedEmbedded(
                   new AppConfig.Embedded(
+                      e.enabled(),
                       e.port(),
                       latencyFixedMs != null ? latencyFixedMs : 0,
                       latencyMedianMs != null ? latencyMedianMs : 0,

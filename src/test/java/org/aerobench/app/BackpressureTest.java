@@ -15,7 +15,7 @@ class BackpressureTest {
     AppConfig base = TestConfigs.quick();
     return base.withLimits(
             new AppConfig.Limits(limit, waitMs, maxWaiting, 0, base.limits().inferenceQueue()))
-        .withEmbedded(new AppConfig.Embedded(0, 300, 0, 0));
+        .withEmbedded(new AppConfig.Embedded(true, 0, 300, 0, 0));
   }
 
   private static List<HttpProbe.Reply> concurrently(HttpProbe http, String path, int n) {

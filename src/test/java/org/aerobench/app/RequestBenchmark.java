@@ -45,7 +45,7 @@ public final class RequestBenchmark {
     AppConfig config =
         ConfigLoader.defaults(Map.of())
             .withPort(0)
-            .withEmbedded(new AppConfig.Embedded(0, LATENCY_MS, 0, 0));
+            .withEmbedded(new AppConfig.Embedded(true, 0, LATENCY_MS, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {});
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
       awaitReady(client, stack.url()); // the model's JIT warm-up runs in the background

@@ -22,7 +22,7 @@ class SlowAerospikeTest {
                 Map.of(
                     "AEROBENCH_AEROSPIKE_TOTAL_TIMEOUT_MS", "5000",
                     "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "5000"))
-            .withEmbedded(new AppConfig.Embedded(0, 1000, 0, 0));
+            .withEmbedded(new AppConfig.Embedded(true, 0, 1000, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
       HttpProbe probe = new HttpProbe(stack.url()); // its own connection and selector thread

@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.aerobench.client.ClientSettings;
+import org.aerobench.client.EventLoopKind;
 
 /**
  * Builds the {@link AppConfig} once: defaults from {@link ConfigKey}, then the properties file,
@@ -20,9 +22,9 @@ import java.util.Properties;
 public final class ConfigLoader {
 
   /** Environment variables holding credentials; never read from a file, never logged. */
-  public static final String USER_ENV = "AEROSPIKE_USER";
+  public static final String USER_ENV = ClientSettings.USER_ENV;
 
-  public static final String PASSWORD_ENV = "AEROSPIKE_PASSWORD";
+  public static final String PASSWORD_ENV = ClientSettings.PASSWORD_ENV;
 
   private ConfigLoader() {}
 
@@ -64,33 +66,8 @@ public final class ConfigLoader {
       }
     }
     Resolver r = new Resolver(raw);
-    AppConfig.Aerospike aerospike =
-        new AppConfig.Aerospike(
-            r.hosts(ConfigKey.AEROSPIKE_HOSTS),
-            r.name(ConfigKey.AEROSPIKE_NAMESPACE),
-            blankToNull(env.get(USER_ENV)),
-            blankToNull(env.get(PASSWORD_ENV)),
-            r.integer(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS),
-            r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS),
-            r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS),
-            r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES),
-            r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE),
-            r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS),
-            r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS),
-            r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY),
-            r.integer(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT),
-            r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND),
-            r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT),
-            r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS),
-            r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE));
-    if ((aerospike.user() == null) != (aerospike.password() == null)) {
-      throw new ConfigException(
-          "credentials are half set: set both "
-              + USER_ENV
-              + " and "
-              + PASSWORD_ENV
-              + " in the environment, or neither");
-    }
+    List<String> hosts = r.hosts(ConfigKey.AEROSPIKE_HOSTS);
+    ClientSettings aerospike = clientSettings(r, hosts, env);
     AppConfig.Http http =
         new AppConfig.Http(r.name(ConfigKey.HTTP_BIND_ADDRESS), r.integer(ConfigKey.HTTP_PORT));
     AppConfig.Limits limits =
@@ -107,12 +84,67 @@ public final class ConfigLoader {
             Boolean.parseBoolean(r.oneOf(ConfigKey.MODEL_WARMUP)));
     AppConfig.Embedded embedded =
         new AppConfig.Embedded(
+            hosts.isEmpty(),
             r.integer(ConfigKey.EMBEDDED_PORT),
             r.integer(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
             r.integer(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
             r.integer(ConfigKey.EMBEDDED_LATENCY_P99_MS));
     checkedEmbedded(embedded);
     return new AppConfig(aerospike, http, limits, model, embedded);
+  }
+
+  /**
+   * The client settings the keys describe. Every value was already checked against its key's rule,
+   * which is at least as strict as ClientSettings' own validation, so a refusal names the key.
+   * Empty hosts (= start the embedded server) keep the client's default host until AppStack points
+   * the client at the started server.
+   */
+  private static ClientSettings clientSettings(
+      Resolver r, List<String> hosts, Map<String, String> env) {
+    ClientSettings.Builder b =
+        ClientSettings.builder()
+            .namespace(r.name(ConfigKey.AEROSPIKE_NAMESPACE))
+            .connectTimeoutMs(r.integer(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS))
+            .totalTimeoutMs(r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS))
+            .socketTimeoutMs(r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS))
+            .maxRetries(r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES))
+            .maxConnsPerNode(r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE))
+            .tendIntervalMs(r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS))
+            .syncPoolThreads(r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS))
+            .syncQueueCapacity(r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY))
+            .virtualMaxConcurrent(r.integer(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT))
+            .eventLoopKind(
+                EventLoopKind.fromConfigName(
+                    r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND).replace('-', '_')))
+            .eventLoopCount(coresIfZero(r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT)))
+            .maxCommandsInProcess(r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS))
+            .maxCommandsInQueue(r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE));
+    if (!hosts.isEmpty()) {
+      b.hosts(hosts);
+    }
+    String user = blankToNull(env.get(USER_ENV));
+    String password = blankToNull(env.get(PASSWORD_ENV));
+    if ((user == null) != (password == null)) {
+      throw new ConfigException(
+          "credentials are half set: set both "
+              + USER_ENV
+              + " and "
+              + PASSWORD_ENV
+              + " in the environment, or neither");
+    }
+    if (user != null) {
+      b.credentials(user, password);
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      // Unreachable while every ConfigKey rule is at least as strict as the client's; if a rule
+      // is ever loosened, the user still gets a config refusal rather than a stack trace.
+      throw new ConfigException(
+          "aerospike.* settings refused by the client: "
+              + e.getMessage()
+              + "; fix the matching aerospike.* key");
+    }
   }
 
   /**
@@ -161,6 +193,11 @@ public final class ConfigLoader {
           "cannot read config file " + file + ": " + e + "; pass an existing file with --config");
     }
     return properties;
+  }
+
+  /** The event loop count convention of the config: 0 = one loop per core. */
+  private static int coresIfZero(int eventLoopCount) {
+    return eventLoopCount > 0 ? eventLoopCount : Runtime.getRuntime().availableProcessors();
   }
 
   private static String blankToNull(String s) {
@@ -228,6 +265,11 @@ public final class ConfigLoader {
             throw invalid(key, v);
           }
         } catch (NumberFormatException e) {
+          throw invalid(key, v);
+        }
+        try {
+          ClientSettings.parseHost(host); // the client's own rule, e.g. no blank name in []:3000
+        } catch (IllegalArgumentException e) {
           throw invalid(key, v);
         }
         hosts.add(host);

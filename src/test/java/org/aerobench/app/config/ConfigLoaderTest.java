@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.aerobench.client.EventLoopKind;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -26,8 +27,7 @@ class ConfigLoaderTest {
   void defaults_match_the_documented_reference_values() {
     AppConfig config = ConfigLoader.defaults(Map.of());
 
-    assertThat(config.aerospike().hosts()).isEmpty();
-    assertThat(config.aerospike().embedded()).isTrue();
+    assertThat(config.embedded().enabled()).isTrue();
     assertThat(config.aerospike().namespace()).isEqualTo("test");
     assertThat(config.aerospike().syncPoolThreads()).isEqualTo(16);
     assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
@@ -48,7 +48,29 @@ class ConfigLoaderTest {
 
     assertThat(config.http().port()).isEqualTo(9090);
     assertThat(config.aerospike().hosts()).containsExactly("a:3000", "b:3100");
+    assertThat(config.embedded().enabled()).isFalse();
     assertThat(config.limits().inFlightLimit()).isEqualTo(64);
+  }
+
+  @Test
+  void client_settings_carry_every_aerospike_key_and_zero_event_loops_means_one_per_core() {
+    AppConfig config =
+        ConfigLoader.load(
+            props(
+                "aerospike.hosts", "10.0.0.1:3000",
+                "aerospike.namespace", "bar",
+                "aerospike.max.commands.in.process", "7",
+                "aerospike.event.loop.kind", "netty-epoll"),
+            "f",
+            Map.of("AEROBENCH_AEROSPIKE_TEND_INTERVAL_MS", "250"));
+
+    assertThat(config.aerospike().hosts()).containsExactly("10.0.0.1:3000");
+    assertThat(config.aerospike().namespace()).isEqualTo("bar");
+    assertThat(config.aerospike().maxCommandsInProcess()).isEqualTo(7);
+    assertThat(config.aerospike().eventLoopKind()).isEqualTo(EventLoopKind.NETTY_EPOLL);
+    assertThat(config.aerospike().tendIntervalMs()).isEqualTo(250);
+    assertThat(config.aerospike().eventLoopCount())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -85,6 +107,14 @@ class ConfigLoaderTest {
         .isThrownBy(() -> ConfigLoader.load(props("aerospike.hosts", "localhost"), "f", Map.of()))
         .withMessageContaining("'aerospike.hosts' = 'localhost'")
         .withMessageContaining("host:port");
+  }
+
+  @Test
+  void host_the_client_would_refuse_is_refused_naming_the_key() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.load(props("aerospike.hosts", "a:1,[]:3000"), "f", Map.of()))
+        .withMessageStartingWith("config key 'aerospike.hosts' = 'a:1,[]:3000' (from f) is invalid")
+        .withMessageContaining("fix it in the config file or with AEROBENCH_AEROSPIKE_HOSTS");
   }
 
   @Test
