@@ -30,6 +30,28 @@ interface DenseKernels {
   void linearRelu(
       float[] x, int rows, DenseLayer layer, float[] y, int yOffset, int yStride, float[][] acc);
 
+  /** Ints the {@code map} scratch of {@link #interact} and {@link #logits} must hold. */
+  int MAP_INTS = 6 * 64;
+
+  /**
+   * Optionally computes the 15 dot products as {@link JavaDlrm} does (z at {@code topIn[r·stride ..
+   * +16)}, embedding rows in place, products written after z; per product one {@code fma} per
+   * dimension in order from 0), returning false to leave them to {@link JavaDlrm}'s scalar code.
+   */
+  default boolean interact(
+      int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map) {
+    return false;
+  }
+
+  /**
+   * Optionally computes the last layer's logits {@code out[r] = bias + Σ_i a[r·k + i] · u[i]} (one
+   * {@code fma} per input in order), returning false to leave them to {@link JavaDlrm}.
+   */
+  default boolean logits(
+      float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map) {
+    return false;
+  }
+
   /** Short name for benchmarks and logs. */
   String name();
 }

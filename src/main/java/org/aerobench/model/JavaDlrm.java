@@ -156,11 +156,19 @@ public final class JavaDlrm implements InferenceEngine {
     kernels.linearRelu(f.dense(), rows, bottom[0], s.h1, 0, bottom[0].n(), s.acc);
     kernels.linearRelu(s.h1, rows, bottom[1], s.h2, 0, bottom[1].n(), s.acc);
     kernels.linearRelu(s.h2, rows, bottom[2], s.topIn, 0, TOP_IN, s.acc);
-    interact(f.sparse(), rows, s.topIn);
+    if (!kernels.interact(f.sparse(), rows, tables, s.topIn, TOP_IN, s.map)) {
+      interact(f.sparse(), rows, s.topIn);
+    }
     // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
     kernels.linearRelu(s.topIn, rows, top[0], s.a1, 0, top[0].n(), s.acc);
     kernels.linearRelu(s.a1, rows, top[1], s.a2, 0, top[1].n(), s.acc);
-    last(s.a2, rows, out);
+    if (kernels.logits(s.a2, rows, lastWeight.length, lastWeight, lastBias, out, s.map)) {
+      for (int r = 0; r < rows; r++) {
+        out[r] = sigmoid(out[r]);
+      }
+    } else {
+      last(s.a2, rows, out);
+    }
   }
 
   /** Fills topIn[r, 16:31] with the 15 dot products of z and the 5 embedding rows. */
@@ -295,6 +303,7 @@ public final class JavaDlrm implements InferenceEngine {
     final float[] a1;
     final float[] a2;
     final float[][] acc = new float[4][DenseKernels.MAX_WIDTH];
+    final int[] map = new int[DenseKernels.MAP_INTS];
 
     Scratch(int rows) {
       this.rows = rows;
