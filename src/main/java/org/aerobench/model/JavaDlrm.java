@@ -3,6 +3,7 @@ package org.aerobench.model;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aerobench.model.DlrmWeights.BatchNorm;
 import org.aerobench.model.DlrmWeights.Linear;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fast plain-Java DLRM engine ("java"): the same function as {@link ScalarDlrm}, computed for
@@ -88,7 +89,14 @@ public final class JavaDlrm implements InferenceEngine {
         }
         return newVectorKernels();
       case "auto":
-        return vectorPresent ? newVectorKernels() : new LoopKernels();
+        if (vectorPresent) {
+          return newVectorKernels();
+        }
+        LoggerFactory.getLogger(JavaDlrm.class)
+            .warn(
+                "JVM started without --add-modules jdk.incubator.vector: the java inference engine"
+                    + " falls back to plain loops, about 6x slower; add the flag to the launcher");
+        return new LoopKernels();
       default:
         throw new IllegalArgumentException(
             KERNELS_PROPERTY + "='" + choice + "' is not one of: auto, loop, vector");
