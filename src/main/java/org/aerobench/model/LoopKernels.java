@@ -1,14 +1,16 @@
 package org.aerobench.model;
 
 /**
- * {@link DenseKernels} in plain loops that C2 auto-vectorises; needs no JVM flag.
+ * The plain-loop choice of kernels, needing no JVM flag. A {@link JavaDlrm} given these runs the
+ * feature-major {@link ColumnForward} pass (its loops vectorise better); {@link #linearRelu} here
+ * is the row-major version, kept as {@link VectorKernels}' fallback for layer widths that are not a
+ * multiple of the vector length.
  *
  * <p>One batch row at a time, the inner loop runs over the row's outputs and applies four inputs at
  * once, {@code acc[j] = fma(a3, w3[j], fma(a2, w2[j], fma(a1, w1[j], fma(a0, w0[j], acc[j]))))}:
- * still one FMA per input in input order (the shared contract), but one load and one store of the
- * accumulator per four FMAs. Every array in the loop is indexed by the bare loop counter: with an
- * offset on any of them ({@code y[yo + j]}) JDK 25's C2 cannot prove the arrays do not overlap and
- * leaves the loop scalar, about 4× slower.
+ * one FMA per input in input order (the shared contract). Every array in the loop is indexed by the
+ * bare loop counter: with an offset on any of them ({@code y[yo + j]}) JDK 25's C2 cannot prove the
+ * arrays do not overlap and leaves the loop scalar, about 4× slower.
  */
 final class LoopKernels implements DenseKernels {
 
