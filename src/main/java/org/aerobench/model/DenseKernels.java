@@ -34,23 +34,21 @@ interface DenseKernels {
   int MAP_INTS = 6 * 64;
 
   /**
-   * Optionally computes the 15 dot products as {@link JavaDlrm} does (z at {@code topIn[r·stride ..
-   * +16)}, embedding rows in place, products written after z; per product one {@code fma} per
-   * dimension in order from 0), returning false to leave them to {@link JavaDlrm}'s scalar code.
+   * The 15 dot products: z at {@code topIn[r·stride .. +16)}, the 5 embedding rows read in place
+   * from {@code tables}, products written after z in {@code torch.triu_indices(6, 6, 1)} order; per
+   * product one {@code fma} per dimension in order from 0, starting at 0.
+   *
+   * @param map {@link #MAP_INTS} scratch ints the kernel may overwrite
    */
-  default boolean interact(
-      int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map) {
-    return false;
-  }
+  void interact(int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map);
 
   /**
-   * Optionally computes the last layer's logits {@code out[r] = bias + Σ_i a[r·k + i] · u[i]} (one
-   * {@code fma} per input in order), returning false to leave them to {@link JavaDlrm}.
+   * The last layer's logits {@code out[r] = bias + Σ_i a[r·k + i] · u[i]}, one {@code fma} per
+   * input in order.
+   *
+   * @param map {@link #MAP_INTS} scratch ints the kernel may overwrite
    */
-  default boolean logits(
-      float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map) {
-    return false;
-  }
+  void logits(float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map);
 
   /** Short name for benchmarks and logs. */
   String name();

@@ -207,7 +207,7 @@ final class VectorKernels implements DenseKernels {
    * arithmetic (fma over d from 0), so the bits match {@link LoopKernels}' path.
    */
   @Override
-  public boolean interact(
+  public void interact(
       int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map) {
     float[] t0 = tables[0];
     float[] t1 = tables[1];
@@ -271,12 +271,11 @@ final class VectorKernels implements DenseKernels {
       s35.intoArray(topIn, dim + 13, map, 0);
       s45.intoArray(topIn, dim + 14, map, 0);
     }
-    return true;
   }
 
   /** The last layer for L rows at a time, one row per lane (inputs gathered). */
   @Override
-  public boolean logits(float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map) {
+  public void logits(float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map) {
     for (int r0 = 0; r0 < rows; r0 += L) {
       for (int lane = 0; lane < L; lane++) {
         map[lane] = Math.min(r0 + lane, rows - 1) * k;
@@ -293,7 +292,6 @@ final class VectorKernels implements DenseKernels {
         }
       }
     }
-    return true;
   }
 
   private static FloatVector relu(FloatVector v) {
