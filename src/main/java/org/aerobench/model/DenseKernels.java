@@ -30,6 +30,26 @@ interface DenseKernels {
   void linearRelu(
       float[] x, int rows, DenseLayer layer, float[] y, int yOffset, int yStride, float[][] acc);
 
+  /** Ints the {@code map} scratch of {@link #interact} and {@link #logits} must hold. */
+  int MAP_INTS = 6 * 64;
+
+  /**
+   * The 15 dot products: z at {@code topIn[r·stride .. +16)}, the 5 embedding rows read in place
+   * from {@code tables}, products written after z in {@code torch.triu_indices(6, 6, 1)} order; per
+   * product one {@code fma} per dimension in order from 0, starting at 0.
+   *
+   * @param map {@link #MAP_INTS} scratch ints the kernel may overwrite
+   */
+  void interact(int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map);
+
+  /**
+   * The last layer's logits {@code out[r] = bias + Σ_i a[r·k + i] · u[i]}, one {@code fma} per
+   * input in order.
+   *
+   * @param map {@link #MAP_INTS} scratch ints the kernel may overwrite
+   */
+  void logits(float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map);
+
   /** Short name for benchmarks and logs. */
   String name();
 }

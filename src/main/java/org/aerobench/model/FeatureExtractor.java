@@ -86,9 +86,22 @@ public final class FeatureExtractor {
     };
   }
 
+  /**
+   * A bin as the string that gets hashed; an integral float or double reads as the integer, so a
+   * channel id stored as 306962.0 hashes like the request's "306962".
+   */
   private static String text(Map<String, Object> bins, String name, String fallback) {
     Object v = bins.get(name);
-    return v == null ? fallback : v.toString();
+    if (v == null) {
+      return fallback;
+    }
+    if ((v instanceof Double || v instanceof Float)) {
+      double d = ((Number) v).doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+        return Long.toString((long) d);
+      }
+    }
+    return v.toString();
   }
 
   private static double number(Object v, String bin, AdInput ad) {

@@ -3,6 +3,7 @@ package org.aerobench.model;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aerobench.model.DlrmWeights.BatchNorm;
 import org.aerobench.model.DlrmWeights.Linear;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fast plain-Java DLRM engine ("java"): the same function as {@link ScalarDlrm}, computed for
@@ -13,7 +14,9 @@ import org.aerobench.model.DlrmWeights.Linear;
  *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}) and each weight matrix is laid out
  *       for the kernels ({@link DenseLayer}): transposed to {@code in × out}, and for the Vector
  *       API cut into contiguous panels of 32 output columns.
- *   <li>Each layer is one batched {@link DenseKernels#linearRelu} over all rows.
+ *   <li>Each layer is one batched {@link DenseKernels#linearRelu} over all rows: the Vector API
+ *       kernels ({@link VectorKernels}) when the JVM has {@code jdk.incubator.vector}, else a
+ *       feature-major pass of plain loops ({@link ColumnForward}), ~2.5× slower.
  *   <li>The bottom MLP writes straight into the top MLP's input rows ({@code [z, dots]}); the 15
  *       dot products read embedding rows in place from the flat tables (no gather copy) with 15
  *       independent accumulators.
@@ -43,6 +46,9 @@ public final class JavaDlrm implements InferenceEngine {
   private final float lastBias;
   private final AtomicReferenceArray<Scratch> pool;
 
+  /** The feature-major loop pass, used instead of the kernels when they are {@link LoopKernels}. */
+  private final ColumnForward columns;
+
   /** The engine with the best kernels this JVM offers (see {@link #KERNELS_PROPERTY}). */
   public JavaDlrm(DlrmWeights weights) {
     this(weights, selectKernels(System.getProperty(KERNELS_PROPERTY, "auto")));
@@ -53,18 +59,24 @@ public final class JavaDlrm implements InferenceEngine {
     for (int t = 0; t < Features.SPARSE; t++) {
       tables[t] = weights.embedding(t);
     }
-    bottom = new DenseLayer[weights.bottomLayers()];
+    Linear[] foldedBottom = new Linear[weights.bottomLayers()];
+    bottom = new DenseLayer[foldedBottom.length];
     for (int l = 0; l < bottom.length; l++) {
-      Linear folded = fold(weights.bottom(l), weights.bottomNorm(l));
-      bottom[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
+      foldedBottom[l] = fold(weights.bottom(l), weights.bottomNorm(l));
+      bottom[l] = DenseLayer.of(foldedBottom[l], kernels.panelWidth(foldedBottom[l].out()));
     }
     int hidden = weights.topLayers() - 1;
+    Linear[] foldedTop = new Linear[hidden];
     top = new DenseLayer[hidden];
     for (int l = 0; l < hidden; l++) {
-      Linear folded = fold(weights.top(l), weights.topNorm(l));
-      top[l] = DenseLayer.of(folded, kernels.panelWidth(folded.out()));
+      foldedTop[l] = fold(weights.top(l), weights.topNorm(l));
+      top[l] = DenseLayer.of(foldedTop[l], kernels.panelWidth(foldedTop[l].out()));
     }
     Linear last = weights.top(hidden);
+    columns =
+        kernels instanceof LoopKernels
+            ? new ColumnForward(foldedBottom, foldedTop, last, tables)
+            : null;
     lastWeight = last.weight().clone();
     lastBias = last.bias()[0];
     pool = new AtomicReferenceArray<>(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
@@ -88,7 +100,14 @@ public final class JavaDlrm implements InferenceEngine {
         }
         return newVectorKernels();
       case "auto":
-        return vectorPresent ? newVectorKernels() : new LoopKernels();
+        if (vectorPresent) {
+          return newVectorKernels();
+        }
+        LoggerFactory.getLogger(JavaDlrm.class)
+            .warn(
+                "JVM started without --add-modules jdk.incubator.vector: the java inference engine"
+                    + " falls back to plain loops, about 2.5x slower; add the flag to the launcher");
+        return new LoopKernels();
       default:
         throw new IllegalArgumentException(
             KERNELS_PROPERTY + "='" + choice + "' is not one of: auto, loop, vector");
@@ -152,114 +171,26 @@ public final class JavaDlrm implements InferenceEngine {
   }
 
   private void forward(Features f, int rows, Scratch s, float[] out) {
+    if (columns != null) {
+      columns.run(f, rows, s.columns, out);
+      return;
+    }
     // Bottom MLP: dense [rows, 8] → [rows, 128] → [rows, 64] → z written into topIn[:, 0:16].
     kernels.linearRelu(f.dense(), rows, bottom[0], s.h1, 0, bottom[0].n(), s.acc);
     kernels.linearRelu(s.h1, rows, bottom[1], s.h2, 0, bottom[1].n(), s.acc);
     kernels.linearRelu(s.h2, rows, bottom[2], s.topIn, 0, TOP_IN, s.acc);
-    interact(f.sparse(), rows, s.topIn);
+    kernels.interact(f.sparse(), rows, tables, s.topIn, TOP_IN, s.map);
     // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
     kernels.linearRelu(s.topIn, rows, top[0], s.a1, 0, top[0].n(), s.acc);
     kernels.linearRelu(s.a1, rows, top[1], s.a2, 0, top[1].n(), s.acc);
-    last(s.a2, rows, out);
-  }
-
-  /** Fills topIn[r, 16:31] with the 15 dot products of z and the 5 embedding rows. */
-  private void interact(int[] sparse, int rows, float[] topIn) {
-    float[] t0 = tables[0];
-    float[] t1 = tables[1];
-    float[] t2 = tables[2];
-    float[] t3 = tables[3];
-    float[] t4 = tables[4];
+    kernels.logits(s.a2, rows, lastWeight.length, lastWeight, lastBias, out, s.map);
     for (int r = 0; r < rows; r++) {
-      int zo = r * TOP_IN;
-      int so = r * Features.SPARSE;
-      int o1 = sparse[so] * DIM;
-      int o2 = sparse[so + 1] * DIM;
-      int o3 = sparse[so + 2] * DIM;
-      int o4 = sparse[so + 3] * DIM;
-      int o5 = sparse[so + 4] * DIM;
-      float s01 = 0, s02 = 0, s03 = 0, s04 = 0, s05 = 0;
-      float s12 = 0, s13 = 0, s14 = 0, s15 = 0;
-      float s23 = 0, s24 = 0, s25 = 0;
-      float s34 = 0, s35 = 0;
-      float s45 = 0;
-      for (int d = 0; d < DIM; d++) {
-        float v0 = topIn[zo + d];
-        float v1 = t0[o1 + d];
-        float v2 = t1[o2 + d];
-        float v3 = t2[o3 + d];
-        float v4 = t3[o4 + d];
-        float v5 = t4[o5 + d];
-        s01 = Math.fma(v0, v1, s01);
-        s02 = Math.fma(v0, v2, s02);
-        s03 = Math.fma(v0, v3, s03);
-        s04 = Math.fma(v0, v4, s04);
-        s05 = Math.fma(v0, v5, s05);
-        s12 = Math.fma(v1, v2, s12);
-        s13 = Math.fma(v1, v3, s13);
-        s14 = Math.fma(v1, v4, s14);
-        s15 = Math.fma(v1, v5, s15);
-        s23 = Math.fma(v2, v3, s23);
-        s24 = Math.fma(v2, v4, s24);
-        s25 = Math.fma(v2, v5, s25);
-        s34 = Math.fma(v3, v4, s34);
-        s35 = Math.fma(v3, v5, s35);
-        s45 = Math.fma(v4, v5, s45);
-      }
-      int p = zo + DIM;
-      topIn[p] = s01;
-      topIn[p + 1] = s02;
-      topIn[p + 2] = s03;
-      topIn[p + 3] = s04;
-      topIn[p + 4] = s05;
-      topIn[p + 5] = s12;
-      topIn[p + 6] = s13;
-      topIn[p + 7] = s14;
-      topIn[p + 8] = s15;
-      topIn[p + 9] = s23;
-      topIn[p + 10] = s24;
-      topIn[p + 11] = s25;
-      topIn[p + 12] = s34;
-      topIn[p + 13] = s35;
-      topIn[p + 14] = s45;
-    }
-  }
-
-  /** 128 → 1 and the sigmoid; four rows at a time so the four sums' FMAs overlap. */
-  private void last(float[] a2, int rows, float[] out) {
-    int k = lastWeight.length;
-    float[] u = lastWeight;
-    int r = 0;
-    for (; r + 4 <= rows; r += 4) {
-      int o0 = r * k;
-      int o1 = o0 + k;
-      int o2 = o1 + k;
-      int o3 = o2 + k;
-      float s0 = lastBias, s1 = lastBias, s2 = lastBias, s3 = lastBias;
-      for (int i = 0; i < k; i++) {
-        float w = u[i];
-        s0 = Math.fma(a2[o0 + i], w, s0);
-        s1 = Math.fma(a2[o1 + i], w, s1);
-        s2 = Math.fma(a2[o2 + i], w, s2);
-        s3 = Math.fma(a2[o3 + i], w, s3);
-      }
-      out[r] = sigmoid(s0);
-      out[r + 1] = sigmoid(s1);
-      out[r + 2] = sigmoid(s2);
-      out[r + 3] = sigmoid(s3);
-    }
-    for (; r < rows; r++) {
-      int o = r * k;
-      float s = lastBias;
-      for (int i = 0; i < k; i++) {
-        s = Math.fma(a2[o + i], u[i], s);
-      }
-      out[r] = sigmoid(s);
+      out[r] = sigmoid(out[r]);
     }
   }
 
   /** StrictMath: the same bits in the interpreter and in compiled code. */
-  private static float sigmoid(float x) {
+  static float sigmoid(float x) {
     return (float) (1.0 / (1.0 + StrictMath.exp(-x)));
   }
 
@@ -294,15 +225,21 @@ public final class JavaDlrm implements InferenceEngine {
     final float[] topIn;
     final float[] a1;
     final float[] a2;
-    final float[][] acc = new float[4][DenseKernels.MAX_WIDTH];
+    final float[][] acc;
+    final int[] map;
+    final ColumnForward.Buffers columns;
 
     Scratch(int rows) {
       this.rows = rows;
-      h1 = new float[rows * bottom[0].n()];
-      h2 = new float[rows * bottom[1].n()];
-      topIn = new float[rows * TOP_IN];
-      a1 = new float[rows * top[0].n()];
-      a2 = new float[rows * top[1].n()];
+      boolean rowMajor = JavaDlrm.this.columns == null;
+      h1 = rowMajor ? new float[rows * bottom[0].n()] : null;
+      h2 = rowMajor ? new float[rows * bottom[1].n()] : null;
+      topIn = rowMajor ? new float[rows * TOP_IN] : null;
+      a1 = rowMajor ? new float[rows * top[0].n()] : null;
+      a2 = rowMajor ? new float[rows * top[1].n()] : null;
+      acc = rowMajor ? new float[4][DenseKernels.MAX_WIDTH] : null;
+      map = rowMajor ? new int[DenseKernels.MAP_INTS] : null;
+      columns = rowMajor ? null : new ColumnForward.Buffers(rows);
     }
   }
 }

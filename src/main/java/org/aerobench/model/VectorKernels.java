@@ -201,6 +201,99 @@ final class VectorKernels implements DenseKernels {
     }
   }
 
+  /**
+   * The 15 dot products for L rows at a time, one row per lane: z and the embedding rows are
+   * gathered a dimension at a time, the products scattered back. Per lane exactly the scalar code's
+   * arithmetic (fma over d from 0), so the bits match {@link LoopKernels}' path.
+   */
+  @Override
+  public void interact(
+      int[] sparse, int rows, float[][] tables, float[] topIn, int stride, int[] map) {
+    float[] t0 = tables[0];
+    float[] t1 = tables[1];
+    float[] t2 = tables[2];
+    float[] t3 = tables[3];
+    float[] t4 = tables[4];
+    int dim = DlrmWeights.EMBEDDING_DIM;
+    for (int r0 = 0; r0 < rows; r0 += L) {
+      for (int lane = 0; lane < L; lane++) {
+        int r = Math.min(r0 + lane, rows - 1); // spare lanes redo the last row, same values
+        map[lane] = r * stride;
+        int so = r * Features.SPARSE;
+        map[L + lane] = sparse[so] * dim;
+        map[2 * L + lane] = sparse[so + 1] * dim;
+        map[3 * L + lane] = sparse[so + 2] * dim;
+        map[4 * L + lane] = sparse[so + 3] * dim;
+        map[5 * L + lane] = sparse[so + 4] * dim;
+      }
+      FloatVector zero = FloatVector.zero(S);
+      FloatVector s01 = zero, s02 = zero, s03 = zero, s04 = zero, s05 = zero;
+      FloatVector s12 = zero, s13 = zero, s14 = zero, s15 = zero;
+      FloatVector s23 = zero, s24 = zero, s25 = zero;
+      FloatVector s34 = zero, s35 = zero;
+      FloatVector s45 = zero;
+      for (int d = 0; d < dim; d++) {
+        FloatVector v0 = FloatVector.fromArray(S, topIn, d, map, 0);
+        FloatVector v1 = FloatVector.fromArray(S, t0, d, map, L);
+        FloatVector v2 = FloatVector.fromArray(S, t1, d, map, 2 * L);
+        FloatVector v3 = FloatVector.fromArray(S, t2, d, map, 3 * L);
+        FloatVector v4 = FloatVector.fromArray(S, t3, d, map, 4 * L);
+        FloatVector v5 = FloatVector.fromArray(S, t4, d, map, 5 * L);
+        s01 = v0.fma(v1, s01);
+        s02 = v0.fma(v2, s02);
+        s03 = v0.fma(v3, s03);
+        s04 = v0.fma(v4, s04);
+        s05 = v0.fma(v5, s05);
+        s12 = v1.fma(v2, s12);
+        s13 = v1.fma(v3, s13);
+        s14 = v1.fma(v4, s14);
+        s15 = v1.fma(v5, s15);
+        s23 = v2.fma(v3, s23);
+        s24 = v2.fma(v4, s24);
+        s25 = v2.fma(v5, s25);
+        s34 = v3.fma(v4, s34);
+        s35 = v3.fma(v5, s35);
+        s45 = v4.fma(v5, s45);
+      }
+      s01.intoArray(topIn, dim, map, 0);
+      s02.intoArray(topIn, dim + 1, map, 0);
+      s03.intoArray(topIn, dim + 2, map, 0);
+      s04.intoArray(topIn, dim + 3, map, 0);
+      s05.intoArray(topIn, dim + 4, map, 0);
+      s12.intoArray(topIn, dim + 5, map, 0);
+      s13.intoArray(topIn, dim + 6, map, 0);
+      s14.intoArray(topIn, dim + 7, map, 0);
+      s15.intoArray(topIn, dim + 8, map, 0);
+      s23.intoArray(topIn, dim + 9, map, 0);
+      s24.intoArray(topIn, dim + 10, map, 0);
+      s25.intoArray(topIn, dim + 11, map, 0);
+      s34.intoArray(topIn, dim + 12, map, 0);
+      s35.intoArray(topIn, dim + 13, map, 0);
+      s45.intoArray(topIn, dim + 14, map, 0);
+    }
+  }
+
+  /** The last layer for L rows at a time, one row per lane (inputs gathered). */
+  @Override
+  public void logits(float[] a, int rows, int k, float[] u, float bias, float[] out, int[] map) {
+    for (int r0 = 0; r0 < rows; r0 += L) {
+      for (int lane = 0; lane < L; lane++) {
+        map[lane] = Math.min(r0 + lane, rows - 1) * k;
+      }
+      FloatVector s = FloatVector.broadcast(S, bias);
+      for (int i = 0; i < k; i++) {
+        s = FloatVector.fromArray(S, a, i, map, 0).fma(FloatVector.broadcast(S, u[i]), s);
+      }
+      if (r0 + L <= rows) {
+        s.intoArray(out, r0);
+      } else {
+        for (int lane = 0; r0 + lane < rows; lane++) {
+          out[r0 + lane] = s.lane(lane);
+        }
+      }
+    }
+  }
+
   private static FloatVector relu(FloatVector v) {
     return v.lanewise(VectorOperators.MAX, 0f);
   }

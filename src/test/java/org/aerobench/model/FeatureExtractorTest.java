@@ -107,6 +107,21 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void ids_stored_as_numbers_hash_like_the_request_strings() {
+    Features f =
+        extractor.extract(
+            List.of(
+                ad(1, Map.of("channelId", 306962L)),
+                ad(2, Map.of("channelId", 306962.0)),
+                ad(3, Map.of("channelId", 306962))),
+            CTX);
+    int expected = FeatureExtractor.bucket("306962", 10_000);
+    assertThat(f.sparse()[3]).isEqualTo(expected);
+    assertThat(f.sparse()[8]).isEqualTo(expected);
+    assertThat(f.sparse()[13]).isEqualTo(expected);
+  }
+
+  @Test
   void age_is_normalised_around_25_by_15() {
     Features f =
         extractor.extract(
