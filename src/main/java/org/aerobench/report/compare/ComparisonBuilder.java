@@ -406,7 +406,12 @@ public final class ComparisonBuilder {
               c.put("started at", rc.startedAt());
               c.put(
                   "measured duration", String.format(Locale.ROOT, "%.1f s", rc.durationSeconds()));
-              c.put("users", String.valueOf(rc.users()));
+              c.put(
+                  "load",
+                  rc.arrivalRatePerSecond() > 0
+                      ? String.format(
+                          Locale.ROOT, "open model, %.1f requests/s", rc.arrivalRatePerSecond())
+                      : "closed model, " + rc.users() + " users (peak)");
               c.put("clients", String.join(", ", rc.clients()));
               c.put("modes", String.join(", ", rc.modes()));
               c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");

@@ -15,7 +15,7 @@ import java.util.List;
  * @param simulation simple class name, e.g. {@code SingleMode}
  * @param startedAt ISO-8601 instant
  * @param durationSeconds measured wall time of the load
- * @param users concurrent users (closed model) or the peak of a ramp
+ * @param users concurrent users (closed model) or the peak of a ramp; 0 for an open model
  * @param clients compared client styles, baseline first
  * @param modes read modes exercised
  * @param inference false for env B (skip_inference=true)
@@ -27,6 +27,8 @@ import java.util.List;
  * @param cores available processors
  * @param loadGeneratorCpuSeconds CPU time of Gatling's JVM during the run
  * @param targetCpuSeconds CPU time of the target app's JVM during the run, or -1 when unknown
+ * @param arrivalRatePerSecond open model: requests per second over all clients; 0 for a closed
+ *     model (absent in files written before it existed, which read as 0)
  */
 public record RunConditions(
     String simulation,
@@ -43,7 +45,8 @@ public record RunConditions(
     String jvm,
     int cores,
     double loadGeneratorCpuSeconds,
-    double targetCpuSeconds) {
+    double targetCpuSeconds,
+    double arrivalRatePerSecond) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -52,6 +55,7 @@ public record RunConditions(
 
   public RunConditions {
     clients = List.copyOf(clients);
+    // (an absent arrivalRatePerSecond deserialises as 0: a closed model)
     modes = List.copyOf(modes);
   }
 

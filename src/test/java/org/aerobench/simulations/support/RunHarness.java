@@ -275,7 +275,8 @@ public final class RunHarness {
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
             cpu.cores(),
             cpu.gatlingCpuSeconds(),
-            cpu.targetCpuSeconds())
+            cpu.targetCpuSeconds(),
+            params.model() == Parameters.Model.OPEN ? params.rate() : 0)
         .write(files.conditions());
     Files.writeString(
         files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
