@@ -1,12 +1,16 @@
 package org.aerobench.model;
 
 /**
- * The batched {@code Linear → ReLU} of {@link JavaDlrm} (BatchNorm already folded in).
+ * The row-major batched operations of {@link VectorForward}: {@code Linear → ReLU} (BatchNorm
+ * already folded in), the interaction and the last layer. {@link VectorKernels} implements them in
+ * production; {@link JavaDlrm} reaches it only through this interface (loaded by name), so that it
+ * loads on JVMs without {@code jdk.incubator.vector}. The tests hold a scalar implementation as a
+ * bit-for-bit reference.
  *
- * <p>Contract shared by every implementation, so that they give the same bits: each output starts
- * at the bias and adds {@code x[i] · w[i]} for i = 0, 1, … in order with one fused multiply-add
- * ({@link Math#fma}) per term, then ReLU. No implementation may reorder the sum; they differ only
- * in how many outputs they compute at once.
+ * <p>Contract shared by every implementation and by {@link ColumnForward}, so that they give the
+ * same bits: each output starts at the bias and adds {@code x[i] · w[i]} for i = 0, 1, … in order
+ * with one fused multiply-add ({@link Math#fma}) per term, then ReLU. No implementation may reorder
+ * the sum; they differ only in how many outputs they compute at once.
  */
 interface DenseKernels {
 
@@ -14,7 +18,8 @@ interface DenseKernels {
   int MAX_WIDTH = 256;
 
   /**
-   * The {@link DenseLayer#panelWidth} this implementation wants for a layer of {@code n} outputs.
+   * The {@link DenseLayer#panelWidth} this implementation wants for a layer of {@code n} outputs, 0
+   * when it cannot compute such a layer.
    */
   int panelWidth(int n);
 

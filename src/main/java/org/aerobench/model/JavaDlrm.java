@@ -1,5 +1,6 @@
 package org.aerobench.model;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.aerobench.model.DlrmWeights.BatchNorm;
 import org.aerobench.model.DlrmWeights.Linear;
@@ -11,86 +12,71 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>At load, each BatchNorm is folded into the Linear before it ({@code w' = w·s}, {@code b' =
- *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}) and each weight matrix is laid out
- *       for the kernels ({@link DenseLayer}): transposed to {@code in × out}, and for the Vector
- *       API cut into contiguous panels of 32 output columns.
- *   <li>Each layer is one batched {@link DenseKernels#linearRelu} over all rows: the Vector API
- *       kernels ({@link VectorKernels}) when the JVM has {@code jdk.incubator.vector}, else a
- *       feature-major pass of plain loops ({@link ColumnForward}), ~2.5× slower.
- *   <li>The bottom MLP writes straight into the top MLP's input rows ({@code [z, dots]}); the 15
- *       dot products read embedding rows in place from the flat tables (no gather copy) with 15
- *       independent accumulators.
+ *       (b − mean)·s + beta}, {@code s = gamma/√(var + eps)}).
+ *   <li>The constructor picks one of two forward passes, once: with {@code jdk.incubator.vector},
+ *       {@link VectorForward} (row-major activations, the Vector API {@link VectorKernels} over
+ *       weights cut into column panels, {@link DenseLayer}); without it, {@link ColumnForward}
+ *       (feature-major activations, plain loops that C2 auto-vectorises), ~2.5× slower. Only the
+ *       chosen pass's weight layout is built.
  *   <li>Scratch buffers come from a small lock-free pool, so a call allocates only its result
  *       (works the same on platform and virtual threads, unlike a ThreadLocal).
  * </ul>
  *
- * <p>Deterministic: every sum has a fixed order ({@link DenseKernels}' contract), so a row's score
- * depends only on that row, never on the thread, the batch size or the row's position.
+ * <p>Deterministic: every sum has a fixed order ({@link DenseKernels}' contract, which both passes
+ * follow), so a row's score depends only on that row, never on the thread, the batch size, the
+ * row's position or the pass.
  */
 public final class JavaDlrm implements InferenceEngine {
 
   /**
-   * System property choosing the dense kernels: {@code auto} (default), {@code loop}, {@code
+   * System property choosing the forward pass: {@code auto} (default), {@code loop}, {@code
    * vector}.
    */
   public static final String KERNELS_PROPERTY = "aerobench.model.kernels";
 
-  private static final int DIM = DlrmWeights.EMBEDDING_DIM;
-  private static final int TOP_IN = DlrmWeights.TOP_SIZES[0];
+  /** Exactly one of the two passes is set. */
+  private final VectorForward vector;
 
-  private final DenseKernels kernels;
-  private final float[][] tables = new float[Features.SPARSE][];
-  private final DenseLayer[] bottom;
-  private final DenseLayer[] top;
-  private final float[] lastWeight;
-  private final float lastBias;
+  private final ColumnForward columns;
   private final AtomicReferenceArray<Scratch> pool;
 
-  /** The feature-major loop pass, used instead of the kernels when they are {@link LoopKernels}. */
-  private final ColumnForward columns;
-
-  /** The engine with the best kernels this JVM offers (see {@link #KERNELS_PROPERTY}). */
+  /** The engine with the best pass this JVM offers (see {@link #KERNELS_PROPERTY}). */
   public JavaDlrm(DlrmWeights weights) {
-    this(weights, selectKernels(System.getProperty(KERNELS_PROPERTY, "auto")));
+    this(weights, System.getProperty(KERNELS_PROPERTY, "auto"));
   }
 
-  JavaDlrm(DlrmWeights weights, DenseKernels kernels) {
-    this.kernels = kernels;
+  /** {@code kernelChoice}: a {@link #KERNELS_PROPERTY} value. */
+  JavaDlrm(DlrmWeights weights, String kernelChoice) {
+    float[][] tables = new float[Features.SPARSE][];
     for (int t = 0; t < Features.SPARSE; t++) {
       tables[t] = weights.embedding(t);
     }
-    Linear[] foldedBottom = new Linear[weights.bottomLayers()];
-    bottom = new DenseLayer[foldedBottom.length];
+    Linear[] bottom = new Linear[weights.bottomLayers()];
     for (int l = 0; l < bottom.length; l++) {
-      foldedBottom[l] = fold(weights.bottom(l), weights.bottomNorm(l));
-      bottom[l] = DenseLayer.of(foldedBottom[l], kernels.panelWidth(foldedBottom[l].out()));
+      bottom[l] = fold(weights.bottom(l), weights.bottomNorm(l));
     }
     int hidden = weights.topLayers() - 1;
-    Linear[] foldedTop = new Linear[hidden];
-    top = new DenseLayer[hidden];
+    Linear[] top = new Linear[hidden];
     for (int l = 0; l < hidden; l++) {
-      foldedTop[l] = fold(weights.top(l), weights.topNorm(l));
-      top[l] = DenseLayer.of(foldedTop[l], kernels.panelWidth(foldedTop[l].out()));
+      top[l] = fold(weights.top(l), weights.topNorm(l));
     }
     Linear last = weights.top(hidden);
-    columns =
-        kernels instanceof LoopKernels
-            ? new ColumnForward(foldedBottom, foldedTop, last, tables)
-            : null;
-    lastWeight = last.weight().clone();
-    lastBias = last.bias()[0];
+    Optional<DenseKernels> kernels = selectKernels(kernelChoice);
+    vector = kernels.map(k -> new VectorForward(k, bottom, top, last, tables)).orElse(null);
+    columns = vector == null ? new ColumnForward(bottom, top, last, tables) : null;
     pool = new AtomicReferenceArray<>(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
   /**
-   * {@code vector} needs the JVM flag {@code --add-modules jdk.incubator.vector}; {@code auto}
-   * takes it when the module is there, else the loops.
+   * The Vector API kernels, or empty for the plain-loop pass. {@code vector} needs the JVM flag
+   * {@code --add-modules jdk.incubator.vector}; {@code auto} takes it when the module is there,
+   * else the loops.
    */
-  static DenseKernels selectKernels(String choice) {
+  static Optional<DenseKernels> selectKernels(String choice) {
     boolean vectorPresent = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     switch (choice) {
       case "loop":
-        return new LoopKernels();
+        return Optional.empty();
       case "vector":
         if (!vectorPresent) {
           throw new IllegalArgumentException(
@@ -98,20 +84,56 @@ public final class JavaDlrm implements InferenceEngine {
                   + "=vector needs the JVM flag --add-modules jdk.incubator.vector;"
                   + " add it or use 'auto' or 'loop'");
         }
-        return newVectorKernels();
+        DenseKernels kernels = newVectorKernels();
+        int width = untiledWidth(kernels);
+        if (width > 0) {
+          throw new IllegalArgumentException(
+              KERNELS_PROPERTY
+                  + "=vector: the "
+                  + kernels.name()
+                  + " kernels cannot tile a layer of "
+                  + width
+                  + " outputs on this CPU; use 'auto' or 'loop'");
+        }
+        return Optional.of(kernels);
       case "auto":
         if (vectorPresent) {
-          return newVectorKernels();
+          DenseKernels auto = newVectorKernels();
+          int untiled = untiledWidth(auto);
+          if (untiled == 0) {
+            return Optional.of(auto);
+          }
+          // Vectors wider than a layer's outputs (no current CPU): only the loops can run it.
+          LoggerFactory.getLogger(JavaDlrm.class)
+              .warn(
+                  "the {} kernels cannot tile a layer of {} outputs: the java inference engine"
+                      + " falls back to plain loops, about 2.5x slower",
+                  auto.name(),
+                  untiled);
+          return Optional.empty();
         }
         LoggerFactory.getLogger(JavaDlrm.class)
             .warn(
                 "JVM started without --add-modules jdk.incubator.vector: the java inference engine"
                     + " falls back to plain loops, about 2.5x slower; add the flag to the launcher");
-        return new LoopKernels();
+        return Optional.empty();
       default:
         throw new IllegalArgumentException(
             KERNELS_PROPERTY + "='" + choice + "' is not one of: auto, loop, vector");
     }
+  }
+
+  /** The first hidden layer width these kernels have no panel width for, else 0. */
+  private static int untiledWidth(DenseKernels kernels) {
+    for (int[] sizes : new int[][] {DlrmWeights.BOTTOM_SIZES, DlrmWeights.TOP_SIZES}) {
+      for (int l = 1; l < sizes.length; l++) {
+        int n = sizes[l];
+        if (n > 1 && kernels.panelWidth(n) == 0) { // the 1-output last layer is a dot product
+          return n;
+        }
+      }
+    }
+    return 0;
   }
 
   /** By name, so that this class loads on JVMs without the incubator module. */
@@ -143,9 +165,11 @@ public final class JavaDlrm implements InferenceEngine {
     return "java";
   }
 
-  /** Which dense kernels this engine runs ({@code loop} or {@code vector}). */
+  /**
+   * Which pass this engine runs: {@code loop}, or the Vector API kernels' name ({@code vector…}).
+   */
   public String kernels() {
-    return kernels.name();
+    return vector != null ? vector.kernelsName() : "loop";
   }
 
   @Override
@@ -171,21 +195,10 @@ public final class JavaDlrm implements InferenceEngine {
   }
 
   private void forward(Features f, int rows, Scratch s, float[] out) {
-    if (columns != null) {
+    if (vector != null) {
+      vector.run(f, rows, s.vector, out);
+    } else {
       columns.run(f, rows, s.columns, out);
-      return;
-    }
-    // Bottom MLP: dense [rows, 8] → [rows, 128] → [rows, 64] → z written into topIn[:, 0:16].
-    kernels.linearRelu(f.dense(), rows, bottom[0], s.h1, 0, bottom[0].n(), s.acc);
-    kernels.linearRelu(s.h1, rows, bottom[1], s.h2, 0, bottom[1].n(), s.acc);
-    kernels.linearRelu(s.h2, rows, bottom[2], s.topIn, 0, TOP_IN, s.acc);
-    kernels.interact(f.sparse(), rows, tables, s.topIn, TOP_IN, s.map);
-    // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
-    kernels.linearRelu(s.topIn, rows, top[0], s.a1, 0, top[0].n(), s.acc);
-    kernels.linearRelu(s.a1, rows, top[1], s.a2, 0, top[1].n(), s.acc);
-    kernels.logits(s.a2, rows, lastWeight.length, lastWeight, lastBias, out, s.map);
-    for (int r = 0; r < rows; r++) {
-      out[r] = sigmoid(out[r]);
     }
   }
 
@@ -217,28 +230,16 @@ public final class JavaDlrm implements InferenceEngine {
     }
   }
 
-  /** Activations of one forward pass, for up to {@code rows} rows. */
+  /** Activations of one forward pass, for up to {@code rows} rows: the chosen pass's only. */
   private final class Scratch {
     final int rows;
-    final float[] h1;
-    final float[] h2;
-    final float[] topIn;
-    final float[] a1;
-    final float[] a2;
-    final float[][] acc;
-    final int[] map;
+    final VectorForward.Buffers vector;
     final ColumnForward.Buffers columns;
 
     Scratch(int rows) {
       this.rows = rows;
-      boolean rowMajor = JavaDlrm.this.columns == null;
-      h1 = rowMajor ? new float[rows * bottom[0].n()] : null;
-      h2 = rowMajor ? new float[rows * bottom[1].n()] : null;
-      topIn = rowMajor ? new float[rows * TOP_IN] : null;
-      a1 = rowMajor ? new float[rows * top[0].n()] : null;
-      a2 = rowMajor ? new float[rows * top[1].n()] : null;
-      acc = rowMajor ? new float[4][DenseKernels.MAX_WIDTH] : null;
-      map = rowMajor ? new int[DenseKernels.MAP_INTS] : null;
+      boolean rowMajor = JavaDlrm.this.vector != null;
+      vector = rowMajor ? new VectorForward.Buffers(rows) : null;
       columns = rowMajor ? null : new ColumnForward.Buffers(rows);
     }
   }

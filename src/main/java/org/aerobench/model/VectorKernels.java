@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic, stores skipped), instead of a slow one-row loop.
  *
  * <p>Needs {@code --add-modules jdk.incubator.vector} at compile and run time; {@link JavaDlrm}
- * only loads this class by name when the module is there. Same bits as {@link LoopKernels}: each
- * output lane does bias, then one {@code fma} per input in order.
+ * only loads this class by name when the module is there. Same bits as {@link ColumnForward} and
+ * the tests' scalar reference: each output lane does bias, then one {@code fma} per input in order.
  *
  * <p>Measured alternatives (JDK 25, AVX-512, batch 200): a 4 rows × 4 vectors tile ran 4× slower
  * than 8 × 1 (C2 did not keep its 16 accumulators in registers); rows outermost was ~25% slower on
@@ -31,8 +31,7 @@ final class VectorKernels implements DenseKernels {
   private static final int L = S.length();
   private static final int WIDE = 2 * L;
 
-  private final LoopKernels fallback = new LoopKernels();
-
+  /** Two vectors, else one, else 0: a width that is no multiple of the vector is not tiled. */
   @Override
   public int panelWidth(int n) {
     if (n % WIDE == 0) {
@@ -62,7 +61,14 @@ final class VectorKernels implements DenseKernels {
         }
       }
     } else {
-      fallback.linearRelu(x, rows, layer, y, yOffset, yStride, acc);
+      throw new IllegalArgumentException(
+          "panel width "
+              + layer.panelWidth()
+              + " is not "
+              + L
+              + " or "
+              + WIDE
+              + " (see panelWidth)");
     }
   }
 
@@ -204,7 +210,7 @@ final class VectorKernels implements DenseKernels {
   /**
    * The 15 dot products for L rows at a time, one row per lane: z and the embedding rows are
    * gathered a dimension at a time, the products scattered back. Per lane exactly the scalar code's
-   * arithmetic (fma over d from 0), so the bits match {@link LoopKernels}' path.
+   * arithmetic (fma over d from 0), so the bits match the plain loops.
    */
   @Override
   public void interact(

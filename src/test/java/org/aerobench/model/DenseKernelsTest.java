@@ -6,11 +6,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The two kernel sets follow one arithmetic contract, so they must agree bit for bit. */
+/**
+ * The Vector API kernels follow the contract of the scalar reference, so they agree bit for bit.
+ */
 class DenseKernelsTest {
 
-  private static final DenseKernels LOOP = new LoopKernels();
-  private static final DenseKernels VECTOR = JavaDlrm.selectKernels("vector");
+  private static final DenseKernels SCALAR = new ScalarKernels();
+  private static final DenseKernels VECTOR = JavaDlrm.selectKernels("vector").orElseThrow();
 
   private static float[] random(int n, SplittableRandom rnd) {
     float[] a = new float[n];
@@ -24,7 +26,8 @@ class DenseKernelsTest {
   @ValueSource(ints = {1, 5, 6, 7, 8, 9, 200, 201})
   void linear_relu_gives_the_same_bits_for_every_layer_shape(int rows) {
     SplittableRandom rnd = new SplittableRandom(rows);
-    int[][] shapes = {{8, 128}, {128, 64}, {64, 16}, {31, 256}, {256, 128}, {5, 24}};
+    // The model's layers, and odd fan-ins with one- and two-vector panels.
+    int[][] shapes = {{8, 128}, {128, 64}, {64, 16}, {31, 256}, {256, 128}, {5, 48}, {7, 32}};
     for (int[] shape : shapes) {
       int k = shape[0];
       int n = shape[1];
@@ -33,10 +36,9 @@ class DenseKernelsTest {
       int stride = n + 3; // written with a stride and offset, as z into the top MLP's input
       float[] expected = new float[rows * stride + 2];
       float[] actual = new float[rows * stride + 2];
-      LOOP.linearRelu(
-          x, rows, DenseLayer.of(l, LOOP.panelWidth(n)), expected, 2, stride, new float[4][256]);
-      VECTOR.linearRelu(
-          x, rows, DenseLayer.of(l, VECTOR.panelWidth(n)), actual, 2, stride, new float[4][256]);
+      DenseLayer layer = DenseLayer.of(l, VECTOR.panelWidth(n));
+      SCALAR.linearRelu(x, rows, layer, expected, 2, stride, new float[4][256]);
+      VECTOR.linearRelu(x, rows, layer, actual, 2, stride, new float[4][256]);
       assertThat(actual).as("%d x %d", k, n).containsExactly(expected);
     }
   }
@@ -54,16 +56,16 @@ class DenseKernelsTest {
     int stride = DlrmWeights.TOP_SIZES[0];
     float[] expected = random(rows * stride, rnd);
     float[] actual = expected.clone();
-    LOOP.interact(f.sparse(), rows, tables, expected, stride, new int[DenseKernels.MAP_INTS]);
+    SCALAR.interact(f.sparse(), rows, tables, expected, stride, new int[DenseKernels.MAP_INTS]);
     VECTOR.interact(f.sparse(), rows, tables, actual, stride, new int[DenseKernels.MAP_INTS]);
     assertThat(actual).containsExactly(expected);
 
     float[] a = random(rows * 128, rnd);
     float[] u = random(128, rnd);
-    float[] loopOut = new float[rows];
+    float[] scalarOut = new float[rows];
     float[] vectorOut = new float[rows];
-    LOOP.logits(a, rows, 128, u, 0.25f, loopOut, new int[DenseKernels.MAP_INTS]);
+    SCALAR.logits(a, rows, 128, u, 0.25f, scalarOut, new int[DenseKernels.MAP_INTS]);
     VECTOR.logits(a, rows, 128, u, 0.25f, vectorOut, new int[DenseKernels.MAP_INTS]);
-    assertThat(vectorOut).containsExactly(loopOut);
+    assertThat(vectorOut).containsExactly(scalarOut);
   }
 }
