@@ -3,148 +3,156 @@ package org.aerobench.simulations.support;
 import static io.gatling.javaapi.core.CoreDsl.details;
 
 import io.gatling.javaapi.core.Assertion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
+import org.aerobench.report.ReportInputException;
+import org.aerobench.report.gate.GateConfig;
 
 /**
- * Service-level objectives per request name, read from a properties file (the bundled {@code
- * assertions.properties}, or {@code -Dassertions=<file>}) and turned into Gatling assertions so
- * that {@code mvn gatling:test} fails when one is missed.
+ * The service-level objectives of {@code conf/gate.properties} (or {@code -Dassertions=<file>} in
+ * the same format), turned into Gatling assertions so that {@code mvn gatling:test} fails when one
+ * is missed. The run and the CI gate ({@code aerobench gate}) read the same file through {@link
+ * GateConfig}, so their thresholds cannot drift apart.
  *
- * <p>Keys are {@code [<label>.][<client>.]<metric> = <limit>}; the most specific key wins. Metrics:
- * {@code p50 p75 p90 p95 p99 max} (response time in ms, must stay below the limit) and {@code
- * failedPercent} (failed requests in %, must stay below). The warm-up is never asserted.
+ * <p>Keys used here, with the gate's meaning: {@code slo.<client>.p<NN>} (Gatling's response time
+ * percentile, ms, at most the limit) for the labels {@code slo.modes} names; {@code
+ * errors.max.percent} (failed requests per request name, at most); {@code ignore.modes} (labels
+ * never asserted); {@code unknown.clients}. A label is the first word of a request name ({@code
+ * "single async"}). The gate's relative and regression rules compare clients or runs, which
+ * Gatling's assertions cannot express, and {@code source=server} is the gate's alone: Gatling
+ * asserts on what the client saw. The warm-up is never asserted.
  */
 public final class SloAssertions {
 
-  /** The bundled file, on the test classpath. */
-  public static final String RESOURCE = "/assertions.properties";
+  /** The default thresholds, relative to the project folder (where Maven runs Gatling). */
+  public static final Path DEFAULT_FILE = Path.of("conf", "gate.properties");
 
-  private static final Set<String> METRICS =
-      Set.of("p50", "p75", "p90", "p95", "p99", "max", "failedPercent");
+  private final GateConfig config;
 
-  private final Map<String, Double> limits;
-  private final String source;
-
-  private SloAssertions(Map<String, Double> limits, String source) {
-    this.limits = limits;
-    this.source = source;
-  }
-
-  /** The thresholds of {@code -Dassertions} when given, else the bundled ones. */
-  public static SloAssertions load(Parameters params) {
-    if (params.assertions() != null) {
-      try (Reader in = Files.newBufferedReader(params.assertions(), StandardCharsets.UTF_8)) {
-        return parse(in, params.assertions().toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    try (InputStream in = SloAssertions.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the test classpath");
-      }
-      return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private SloAssertions(GateConfig config) {
+    this.config = config;
   }
 
   /**
-   * Parses thresholds.
+   * The thresholds of {@code -Dassertions} when given, else those of {@link #DEFAULT_FILE}.
    *
-   * @throws BadParameterException naming the file and every bad key or value
+   * @throws BadParameterException naming the file when it is missing or not a valid gate file
    */
-  public static SloAssertions parse(Reader in, String source) throws IOException {
-    Properties props = new Properties();
-    props.load(in);
-    Map<String, Double> limits = new LinkedHashMap<>();
+  public static SloAssertions load(Parameters params) {
+    boolean given = params.assertions() != null;
+    Path file = given ? params.assertions() : DEFAULT_FILE;
+    String origin = given ? "-Dassertions=" + file : "default thresholds " + file;
+    if (!Files.isRegularFile(file)) {
+      throw new BadParameterException(
+          List.of(
+              origin
+                  + ": no such file (relative paths start at "
+                  + Path.of("").toAbsolutePath()
+                  + "); run from the project folder or pass -Dassertions=<file in the format of"
+                  + " conf/gate.properties>"));
+    }
+    try {
+      SloAssertions slo = new SloAssertions(GateConfig.read(file));
+      System.out.println("aerobench: SLO assertions from " + file);
+      return slo;
+    } catch (ReportInputException e) {
+      throw new BadParameterException(List.of(origin + ": " + e.getMessage() + oldFormatHint(e)));
+    }
+  }
+
+  /** Thresholds from an already read gate file. */
+  public static SloAssertions of(GateConfig config) {
+    return new SloAssertions(config);
+  }
+
+  // Before the thresholds moved to conf/gate.properties, -Dassertions took a file of its own.
+  private static String oldFormatHint(ReportInputException e) {
+    return e.getMessage().contains("unknown key")
+        ? " (-Dassertions takes the format of conf/gate.properties: the former failedPercent=N is"
+            + " errors.max.percent=N, <client>.p<NN>=N is slo.<client>.p<NN>=N)"
+        : "";
+  }
+
+  /** The file the thresholds came from. */
+  public Path file() {
+    return config.file();
+  }
+
+  /** Response-time limits (percentile to ms) of one request; empty when none applies. */
+  public Map<Double, Double> latencyLimits(String label, String client) {
+    if (config.ignoredModes().contains(label) || !config.sloAppliesTo(label)) {
+      return Map.of();
+    }
+    return config.slos().getOrDefault(client, Map.of());
+  }
+
+  /** The failed-request limit (%) of one request name; {@code null} when none applies. */
+  public Double maxErrorPercent(String label) {
+    return config.ignoredModes().contains(label) ? null : config.maxErrorPercent();
+  }
+
+  /**
+   * Assertions for every request {@code "<label> <client>"} of the simulation.
+   *
+   * @throws BadParameterException when a client has no {@code slo.<client>.*} line for a label the
+   *     SLOs apply to and the file says {@code unknown.clients=error} (as the gate would, later)
+   */
+  public List<Assertion> forRequests(List<String> labels, List<String> clients) {
     List<String> problems = new ArrayList<>();
-    for (String key : props.stringPropertyNames()) {
-      String metric = key.substring(key.lastIndexOf('.') + 1);
-      String value = props.getProperty(key).trim();
-      if (!METRICS.contains(metric)) {
-        problems.add(
-            source
-                + ": key '"
-                + key
-                + "' does not end with a known metric; allowed: "
-                + String.join(", ", METRICS.stream().sorted().toList()));
-        continue;
-      }
-      try {
-        double limit = Double.parseDouble(value);
-        if (limit <= 0) {
-          throw new NumberFormatException();
+    List<Assertion> assertions = new ArrayList<>();
+    for (String label : labels) {
+      for (String client : clients) {
+        if (missesSlo(label, client)) {
+          problems.add(
+              file()
+                  + ": no slo."
+                  + client
+                  + ".* line for request '"
+                  + PredictCalls.requestName(label, client)
+                  + "'; add slo."
+                  + client
+                  + ".p95=<ms>, or set unknown.clients=ignore");
         }
-        limits.put(key, limit);
-      } catch (NumberFormatException e) {
-        problems.add(source + ": " + key + "=" + value + " must be a number > 0");
+        assertions.addAll(forRequest(label, client));
       }
     }
     if (!problems.isEmpty()) {
       throw new BadParameterException(problems);
     }
-    return new SloAssertions(limits, source);
-  }
-
-  /** Where the thresholds came from, for the run's output. */
-  public String source() {
-    return source;
-  }
-
-  /**
-   * The limit for one request and metric: {@code label.client.metric}, else {@code client.metric},
-   * else {@code metric}; {@code null} when none applies.
-   */
-  public Double limit(String label, String client, String metric) {
-    for (String key : List.of(label + "." + client + "." + metric, client + "." + metric, metric)) {
-      if (limits.containsKey(key)) {
-        return limits.get(key);
-      }
-    }
-    return null;
-  }
-
-  /** Assertions for every request {@code "<label> <client>"} of the simulation. */
-  public List<Assertion> forRequests(List<String> labels, List<String> clients) {
-    List<Assertion> assertions = new ArrayList<>();
-    for (String label : labels) {
-      for (String client : clients) {
-        assertions.addAll(forRequest(label, client));
-      }
-    }
     return assertions;
   }
 
+  private boolean missesSlo(String label, String client) {
+    return !config.ignoredModes().contains(label)
+        && config.sloAppliesTo(label)
+        && !config.slos().containsKey(client)
+        && config.unknownClients().equals("error");
+  }
+
+  // "At most" (lte), as the gate: a measure equal to the limit passes in both.
   private List<Assertion> forRequest(String label, String client) {
     String name = PredictCalls.requestName(label, client);
     List<Assertion> assertions = new ArrayList<>();
-    for (String metric : List.of("p50", "p75", "p90", "p95", "p99")) {
-      Double limit = limit(label, client, metric);
-      if (limit != null) {
-        double percentile = Double.parseDouble(metric.substring(1));
-        assertions.add(details(name).responseTime().percentile(percentile).lt(limit.intValue()));
-      }
+    for (var slo : latencyLimits(label, client).entrySet()) {
+      assertions.add(
+          details(name).responseTime().percentile(slo.getKey()).lte(wholeMs(slo.getValue())));
     }
-    Double max = limit(label, client, "max");
-    if (max != null) {
-      assertions.add(details(name).responseTime().max().lt(max.intValue()));
-    }
-    Double failed = limit(label, client, "failedPercent");
-    if (failed != null) {
-      assertions.add(details(name).failedRequests().percent().lt(failed));
+    Double maxError = maxErrorPercent(label);
+    if (maxError != null) {
+      assertions.add(details(name).failedRequests().percent().lte(maxError));
     }
     return assertions;
+  }
+
+  /**
+   * Gatling types response-time targets as whole ms and measures whole ms, so "measured <= 0.5" is
+   * exactly "measured <= 0": rounding down loses nothing. (Rounding down with {@code lt}, as
+   * before, turned "< 0.5" into "< 0", which no run can meet.)
+   */
+  static int wholeMs(double limit) {
+    return (int) Math.floor(limit);
   }
 }

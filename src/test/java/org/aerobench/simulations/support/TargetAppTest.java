@@ -66,10 +66,13 @@ class TargetAppTest {
 
   @Test
   void an_app_never_ready_times_out_instead_of_hanging() throws Exception {
-    TargetApp app = standIn(Duration.ofSeconds(2), "600000");
+    // 10 s: the stand-in's own JVM must be up and answering 503 before the timeout for the last
+    // answer to be "HTTP 503"; a cold JVM on a busy machine can take more than 2 s, which left a
+    // ConnectException as the last answer. /ready turns 200 only after 10 min, far beyond it.
+    TargetApp app = standIn(Duration.ofSeconds(10), "600000");
     assertThatThrownBy(app::start)
         .isInstanceOf(TargetApp.TargetAppException.class)
-        .hasMessageContaining("not ready after 2 s")
+        .hasMessageContaining("not ready after 10 s")
         .hasMessageContaining("HTTP 503")
         .hasMessageContaining("raise -DreadyTimeout");
     assertThat(app.isAlive()).isFalse();
