@@ -45,13 +45,15 @@ public final class AppStack implements AutoCloseable {
     if (config.embedded().enabled()) {
       embedded = startEmbedded(config);
       effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
-      Latency latency = latency(config.embedded());
+      Latency latency = config.embedded().latency();
       progress.accept(
           "embedded Aerospike on "
               + embedded.host()
               + ":"
               + embedded.port()
-              + (latency == Latency.NONE ? "" : " (injected latency " + latency + " once seeded)"));
+              + (Latency.NONE.equals(latency)
+                  ? ""
+                  : " (injected latency " + latency.describe() + " once seeded)"));
     }
     AerospikeBackend backend = null;
     try {
@@ -70,7 +72,7 @@ public final class AppStack implements AutoCloseable {
       }
       if (embedded != null) {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
-        embedded.setLatency(latency(config.embedded()));
+        embedded.setLatency(config.embedded().latency());
       }
       TargetApp app = TargetApp.start(effective, backend);
       return new AppStack(embedded, backend, app, seeded);
@@ -89,20 +91,7 @@ public final class AppStack implements AutoCloseable {
     return EmbeddedConfig.defaults()
         .withPort(config.embedded().port())
         .withNamespaces(List.of(config.aerospike().namespace()))
-        .withLatency(latency(config.embedded()));
-  }
-
-  /** The latency injection the config asks for. */
-  public static Latency latency(AppConfig.Embedded embedded) {
-    if (embedded.latencyFixedMs() > 0) {
-      return Latency.fixed(Duration.ofMillis(embedded.latencyFixedMs()));
-    }
-    if (embedded.latencyMedianMs() > 0) {
-      return Latency.logNormal(
-          Duration.ofMillis(embedded.latencyMedianMs()),
-          Duration.ofMillis(embedded.latencyP99Ms()));
-    }
-    return Latency.NONE;
+        .withLatency(config.embedded().latency());
   }
 
   private static EmbeddedAerospike startEmbedded(AppConfig config) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.aerobench.app.config.AppConfig;
 import org.aerobench.app.config.ConfigException;
 import org.aerobench.app.config.ConfigLoader;
+import org.aerobench.embedded.Latency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,18 +49,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--latency-fixed-ms",
-      description = "Embedded server only: fixed latency per command (ms)")
-  Integer latencyFixedMs;
+      description = "Embedded server only: fixed latency per command (ms, fractions allowed)")
+  Double latencyFixedMs;
 
   @Option(
       names = "--latency-median-ms",
       description = "Embedded server only: log-normal latency median (ms); needs --latency-p99-ms")
-  Integer latencyMedianMs;
+  Double latencyMedianMs;
 
   @Option(
       names = "--latency-p99-ms",
       description = "Embedded server only: log-normal latency p99 (ms)")
-  Integer latencyP99Ms;
+  Double latencyP99Ms;
 
   @Option(
       names = "--seed",
@@ -128,16 +129,21 @@ public final class ServeCommand implements Callable<Integer> {
       loaded = loaded.withPort(port);
     }
     if (latencyFixedMs != null || latencyMedianMs != null || latencyP99Ms != null) {
+      try {
+        Latency.fromMillis(latencyFixedMs, latencyMedianMs, latencyP99Ms);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            "--latency-fixed-ms/--latency-median-ms/--latency-p99-ms: " + e.getMessage());
+      }
       AppConfig.Embedded e = loaded.embedded();
       loaded =
           loaded.withEmbedded(
-              ConfigLoader.checkedEmbedded(
-                  new AppConfig.Embedded(
-                      e.enabled(),
-                      e.port(),
-                      latencyFixedMs != null ? latencyFixedMs : 0,
-                      latencyMedianMs != null ? latencyMedianMs : 0,
-                      latencyP99Ms != null ? latencyP99Ms : 0)));
+              new AppConfig.Embedded(
+                  e.enabled(),
+                  e.port(),
+                  latencyFixedMs != null ? latencyFixedMs : 0,
+                  latencyMedianMs != null ? latencyMedianMs : 0,
+                  latencyP99Ms != null ? latencyP99Ms : 0));
     }
     return loaded;
   }

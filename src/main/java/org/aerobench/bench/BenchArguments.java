@@ -101,13 +101,4 @@ public final class BenchArguments {
     }
     return value;
   }
-
-  /** Checks a latency-injection value in milliseconds. */
-  public static double checkMillis(String option, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          option + ": " + value + " is not allowed; give milliseconds >= 0");
-    }
-    return value;
-  }
 }

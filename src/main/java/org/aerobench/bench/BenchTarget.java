@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.embedded.EmbeddedConfig;
+import org.aerobench.embedded.Latency;
 
 /**
  * Where the benchmark reads from: an embedded server it starts and seeds itself (no hosts), or an
@@ -12,10 +13,12 @@ import org.aerobench.embedded.EmbeddedConfig;
  * @param hosts {@code host:port} seeds; empty means the embedded server
  * @param seedData with hosts: write the benchmark records before measuring
  * @param namespace the namespace every key lives in
- * @param latency the embedded server's injected latency ({@link LatencyInjection#OFF} with hosts)
+ * @param latency the embedded server's injected latency ({@link Latency#NONE} with hosts)
  */
-public record BenchTarget(
-    List<String> hosts, boolean seedData, String namespace, LatencyInjection latency) {
+public record BenchTarget(List<String> hosts, boolean seedData, String namespace, Latency latency) {
+
+  private static final String LATENCY_OPTIONS =
+      "--latency-fixed-ms/--latency-median-ms/--latency-p99-ms";
 
   public BenchTarget {
     hosts = List.copyOf(hosts);
@@ -40,12 +43,17 @@ public record BenchTarget(
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace: give a namespace name, e.g. test");
     }
-    LatencyInjection latency = LatencyInjection.of(latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    Latency latency;
+    try {
+      latency = Latency.fromMillis(latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LATENCY_OPTIONS + ": " + e.getMessage(), e);
+    }
     List<String> seeds = new ArrayList<>();
     for (String host : hosts == null ? List.<String>of() : hosts) {
       seeds.add(checkHost(host.trim()));
     }
-    if (!seeds.isEmpty() && !latency.isOff()) {
+    if (!seeds.isEmpty() && !Latency.NONE.equals(latency)) {
       throw new IllegalArgumentException(
           "--latency-* options only apply to the embedded server; drop them or drop --hosts");
     }

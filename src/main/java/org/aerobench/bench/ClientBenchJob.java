@@ -108,7 +108,7 @@ final class ClientBenchJob {
         }
         if (server != null) {
           // Seeded without delay; the injected latency applies to the measured reads only.
-          server.setLatency(target.latency().toLatency());
+          server.setLatency(target.latency());
         }
         try (BenchClients clients =
             BenchClients.create(

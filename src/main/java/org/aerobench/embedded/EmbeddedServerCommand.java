@@ -2,7 +2,6 @@ package org.aerobench.embedded;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -83,31 +82,15 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
   }
 
   private Latency latency() {
-    if (latencyFixedMs != null && (latencyMedianMs != null || latencyP99Ms != null)) {
-      throw new IllegalArgumentException(
-          "--latency-fixed-ms cannot be combined with --latency-median-ms/--latency-p99-ms;"
-              + " choose fixed or log-normal");
+    try {
+      return Latency.fromMillis(latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LATENCY_OPTIONS + ": " + e.getMessage(), e);
     }
-    if (latencyFixedMs != null) {
-      return Latency.fixed(millis(latencyFixedMs, "--latency-fixed-ms"));
-    }
-    if (latencyMedianMs == null && latencyP99Ms == null) {
-      return Latency.NONE;
-    }
-    if (latencyMedianMs == null || latencyP99Ms == null) {
-      throw new IllegalArgumentException(
-          "log-normal latency needs both --latency-median-ms and --latency-p99-ms");
-    }
-    return Latency.logNormal(
-        millis(latencyMedianMs, "--latency-median-ms"), millis(latencyP99Ms, "--latency-p99-ms"));
   }
 
-  private static Duration millis(double ms, String option) {
-    if (ms < 0 || Double.isNaN(ms) || ms > 60_000) {
-      throw new IllegalArgumentException(option + " " + ms + " is outside 0..60000 ms");
-    }
-    return Duration.ofNanos((long) (ms * 1_000_000));
-  }
+  private static final String LATENCY_OPTIONS =
+      "--latency-fixed-ms/--latency-median-ms/--latency-p99-ms";
 
   @Override
   public Integer call() {

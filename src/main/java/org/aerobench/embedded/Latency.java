@@ -1,6 +1,7 @@
 package org.aerobench.embedded;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,8 +16,77 @@ public sealed interface Latency {
   /** The next delay in nanoseconds. */
   long sampleNanos();
 
-  /** For logs and the launcher: "off", "fixed 5.0 ms", "log-normal median 2.0 ms, p99 9.0 ms". */
+  /**
+   * For logs, reports and the launcher: "off", "fixed 5 ms", "log-normal median 2 ms, p99 9.5 ms".
+   */
   String describe();
+
+  /** The largest delay any latency option accepts, in milliseconds (one minute). */
+  double MAX_MS = 60_000;
+
+  /**
+   * The one place the latency options are checked: a fixed delay, or a log-normal one given by its
+   * median and p99, in milliseconds (fractions allowed: replies are scheduled in nanoseconds).
+   * {@code null} means "not given"; a fixed 0 means off.
+   *
+   * @throws IllegalArgumentException naming the values generically (fixed, median, p99) and the
+   *     rule; callers prefix their own option or key names
+   */
+  static Latency fromMillis(Double fixedMs, Double medianMs, Double p99Ms) {
+    checkMillis("fixed", fixedMs, true);
+    checkMillis("median", medianMs, false);
+    checkMillis("p99", p99Ms, false);
+    if (fixedMs != null && (medianMs != null || p99Ms != null)) {
+      throw new IllegalArgumentException(
+          "latency: a fixed delay cannot be combined with a log-normal median/p99;"
+              + " choose fixed or log-normal");
+    }
+    if (fixedMs != null) {
+      return fixed(nanos(fixedMs));
+    }
+    if (medianMs == null && p99Ms == null) {
+      return NONE;
+    }
+    if (medianMs == null || p99Ms == null) {
+      throw new IllegalArgumentException(
+          "latency: a log-normal delay needs both a median and a p99; give both or neither");
+    }
+    return logNormal(nanos(medianMs), nanos(p99Ms));
+  }
+
+  private static void checkMillis(String what, Double ms, boolean zeroAllowed) {
+    if (ms == null) {
+      return;
+    }
+    boolean low = zeroAllowed ? !(ms >= 0) : !(ms > 0);
+    if (low || ms > MAX_MS) {
+      throw new IllegalArgumentException(
+          "latency: "
+              + what
+              + " "
+              + format(ms)
+              + " ms is not allowed; give milliseconds "
+              + (zeroAllowed ? ">= 0" : "> 0")
+              + " and <= "
+              + (long) MAX_MS
+              + " (fractions allowed, e.g. 0.5)");
+    }
+  }
+
+  private static Duration nanos(double ms) {
+    return Duration.ofNanos(Math.round(ms * 1_000_000));
+  }
+
+  /** Milliseconds for messages and {@link #describe()}: "2", "0.5", "1.25". */
+  private static String millis(Duration d) {
+    return format(d.toNanos() / 1e6);
+  }
+
+  private static String format(double ms) {
+    return ms == Math.rint(ms) && Math.abs(ms) < 1e15
+        ? Long.toString((long) ms)
+        : Double.toString(ms);
+  }
 
   static Latency fixed(Duration delay) {
     return delay.isZero() ? NONE : new Fixed(delay);
@@ -46,7 +116,7 @@ public sealed interface Latency {
     public Fixed {
       if (delay.isNegative()) {
         throw new IllegalArgumentException(
-            "fixed latency " + delay.toMillis() + " ms is negative; use 0 or more");
+            "latency: fixed " + millis(delay) + " ms is negative; give 0 or more");
       }
     }
 
@@ -57,42 +127,72 @@ public sealed interface Latency {
 
     @Override
     public String describe() {
-      return "fixed " + delay.toNanos() / 1e6 + " ms";
+      return "fixed " + millis(delay) + " ms";
     }
   }
 
-  record LogNormal(Duration median, Duration p99) implements Latency {
+  /**
+   * {@code ln X ~ N(mu, sigma)}; a class rather than a record so that mu and sigma, which depend
+   * only on the config, are computed once instead of on every delayed reply.
+   */
+  final class LogNormal implements Latency {
     private static final double Z99 = 2.326348; // standard normal 99th percentile
 
-    public LogNormal {
+    private final Duration median;
+    private final Duration p99;
+    private final double mu;
+    private final double sigma;
+
+    public LogNormal(Duration median, Duration p99) {
       if (median.isNegative() || median.isZero()) {
         throw new IllegalArgumentException(
-            "latency median " + median.toMillis() + " ms must be above 0");
+            "latency: median " + millis(median) + " ms must be above 0");
       }
       if (p99.compareTo(median) < 0) {
         throw new IllegalArgumentException(
-            "latency p99 "
-                + p99.toMillis()
+            "latency: p99 "
+                + millis(p99)
                 + " ms is below the median "
-                + median.toMillis()
-                + " ms; give a p99 >= median");
+                + millis(median)
+                + " ms; give p99 >= median");
       }
+      this.median = median;
+      this.p99 = p99;
+      this.mu = Math.log(median.toNanos());
+      this.sigma = Math.log((double) p99.toNanos() / median.toNanos()) / Z99;
+    }
+
+    public Duration median() {
+      return median;
+    }
+
+    public Duration p99() {
+      return p99;
     }
 
     @Override
     public long sampleNanos() {
-      double mu = Math.log(median.toNanos());
-      double sigma = Math.log((double) p99.toNanos() / median.toNanos()) / Z99;
       return (long) Math.exp(mu + sigma * ThreadLocalRandom.current().nextGaussian());
     }
 
     @Override
     public String describe() {
-      return "log-normal median "
-          + median.toNanos() / 1e6
-          + " ms, p99 "
-          + p99.toNanos() / 1e6
-          + " ms";
+      return "log-normal median " + millis(median) + " ms, p99 " + millis(p99) + " ms";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof LogNormal other && median.equals(other.median) && p99.equals(other.p99);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(median, p99);
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 }

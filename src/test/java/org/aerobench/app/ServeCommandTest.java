@@ -63,6 +63,6 @@ class ServeCommandTest {
     Run run = serve("--latency-p99-ms", "20");
 
     assertThat(run.exitCode()).isEqualTo(ServeCommand.EXIT_BAD_CONFIG);
-    assertThat(run.err()).contains("set the median too");
+    assertThat(run.err()).contains("--latency-p99-ms").contains("needs both a median and a p99");
   }
 }

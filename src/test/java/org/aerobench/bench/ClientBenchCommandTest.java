@@ -51,8 +51,10 @@ class ClientBenchCommandTest {
         "--iterations|-3|--iterations: -3 is not allowed; it must be a positive whole number",
         "--warmup|-1|--warmup: -1 is not allowed; it must be 0 or more",
         "--hosts|localhost|--hosts: host 'localhost' has no port",
-        "--latency-median-ms|2|--latency-median-ms and --latency-p99-ms go together",
-        "--latency-fixed-ms|-1|--latency-fixed-ms: -1.0 is not allowed; give milliseconds >= 0",
+        "--latency-median-ms|2|--latency-median-ms/--latency-p99-ms: latency: a log-normal delay"
+            + " needs both a median and a p99",
+        "--latency-fixed-ms|-1|--latency-fixed-ms/--latency-median-ms/--latency-p99-ms: latency:"
+            + " fixed -1 ms is not allowed; give milliseconds >= 0",
         "--namespace|' '|--namespace: give a namespace name",
         "--namespace|a;b|--namespace: namespace 'a;b' is invalid",
         "--concurrency|ten|Invalid value for option '--concurrency': 'ten' is not an int",
@@ -86,8 +88,7 @@ class ClientBenchCommandTest {
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.stderr())
-        .contains(
-            "--latency-fixed-ms cannot be combined with --latency-median-ms/--latency-p99-ms");
+        .contains("latency: a fixed delay cannot be combined with a log-normal median/p99");
   }
 
   @Test
@@ -95,7 +96,8 @@ class ClientBenchCommandTest {
     Outcome outcome = execute("--latency-median-ms", "5", "--latency-p99-ms", "1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.stderr()).contains("--latency-p99-ms 1.0 is below --latency-median-ms 5.0");
+    assertThat(outcome.stderr())
+        .contains("--latency-p99-ms: latency: p99 1 ms is below the median 5 ms");
   }
 
   @Test

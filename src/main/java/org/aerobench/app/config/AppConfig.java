@@ -2,6 +2,7 @@ package org.aerobench.app.config;
 
 import java.util.List;
 import org.aerobench.client.ClientSettings;
+import org.aerobench.embedded.Latency;
 
 /**
  * Every knob of the target app, typed and validated once at startup by {@link ConfigLoader}. The
@@ -53,12 +54,31 @@ public record AppConfig(
    * @param enabled true when no Aerospike hosts are configured: the serve command starts (and
    *     seeds) the embedded server and points the client at it
    * @param port its port; 0 = any free port
-   * @param latencyFixedMs fixed latency added to every command; 0 = none
-   * @param latencyMedianMs log-normal latency median; 0 = none
-   * @param latencyP99Ms log-normal latency p99
+   * @param latencyFixedMs fixed latency added to every command, in ms (fractions allowed); 0 = none
+   * @param latencyMedianMs log-normal latency median in ms; 0 = none
+   * @param latencyP99Ms log-normal latency p99 in ms; 0 = none
    */
   public record Embedded(
-      boolean enabled, int port, int latencyFixedMs, int latencyMedianMs, int latencyP99Ms) {}
+      boolean enabled,
+      int port,
+      double latencyFixedMs,
+      double latencyMedianMs,
+      double latencyP99Ms) {
+
+    /**
+     * The injected latency these values ask for.
+     *
+     * @throws IllegalArgumentException from {@link Latency#fromMillis} when the values break its
+     *     rules ({@link ConfigLoader#checkedEmbedded} turns that into a refusal naming the keys)
+     */
+    public Latency latency() {
+      return Latency.fromMillis(given(latencyFixedMs), given(latencyMedianMs), given(latencyP99Ms));
+    }
+
+    private static Double given(double ms) {
+      return ms == 0 ? null : ms;
+    }
+  }
 
   /** A copy with another HTTP port (the serve command's --port, tests' port 0). */
   public AppConfig withPort(int port) {

@@ -38,9 +38,9 @@ public enum ConfigKey {
   MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
   MODEL_WARMUP("model.warmup", "true", Rule.oneOf("true", "false")),
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
-  EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.range(0, 60_000)),
-  EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.range(0, 60_000)),
-  EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.range(0, 60_000));
+  EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.millis(0, 60_000)),
+  EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.millis(0, 60_000)),
+  EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.millis(0, 60_000));
 
   private final String key;
   private final String defaultValue;
@@ -90,6 +90,11 @@ public enum ConfigKey {
       return new Rule("int", min, max, java.util.List.of());
     }
 
+    /** Milliseconds, fractions allowed (the embedded server schedules in nanoseconds). */
+    static Rule millis(long min, long max) {
+      return new Rule("ms", min, max, java.util.List.of());
+    }
+
     static Rule oneOf(String... allowed) {
       return new Rule("enum", 0, 0, java.util.List.of(allowed));
     }
@@ -97,6 +102,7 @@ public enum ConfigKey {
     public String describe() {
       return switch (kind) {
         case "int" -> "must be an integer in " + min + ".." + max;
+        case "ms" -> "must be milliseconds in " + min + ".." + max + " (fractions allowed)";
         case "enum" -> "must be one of " + String.join(", ", allowed);
         case "hosts" ->
             "must be empty (start the embedded server) or a comma-separated list of host:port"

@@ -86,9 +86,9 @@ public final class ConfigLoader {
         new AppConfig.Embedded(
             hosts.isEmpty(),
             r.integer(ConfigKey.EMBEDDED_PORT),
-            r.integer(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
-            r.integer(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
-            r.integer(ConfigKey.EMBEDDED_LATENCY_P99_MS));
+            r.millis(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
+            r.millis(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
+            r.millis(ConfigKey.EMBEDDED_LATENCY_P99_MS));
     checkedEmbedded(embedded);
     return new AppConfig(aerospike, http, limits, model, embedded);
   }
@@ -148,38 +148,19 @@ public final class ConfigLoader {
   }
 
   /**
-   * Checks the latency injection as a whole: fixed or log-normal, not both; a p99 needs a median
-   * and is at least the median; no value is negative.
+   * Checks the latency injection as a whole with {@link AppConfig.Embedded#latency()} (one rule set
+   * for every latency option: fixed or log-normal, not both; median and p99 together; p99 >=
+   * median).
    *
    * @return the argument
+   * @throws ConfigException naming the embedded.latency.* keys and the rule
    */
   public static AppConfig.Embedded checkedEmbedded(AppConfig.Embedded embedded) {
-    if (embedded.latencyFixedMs() < 0
-        || embedded.latencyMedianMs() < 0
-        || embedded.latencyP99Ms() < 0) {
-      throw new ConfigException("latency injection " + embedded + " has a negative value");
-    }
-    if (embedded.latencyMedianMs() > 0 && embedded.latencyP99Ms() < embedded.latencyMedianMs()) {
+    try {
+      embedded.latency();
+    } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          "embedded.latency.p99.ms = "
-              + embedded.latencyP99Ms()
-              + " is below embedded.latency.median.ms = "
-              + embedded.latencyMedianMs()
-              + "; the p99 must be >= the median");
-    }
-    if (embedded.latencyFixedMs() > 0 && embedded.latencyMedianMs() > 0) {
-      throw new ConfigException(
-          "embedded.latency.fixed.ms = "
-              + embedded.latencyFixedMs()
-              + " and embedded.latency.median.ms = "
-              + embedded.latencyMedianMs()
-              + " are both set; choose a fixed or a log-normal latency, not both");
-    }
-    if (embedded.latencyMedianMs() == 0 && embedded.latencyP99Ms() > 0) {
-      throw new ConfigException(
-          "embedded.latency.p99.ms = "
-              + embedded.latencyP99Ms()
-              + " is set without embedded.latency.median.ms; set the median too");
+          "embedded.latency.fixed.ms/median.ms/p99.ms (0 = not set): " + e.getMessage());
     }
     return embedded;
   }
@@ -229,6 +210,20 @@ public final class ConfigLoader {
         throw invalid(key, v);
       }
       return (int) parsed;
+    }
+
+    double millis(ConfigKey key) {
+      Value v = raw.get(key);
+      double parsed;
+      try {
+        parsed = Double.parseDouble(v.text());
+      } catch (NumberFormatException e) {
+        throw invalid(key, v);
+      }
+      if (!(parsed >= key.rule().min() && parsed <= key.rule().max())) {
+        throw invalid(key, v);
+      }
+      return parsed;
     }
 
     String oneOf(ConfigKey key) {

@@ -8,9 +8,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.aerobench.client.EventLoopKind;
+import org.aerobench.embedded.Latency;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -125,6 +127,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void fractional_latency_milliseconds_are_accepted() {
+    AppConfig config = ConfigLoader.load(props("embedded.latency.fixed.ms", "0.5"), "f", Map.of());
+
+    assertThat(config.embedded().latency()).isEqualTo(Latency.fixed(Duration.ofNanos(500_000)));
+  }
+
+  @Test
   void latency_p99_below_the_median_is_refused() {
     assertThatExceptionOfType(ConfigException.class)
         .isThrownBy(
@@ -133,7 +142,8 @@ class ConfigLoaderTest {
                     props("embedded.latency.median.ms", "10", "embedded.latency.p99.ms", "5"),
                     "f",
                     Map.of()))
-        .withMessageContaining("the p99 must be >= the median");
+        .withMessageContaining("embedded.latency.")
+        .withMessageContaining("p99 5 ms is below the median 10 ms; give p99 >= median");
   }
 
   @Test

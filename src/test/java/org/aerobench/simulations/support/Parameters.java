@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aerobench.client.ReadMode;
+import org.aerobench.embedded.Latency;
 
 /**
  * Every {@code -D} parameter of the simulations, read and checked in one place before any load.
@@ -444,28 +445,36 @@ public record Parameters(
                 + " parameters.");
         return LatencyInjection.OFF;
       }
-      if (fixed && (median || p99)) {
-        problems.add(
-            "-DlatencyFixedMs with -DlatencyMedianMs/-DlatencyP99Ms: choose one, a fixed delay"
-                + " or a log-normal one (e.g. -DlatencyMedianMs=1 -DlatencyP99Ms=5).");
+      int problemsBefore = problems.size();
+      Double fixedMs = millis("latencyFixedMs");
+      Double medianMs = millis("latencyMedianMs");
+      Double p99Ms = millis("latencyP99Ms");
+      if (problems.size() > problemsBefore) {
         return LatencyInjection.OFF;
       }
-      if (fixed) {
-        return LatencyInjection.fixed(wholeNumber("latencyFixedMs", 0, 1, "2"));
-      }
-      if (!(median && p99)) {
+      try {
+        return new LatencyInjection(Latency.fromMillis(fixedMs, medianMs, p99Ms));
+      } catch (IllegalArgumentException e) {
         problems.add(
-            "-DlatencyMedianMs and -DlatencyP99Ms go together (a log-normal delay needs both),"
-                + " e.g. -DlatencyMedianMs=1 -DlatencyP99Ms=5.");
+            "-DlatencyFixedMs/-DlatencyMedianMs/-DlatencyP99Ms: "
+                + e.getMessage()
+                + " (e.g. -DlatencyFixedMs=2, or -DlatencyMedianMs=1 -DlatencyP99Ms=5)");
         return LatencyInjection.OFF;
       }
-      // whole milliseconds: what `serve --latency-*-ms` accepts
-      int medianMs = wholeNumber("latencyMedianMs", 0, 1, "1");
-      int p99Ms = wholeNumber("latencyP99Ms", 0, 1, "5");
-      if (medianMs > 0 && p99Ms > 0 && p99Ms < medianMs) {
-        problem("latencyP99Ms", raw("latencyP99Ms"), "must be >= -DlatencyMedianMs=" + medianMs);
+    }
+
+    /** A latency in milliseconds (fractions allowed), or null when not given or not a number. */
+    private Double millis(String name) {
+      String value = raw(name);
+      if (value == null) {
+        return null;
       }
-      return LatencyInjection.logNormal(medianMs, p99Ms);
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        problem(name, value, "must be milliseconds, e.g. 2 or 0.5");
+        return null;
+      }
     }
 
     Model model() {

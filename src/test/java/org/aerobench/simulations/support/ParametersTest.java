@@ -101,14 +101,19 @@ class ParametersTest {
     assertThatThrownBy(() -> read("baseUrl", "http://127.0.0.1:7070", "latencyFixedMs", "2"))
         .hasMessageContaining("drop -DbaseUrl or the latency parameters");
     assertThatThrownBy(() -> read("latencyMedianMs", "1"))
-        .hasMessageContaining("-DlatencyMedianMs and -DlatencyP99Ms go together");
+        .hasMessageContaining("-DlatencyP99Ms")
+        .hasMessageContaining("needs both a median and a p99");
     assertThatThrownBy(() -> read("latencyMedianMs", "5", "latencyP99Ms", "1"))
-        .hasMessageContaining("-DlatencyP99Ms=1: must be >= -DlatencyMedianMs=5");
+        .hasMessageContaining("-DlatencyP99Ms")
+        .hasMessageContaining("p99 1 ms is below the median 5 ms");
     assertThat(read("latencyMedianMs", "1", "latencyP99Ms", "5").latency().serveFlags())
         .containsExactly("--latency-median-ms=1", "--latency-p99-ms=5");
     assertThat(read("latencyFixedMs", "2").latency().describe()).isEqualTo("fixed 2 ms");
-    assertThatThrownBy(() -> read("latencyFixedMs", "2.5"))
-        .hasMessageContaining("-DlatencyFixedMs=2.5: must be a whole number >= 1");
+    // fractional milliseconds, as every latency option accepts them (serve included)
+    assertThat(read("latencyFixedMs", "0.5").latency().serveFlags())
+        .containsExactly("--latency-fixed-ms=0.5");
+    assertThatThrownBy(() -> read("latencyFixedMs", "-1"))
+        .hasMessageContaining("fixed -1 ms is not allowed; give milliseconds >= 0");
   }
 
   @Test
