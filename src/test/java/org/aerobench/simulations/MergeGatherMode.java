@@ -39,7 +39,7 @@ public class MergeGatherMode extends Simulation {
   // Scenario: one iteration per virtual user
   private final ScenarioBuilder users = scenario("merge_gather").exec(alternate);
 
-  // Assertions: assertions.properties (or -Dassertions=<file>), per request name
+  // Assertions: conf/gate.properties (or -Dassertions=<file>), per request name
   private final List<Assertion> assertions =
       SloAssertions.load(params).forRequests(List.of("merge_gather"), params.clients());
 

@@ -39,7 +39,7 @@ public class SingleMode extends Simulation {
   // Scenario: one iteration per virtual user
   private final ScenarioBuilder users = scenario("single").exec(alternate);
 
-  // Assertions: assertions.properties (or -Dassertions=<file>), per request name
+  // Assertions: conf/gate.properties (or -Dassertions=<file>), per request name
   private final List<Assertion> assertions =
       SloAssertions.load(params).forRequests(List.of("single"), params.clients());
 

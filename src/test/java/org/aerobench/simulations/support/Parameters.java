@@ -38,7 +38,8 @@ import org.aerobench.embedded.Latency;
  * @param appJvmArgs JVM flags of the target app's JVM
  * @param appConfig {@code serve --config} file, or {@code null} for the app's default
  * @param readyTimeout how long to wait for the started app's {@code /ready}
- * @param assertions thresholds file, or {@code null} for the bundled {@code assertions.properties}
+ * @param assertions thresholds file (gate.properties format), or {@code null} for
+ *     conf/gate.properties
  */
 public record Parameters(
     String baseUrl,
