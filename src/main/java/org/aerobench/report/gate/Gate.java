@@ -199,14 +199,19 @@ public final class Gate {
         Measured then = percentile(baseline, before.get(), 95);
         double change = then.value() == 0 ? 0 : (now.value() - then.value()) / then.value() * 100;
         if (change > config.maxP95RegressionPercent()) {
-          String noise = noiseVerdict(run, baseline, request.name());
-          if (config.regressionNeedsNoise() && noise.equals("within noise")) {
+          Bootstrap.Interval interval = regressionInterval(run, baseline, request.name());
+          String noise = noiseVerdict(run, baseline, request.name(), interval);
+          // One-sided, as the relative rule: only "slower beyond noise" (or no interval at all)
+          // counts; a run whose server times are faster beyond noise is not a regression.
+          if (config.regressionNeedsNoise() && interval != null && !(interval.low() > 0)) {
             notes.add(
                 String.format(
                     Locale.ROOT,
-                    "'%s' p95 +%.1f%% vs baseline but within noise: not counted",
+                    "'%s' p95 +%.1f%% vs baseline but the server times do not show it slower"
+                        + " beyond noise (%s): not counted",
                     request.name(),
-                    change));
+                    change,
+                    noise));
           } else {
             violations.add(
                 new Violation(
@@ -260,15 +265,36 @@ public final class Gate {
     return intervals == null ? null : intervals[0];
   }
 
-  private String noiseVerdict(RunData run, RunData baseline, String request) {
+  /** Interval of the server p95 difference (run − baseline); null without enough samples. */
+  private Bootstrap.Interval regressionInterval(RunData run, RunData baseline, String request) {
     Histogram now = total(run, request);
     Histogram then = total(baseline, request);
     if (now == null || then == null) {
-      return "no server samples for a noise check";
+      return null;
     }
     Bootstrap.Interval[] intervals =
         bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95);
-    return intervals == null ? "too few samples for a noise check" : intervals[0].verdict();
+    return intervals == null ? null : intervals[0];
+  }
+
+  private String noiseVerdict(
+      RunData run, RunData baseline, String request, Bootstrap.Interval interval) {
+    if (interval != null) {
+      String direction =
+          !interval.beyondNoise()
+              ? "within noise"
+              : interval.low() > 0 ? "slower beyond noise" : "faster beyond noise";
+      return String.format(
+          Locale.ROOT,
+          "server p95 %s (Δ %.3f ms, CI %.3f..%.3f)",
+          direction,
+          interval.observed(),
+          interval.low(),
+          interval.high());
+    }
+    return total(run, request) == null || total(baseline, request) == null
+        ? "no server samples for a noise check"
+        : "too few samples for a noise check";
   }
 
   private record Measured(double value, String source) {}
