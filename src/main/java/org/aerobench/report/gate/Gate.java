@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.compare.RequestName;
 import org.aerobench.report.compare.RunData;
 import org.aerobench.report.gatling.RequestStats;
-import org.aerobench.report.run.Stage;
+import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.stats.Bootstrap;
-import org.aerobench.report.stats.ValueCounts;
 
 /** Checks a run (and optionally a baseline run) against a {@link GateConfig}. */
 public final class Gate {
@@ -255,25 +253,23 @@ public final class Gate {
 
   /** Interval of (challenger − base) at quantile q in one run's server times; null if unknown. */
   private Bootstrap.Interval interval(RunData run, String base, String challenger, double q) {
-    Histogram b = total(run, base);
-    Histogram c = total(run, challenger);
+    ServerTotal b = total(run, base);
+    ServerTotal c = total(run, challenger);
     if (b == null || c == null) {
       return null;
     }
-    Bootstrap.Interval[] intervals =
-        bootstrap.differences(ValueCounts.of(b, 0.001), ValueCounts.of(c, 0.001), q);
+    Bootstrap.Interval[] intervals = c.minus(b, bootstrap, q);
     return intervals == null ? null : intervals[0];
   }
 
   /** Interval of the server p95 difference (run − baseline); null without enough samples. */
   private Bootstrap.Interval regressionInterval(RunData run, RunData baseline, String request) {
-    Histogram now = total(run, request);
-    Histogram then = total(baseline, request);
+    ServerTotal now = total(run, request);
+    ServerTotal then = total(baseline, request);
     if (now == null || then == null) {
       return null;
     }
-    Bootstrap.Interval[] intervals =
-        bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95);
+    Bootstrap.Interval[] intervals = now.minus(then, bootstrap, 0.95);
     return intervals == null ? null : intervals[0];
   }
 
@@ -304,9 +300,9 @@ public final class Gate {
     if (config.source().equals("gatling") && gatling != null) {
       return new Measured(gatling, "Gatling " + pct(p));
     }
-    Histogram total = total(run, request.name());
+    ServerTotal total = total(run, request.name());
     if (total != null) {
-      return new Measured(total.getValueAtPercentile(p) / 1000.0, "server total_ms " + pct(p));
+      return new Measured(total.percentileMs(p), "server total_ms " + pct(p));
     }
     throw new ReportInputException(
         run.gatling().file()
@@ -320,13 +316,8 @@ public final class Gate {
             + " (set gatling.conf charting.indicators or record server times)");
   }
 
-  private static Histogram total(RunData run, String request) {
-    if (run.serverTimes().isEmpty()) {
-      return null;
-    }
-    Map<Stage, Histogram> stages = run.serverTimes().get().byRequest().get(request);
-    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
-    return h == null || h.getTotalCount() == 0 ? null : h;
+  private static ServerTotal total(RunData run, String request) {
+    return ServerTotal.of(run.serverTimes(), request);
   }
 
   private static String pct(double p) {
