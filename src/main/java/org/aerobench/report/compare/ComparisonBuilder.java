@@ -23,6 +23,7 @@ import org.aerobench.report.run.Stage;
 import org.aerobench.report.stats.Bootstrap;
 import org.aerobench.report.stats.PromHistogram;
 import org.aerobench.report.stats.PromText;
+import org.aerobench.report.stats.ValueCounts;
 
 /** Turns a loaded run into a {@link Comparison}: the numbers, no formatting. */
 public final class ComparisonBuilder {
@@ -354,7 +355,8 @@ public final class ComparisonBuilder {
           continue;
         }
         means.put(stageName(stage), h.getMean() * MICROS_TO_MS);
-        p95s.put(stageName(stage), h.getValueAtPercentile(95) * MICROS_TO_MS);
+        // Nearest-rank, as the mode tables' server percentiles (ServerTotal.percentileMs).
+        p95s.put(stageName(stage), ValueCounts.of(h, MICROS_TO_MS).quantile(0.95));
         if (stage == Stage.TOTAL) {
           samples = h.getTotalCount();
         }

@@ -28,9 +28,13 @@ public record ServerTotal(Histogram micros, ValueCounts millis) {
     return micros.getMean() * MICROS_TO_MS;
   }
 
-  /** Percentile {@code p} (0..100) in ms. */
+  /**
+   * Percentile {@code p} (0..100) in ms, nearest-rank on the value counts: the definition the
+   * bootstrap's Δ and interval use, so a shown p95 and its Δ agree (HdrHistogram's
+   * getValueAtPercentile reports the bucket's highest equivalent value instead).
+   */
   public double percentileMs(double p) {
-    return micros.getValueAtPercentile(p) * MICROS_TO_MS;
+    return millis.quantile(p / 100);
   }
 
   /**

@@ -87,6 +87,18 @@ class ComparisonReportTest {
   }
 
   @Test
+  void a_shown_server_percentile_and_its_interval_use_one_quantile_definition() throws IOException {
+    Comparison c = generate(SampleRuns.HEALTHY).comparison();
+    for (String p : List.of("p50", "p95")) {
+      MetricRow row = row(mode(c, "single"), p, "server");
+      double shownDifference = row.values().get(1) - row.values().get(0);
+      assertThat(row.advantages().get(0).noise().difference())
+          .as(p + ": the Δ beside the values is their difference")
+          .isCloseTo(shownDifference, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @Test
   void prometheus_p95s_are_per_scenario_intervals_of_the_cumulative_scrapes() throws IOException {
     Comparison c = generate(SampleRuns.HEALTHY).comparison();
     assertThat(c.prometheus()).isNotEmpty();
