@@ -51,7 +51,11 @@ public final class ComparisonReport {
    * @throws IOException when the files cannot be written
    */
   public static Written generate(Path gatlingRun, Path outDir, Options options) throws IOException {
-    RunData run = RunData.load(gatlingRun);
+    return generate(RunData.load(gatlingRun), outDir, options);
+  }
+
+  /** Generates the three files from a run already loaded (e.g. shared with {@link #against}). */
+  public static Written generate(RunData run, Path outDir, Options options) throws IOException {
     Comparison comparison =
         new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run);
     Path dir = outDir.resolve(run.name());
@@ -68,8 +72,13 @@ public final class ComparisonReport {
   /** Writes {@code <outDir>/<run>/against-<earlier>.md} and {@code .json}; returns the diff. */
   public static RunDiff against(Path gatlingRun, Path earlierRun, Path outDir, Options options)
       throws IOException {
-    RunDiff diff =
-        RunDiff.of(RunData.load(gatlingRun), RunData.load(earlierRun), options.bootstrap());
+    return against(RunData.load(gatlingRun), earlierRun, outDir, options);
+  }
+
+  /** {@link #against(Path, Path, Path, Options)} for a run already loaded. */
+  public static RunDiff against(RunData run, Path earlierRun, Path outDir, Options options)
+      throws IOException {
+    RunDiff diff = RunDiff.of(run, RunData.load(earlierRun), options.bootstrap());
     Path dir = outDir.resolve(diff.run());
     Files.createDirectories(dir);
     Files.writeString(
