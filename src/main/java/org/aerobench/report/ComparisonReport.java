@@ -88,28 +88,6 @@ public final class ComparisonReport {
   }
 
   /**
-   * The run folder Gatling is writing for a simulation right now (from inside the simulation, e.g.
-   * in {@code after()}): the newest {@code <simple name lowercased>-<timestamp>} folder under
-   * {@code results} that holds Gatling's {@code simulation.log}. Its {@code index.html} is only
-   * written after the simulation ends: see {@link #compareOnExit}.
-   */
-  public static java.util.Optional<Path> currentRunFolder(
-      Path results, String simulationSimpleName) {
-    String prefix = simulationSimpleName.toLowerCase(java.util.Locale.ROOT) + "-";
-    if (!Files.isDirectory(results)) {
-      return java.util.Optional.empty();
-    }
-    try (var runs = Files.list(results)) {
-      return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(p -> p.getFileName().toString().matches(".+-\\d{17}"))
-          .filter(p -> Files.exists(p.resolve("simulation.log")))
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-    } catch (IOException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  /**
    * Registers a JVM shutdown hook that writes the comparison once Gatling has generated its report
    * (Gatling writes index.html after the simulation's {@code after()} and before its JVM exits).
    * The hook prints one line (the written path, or why nothing was written) and never throws, so a

@@ -249,22 +249,6 @@ class ComparisonReportTest {
   }
 
   @Test
-  void the_current_run_folder_is_the_newest_of_the_simulation_holding_a_simulation_log()
-      throws IOException {
-    Path results = temp.resolve("gatling");
-    Path older = Files.createDirectories(results.resolve("singlemode-20261126100000000"));
-    Path newer = Files.createDirectories(results.resolve("singlemode-20261126110000000"));
-    Path other = Files.createDirectories(results.resolve("gathermode-20261126120000000"));
-    Path unstarted = Files.createDirectories(results.resolve("singlemode-20261126130000000"));
-    for (Path run : List.of(older, newer, other)) {
-      Files.writeString(run.resolve("simulation.log"), "");
-    }
-    assertThat(unstarted).exists();
-    assertThat(ComparisonReport.currentRunFolder(results, "SingleMode")).contains(newer);
-    assertThat(ComparisonReport.currentRunFolder(temp.resolve("none"), "SingleMode")).isEmpty();
-  }
-
-  @Test
   void a_baseline_client_without_requests_is_refused_naming_the_clients_found() {
     Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
     assertThatThrownBy(
