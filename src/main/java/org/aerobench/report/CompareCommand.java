@@ -3,6 +3,7 @@ package org.aerobench.report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aerobench.report.compare.RunData;
 import org.aerobench.report.compare.RunDiff;
 import org.aerobench.report.render.MarkdownRenderer;
 import org.aerobench.report.render.RunDiffRenderer;
@@ -69,10 +70,12 @@ public final class CompareCommand implements Callable<Integer> {
       }
       Path folder = run != null ? run : RunFolders.newest(RunFolders.GATLING_RESULTS);
       var options = new ComparisonReport.Options(baselineClient, resamples);
+      // Loaded once (Gatling's page and the server-times log) for both reports.
+      RunData data = RunData.load(folder);
       // The run diff first: a wrong --against fails before any file is written.
       RunDiff diff =
-          against == null ? null : ComparisonReport.against(folder, against, this.out, options);
-      var written = ComparisonReport.generate(folder, this.out, options);
+          against == null ? null : ComparisonReport.against(data, against, this.out, options);
+      var written = ComparisonReport.generate(data, this.out, options);
       out.println(MarkdownRenderer.comparison(written.comparison()));
       out.println("Wrote " + written.markdown() + ", " + written.json() + ", " + written.html());
       if (diff != null) {

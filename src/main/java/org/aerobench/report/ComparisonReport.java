@@ -51,7 +51,11 @@ public final class ComparisonReport {
    * @throws IOException when the files cannot be written
    */
   public static Written generate(Path gatlingRun, Path outDir, Options options) throws IOException {
-    RunData run = RunData.load(gatlingRun);
+    return generate(RunData.load(gatlingRun), outDir, options);
+  }
+
+  /** Generates the three files from a run already loaded (e.g. shared with {@link #against}). */
+  public static Written generate(RunData run, Path outDir, Options options) throws IOException {
     Comparison comparison =
         new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run);
     Path dir = outDir.resolve(run.name());
@@ -68,36 +72,19 @@ public final class ComparisonReport {
   /** Writes {@code <outDir>/<run>/against-<earlier>.md} and {@code .json}; returns the diff. */
   public static RunDiff against(Path gatlingRun, Path earlierRun, Path outDir, Options options)
       throws IOException {
-    RunDiff diff =
-        RunDiff.of(RunData.load(gatlingRun), RunData.load(earlierRun), options.bootstrap());
+    return against(RunData.load(gatlingRun), earlierRun, outDir, options);
+  }
+
+  /** {@link #against(Path, Path, Path, Options)} for a run already loaded. */
+  public static RunDiff against(RunData run, Path earlierRun, Path outDir, Options options)
+      throws IOException {
+    RunDiff diff = RunDiff.of(run, RunData.load(earlierRun), options.bootstrap());
     Path dir = outDir.resolve(diff.run());
     Files.createDirectories(dir);
     Files.writeString(
         dir.resolve("against-" + diff.against() + ".md"), RunDiffRenderer.markdown(diff));
     JSON.writeValue(dir.resolve("against-" + diff.against() + ".json").toFile(), diff);
     return diff;
-  }
-
-  /**
-   * The run folder Gatling is writing for a simulation right now (from inside the simulation, e.g.
-   * in {@code after()}): the newest {@code <simple name lowercased>-<timestamp>} folder under
-   * {@code results} that holds Gatling's {@code simulation.log}. Its {@code index.html} is only
-   * written after the simulation ends: see {@link #compareOnExit}.
-   */
-  public static java.util.Optional<Path> currentRunFolder(
-      Path results, String simulationSimpleName) {
-    String prefix = simulationSimpleName.toLowerCase(java.util.Locale.ROOT) + "-";
-    if (!Files.isDirectory(results)) {
-      return java.util.Optional.empty();
-    }
-    try (var runs = Files.list(results)) {
-      return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(p -> p.getFileName().toString().matches(".+-\\d{17}"))
-          .filter(p -> Files.exists(p.resolve("simulation.log")))
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-    } catch (IOException e) {
-      return java.util.Optional.empty();
-    }
   }
 
   /**

@@ -3,14 +3,21 @@ package org.aerobench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Finding run folders for the commands. */
+/** Finding Gatling run folders: for the commands and for a simulation finding its own. */
 public final class RunFolders {
 
-  /** Where the Gatling plugin writes runs. */
+  /** Where the Gatling plugin writes runs (its default resultsFolder, from the project folder). */
   public static final Path GATLING_RESULTS = Path.of("target", "gatling");
+
+  /** Gatling's run folder suffix: {@code -yyyyMMddHHmmssSSS}. */
+  private static final String RUN_SUFFIX = "-\\d{17}";
 
   private RunFolders() {}
 
@@ -29,7 +36,7 @@ public final class RunFolders {
     }
     try (Stream<Path> runs = Files.list(results)) {
       return runs.filter(Files::isDirectory)
-          .filter(p -> p.getFileName().toString().matches(".+-\\d{17}"))
+          .filter(p -> p.getFileName().toString().matches(".+" + RUN_SUFFIX))
           .max(Comparator.comparing(p -> p.getFileName().toString().replaceAll(".*-", "")))
           .orElseThrow(
               () ->
@@ -39,6 +46,38 @@ public final class RunFolders {
                           + " run a simulation first or name a run folder"));
     } catch (IOException e) {
       throw new ReportInputException(results + " cannot be listed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The folder Gatling writes the current run of {@code simulation} into, from inside the
+   * simulation (e.g. its {@code after()}): the newest {@code <simple name lowercased>-<timestamp>}
+   * folder under {@code results} modified at or after {@code notBefore}. Gatling creates it after
+   * the simulation's {@code before()} and writes {@code index.html} into it only after {@code
+   * after()} (Gatling 3.15.1); its name is not exposed to the simulation, hence name and time.
+   *
+   * @return empty when there is none (or {@code results} cannot be listed)
+   */
+  public static Optional<Path> newest(Path results, String simulation, Instant notBefore) {
+    String prefix = Pattern.quote(simulation.toLowerCase(Locale.ROOT));
+    if (!Files.isDirectory(results)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> runs = Files.list(results)) {
+      return runs.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().matches(prefix + RUN_SUFFIX))
+          .filter(p -> modifiedSince(p, notBefore))
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean modifiedSince(Path folder, Instant notBefore) {
+    try {
+      return !Files.getLastModifiedTime(folder).toInstant().isBefore(notBefore);
+    } catch (IOException e) {
+      return false;
     }
   }
 }

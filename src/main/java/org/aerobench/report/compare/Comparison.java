@@ -69,7 +69,18 @@ public record Comparison(
 
   /** A bootstrap interval of a difference with its verdict. */
   public record Noise(
-      double difference, double low, double high, double confidence, String verdict) {}
+      double difference, double low, double high, double confidence, String verdict) {
+
+    /** The interval as shown in the reports. */
+    public static Noise of(org.aerobench.report.stats.Bootstrap.Interval interval) {
+      return new Noise(
+          interval.observed(),
+          interval.low(),
+          interval.high(),
+          interval.confidence(),
+          interval.verdict());
+    }
+  }
 
   /**
    * Prometheus p95s for one client in one scrape.

@@ -18,7 +18,7 @@ import org.aerobench.report.compare.Comparison.StageRow;
 import org.aerobench.report.gatling.GatlingStats;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.RunConditions;
-import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.run.Stage;
 import org.aerobench.report.stats.Bootstrap;
 import org.aerobench.report.stats.PromHistogram;
@@ -157,7 +157,7 @@ public final class ComparisonBuilder {
             true,
             stats.stream().map(RequestStats::koPercent).toList(),
             nulls(names.size() - 1)));
-    run.serverTimes().ifPresent(times -> rows.addAll(serverRows(times, names, hasBaseline, mode)));
+    rows.addAll(serverRows(run, names, hasBaseline, mode));
     return new ModeComparison(
         mode,
         names.stream().map(RequestName::client).toList(),
@@ -188,27 +188,23 @@ public final class ComparisonBuilder {
   }
 
   private List<MetricRow> serverRows(
-      ServerTimes times, List<RequestName> names, boolean hasBaseline, String mode) {
-    List<Histogram> totals = new ArrayList<>();
+      RunData run, List<RequestName> names, boolean hasBaseline, String mode) {
+    // Built once per request: the baseline's value counts serve every challenger.
+    List<ServerTotal> totals = new ArrayList<>();
     for (RequestName name : names) {
-      Map<Stage, Histogram> stages = times.byRequest().get(name.full());
-      totals.add(stages == null ? null : stages.get(Stage.TOTAL));
+      totals.add(ServerTotal.of(run.serverTimes(), name.full()));
     }
-    if (totals.stream().allMatch(h -> h == null || h.getTotalCount() == 0)) {
+    if (totals.stream().allMatch(t -> t == null)) {
       return List.of();
     }
     Bootstrap.Interval[] noise = null;
     List<Bootstrap.Interval[]> perChallenger = new ArrayList<>();
+    ServerTotal base = totals.get(0);
     for (int i = 1; i < names.size(); i++) {
-      Histogram base = totals.get(0);
-      Histogram challenger = totals.get(i);
+      ServerTotal challenger = totals.get(i);
       noise =
           hasBaseline && base != null && challenger != null
-              ? bootstrap.differences(
-                  ValueCounts.of(base, MICROS_TO_MS),
-                  ValueCounts.of(challenger, MICROS_TO_MS),
-                  0.50,
-                  0.95)
+              ? challenger.minus(base, bootstrap, 0.50, 0.95)
               : null;
       perChallenger.add(noise);
       if (noise == null && hasBaseline && base != null && challenger != null) {
@@ -216,20 +212,16 @@ public final class ComparisonBuilder {
       }
     }
     List<MetricRow> rows = new ArrayList<>();
-    List<Double> means =
-        totals.stream().map(h -> h == null ? null : h.getMean() * MICROS_TO_MS).toList();
+    List<Double> means = totals.stream().map(t -> t == null ? null : t.meanMs()).toList();
     rows.add(
         new MetricRow(
             "avg", "ms", "server", true, means, advantages(means, names, true, hasBaseline, null)));
     for (double p : SERVER_PERCENTILES) {
-      List<Double> values =
-          totals.stream()
-              .map(h -> h == null ? null : h.getValueAtPercentile(p) * MICROS_TO_MS)
-              .toList();
+      List<Double> values = totals.stream().map(t -> t == null ? null : t.percentileMs(p)).toList();
       int noiseIndex = p == 50 ? 0 : p == 95 ? 1 : -1;
       List<Noise> noises = new ArrayList<>();
       for (Bootstrap.Interval[] intervals : perChallenger) {
-        noises.add(intervals == null || noiseIndex < 0 ? null : noise(intervals[noiseIndex]));
+        noises.add(intervals == null || noiseIndex < 0 ? null : Noise.of(intervals[noiseIndex]));
       }
       rows.add(
           new MetricRow(
@@ -241,15 +233,6 @@ public final class ComparisonBuilder {
               advantages(values, names, true, hasBaseline, noises)));
     }
     return rows;
-  }
-
-  private static Noise noise(Bootstrap.Interval interval) {
-    return new Noise(
-        interval.observed(),
-        interval.low(),
-        interval.high(),
-        interval.confidence(),
-        interval.verdict());
   }
 
   private static List<Advantage> advantages(
@@ -372,7 +355,8 @@ public final class ComparisonBuilder {
           continue;
         }
         means.put(stageName(stage), h.getMean() * MICROS_TO_MS);
-        p95s.put(stageName(stage), h.getValueAtPercentile(95) * MICROS_TO_MS);
+        // Nearest-rank, as the mode tables' server percentiles (ServerTotal.percentileMs).
+        p95s.put(stageName(stage), ValueCounts.of(h, MICROS_TO_MS).quantile(0.95));
         if (stage == Stage.TOTAL) {
           samples = h.getTotalCount();
         }

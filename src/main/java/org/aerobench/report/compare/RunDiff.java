@@ -2,16 +2,12 @@ package org.aerobench.report.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.compare.Comparison.Noise;
 import org.aerobench.report.gatling.RequestStats;
-import org.aerobench.report.run.ServerTimes;
-import org.aerobench.report.run.Stage;
+import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.stats.Bootstrap;
-import org.aerobench.report.stats.ValueCounts;
 
 /**
  * One run against an earlier one of the same simulation: per request name the change in p95 and
@@ -73,34 +69,26 @@ public record RunDiff(
         notes.add("'" + after.name() + "' is new in " + run.name() + ": nothing to compare.");
         continue;
       }
-      Histogram histBefore = total(baseline.serverTimes(), after.name());
-      Histogram histAfter = total(run.serverTimes(), after.name());
+      ServerTotal histBefore = ServerTotal.of(baseline.serverTimes(), after.name());
+      ServerTotal histAfter = ServerTotal.of(run.serverTimes(), after.name());
       Double p95Before;
       Double p95After;
       if (gatlingP95) {
         p95Before = toDouble(before.get().percentile(95.0));
         p95After = toDouble(after.percentile(95.0));
       } else {
-        p95Before = histBefore == null ? null : histBefore.getValueAtPercentile(95) / 1000.0;
-        p95After = histAfter == null ? null : histAfter.getValueAtPercentile(95) / 1000.0;
+        p95Before = histBefore == null ? null : histBefore.percentileMs(95);
+        p95After = histAfter == null ? null : histAfter.percentileMs(95);
       }
       Noise noise = null;
       String verdict = "no server samples";
       if (histBefore != null && histAfter != null) {
-        Bootstrap.Interval[] intervals =
-            bootstrap.differences(
-                ValueCounts.of(histBefore, 0.001), ValueCounts.of(histAfter, 0.001), 0.95);
+        Bootstrap.Interval[] intervals = histAfter.minus(histBefore, bootstrap, 0.95);
         if (intervals == null) {
           verdict = "too few samples (< " + Bootstrap.MIN_SAMPLES + ")";
         } else {
           Bootstrap.Interval interval = intervals[0];
-          noise =
-              new Noise(
-                  interval.observed(),
-                  interval.low(),
-                  interval.high(),
-                  interval.confidence(),
-                  interval.verdict());
+          noise = Noise.of(interval);
           verdict =
               !interval.beyondNoise()
                   ? "within noise"
@@ -135,15 +123,6 @@ public record RunDiff(
             + " interval; treat changes under a few percent as noise, and a change in duration"
             + " or users as a different experiment.");
     return new RunDiff(run.name(), baseline.name(), run.simulation(), rows, notes);
-  }
-
-  private static Histogram total(Optional<ServerTimes> times, String request) {
-    if (times.isEmpty()) {
-      return null;
-    }
-    Map<Stage, Histogram> stages = times.get().byRequest().get(request);
-    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
-    return h == null || h.getTotalCount() == 0 ? null : h;
   }
 
   private static Double change(Double before, Double after) {

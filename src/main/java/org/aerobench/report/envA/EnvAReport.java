@@ -233,8 +233,8 @@ public final class EnvAReport {
                 "%s vs %s: %.1fx faster latency, %.1fx higher throughput",
                 challenger,
                 base,
-                b.get().mean() / ch.get().mean(),
-                ch.get().tps() / b.get().tps()));
+                Speedups.mean(b.get().mean(), ch.get().mean()),
+                Speedups.tps(b.get().tps(), ch.get().tps())));
       }
     }
     return lines;

@@ -10,7 +10,12 @@ public final class Speedups {
 
   /** left.mean / right.mean. */
   public static double mean(ComboResult left, ComboResult right) {
-    return left.mean() / right.mean();
+    return mean(left.mean(), right.mean());
+  }
+
+  /** leftMean / rightMean: the same formula on means already averaged over combos. */
+  public static double mean(double leftMean, double rightMean) {
+    return leftMean / rightMean;
   }
 
   /** left.p99 / right.p99. */
@@ -20,6 +25,11 @@ public final class Speedups {
 
   /** right.tps / left.tps. */
   public static double tps(ComboResult left, ComboResult right) {
-    return right.tps() / left.tps();
+    return tps(left.tps(), right.tps());
+  }
+
+  /** rightTps / leftTps: the same formula on throughputs already averaged over combos. */
+  public static double tps(double leftTps, double rightTps) {
+    return rightTps / leftTps;
   }
 }

@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.compare.RequestName;
 import org.aerobench.report.compare.RunData;
 import org.aerobench.report.gatling.RequestStats;
-import org.aerobench.report.run.Stage;
+import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.stats.Bootstrap;
-import org.aerobench.report.stats.ValueCounts;
 
 /** Checks a run (and optionally a baseline run) against a {@link GateConfig}. */
 public final class Gate {
@@ -199,14 +197,19 @@ public final class Gate {
         Measured then = percentile(baseline, before.get(), 95);
         double change = then.value() == 0 ? 0 : (now.value() - then.value()) / then.value() * 100;
         if (change > config.maxP95RegressionPercent()) {
-          String noise = noiseVerdict(run, baseline, request.name());
-          if (config.regressionNeedsNoise() && noise.equals("within noise")) {
+          Bootstrap.Interval interval = regressionInterval(run, baseline, request.name());
+          String noise = noiseVerdict(run, baseline, request.name(), interval);
+          // One-sided, as the relative rule: only "slower beyond noise" (or no interval at all)
+          // counts; a run whose server times are faster beyond noise is not a regression.
+          if (config.regressionNeedsNoise() && interval != null && !(interval.low() > 0)) {
             notes.add(
                 String.format(
                     Locale.ROOT,
-                    "'%s' p95 +%.1f%% vs baseline but within noise: not counted",
+                    "'%s' p95 +%.1f%% vs baseline but the server times do not show it slower"
+                        + " beyond noise (%s): not counted",
                     request.name(),
-                    change));
+                    change,
+                    noise));
           } else {
             violations.add(
                 new Violation(
@@ -250,25 +253,44 @@ public final class Gate {
 
   /** Interval of (challenger − base) at quantile q in one run's server times; null if unknown. */
   private Bootstrap.Interval interval(RunData run, String base, String challenger, double q) {
-    Histogram b = total(run, base);
-    Histogram c = total(run, challenger);
+    ServerTotal b = total(run, base);
+    ServerTotal c = total(run, challenger);
     if (b == null || c == null) {
       return null;
     }
-    Bootstrap.Interval[] intervals =
-        bootstrap.differences(ValueCounts.of(b, 0.001), ValueCounts.of(c, 0.001), q);
+    Bootstrap.Interval[] intervals = c.minus(b, bootstrap, q);
     return intervals == null ? null : intervals[0];
   }
 
-  private String noiseVerdict(RunData run, RunData baseline, String request) {
-    Histogram now = total(run, request);
-    Histogram then = total(baseline, request);
+  /** Interval of the server p95 difference (run − baseline); null without enough samples. */
+  private Bootstrap.Interval regressionInterval(RunData run, RunData baseline, String request) {
+    ServerTotal now = total(run, request);
+    ServerTotal then = total(baseline, request);
     if (now == null || then == null) {
-      return "no server samples for a noise check";
+      return null;
     }
-    Bootstrap.Interval[] intervals =
-        bootstrap.differences(ValueCounts.of(then, 0.001), ValueCounts.of(now, 0.001), 0.95);
-    return intervals == null ? "too few samples for a noise check" : intervals[0].verdict();
+    Bootstrap.Interval[] intervals = now.minus(then, bootstrap, 0.95);
+    return intervals == null ? null : intervals[0];
+  }
+
+  private String noiseVerdict(
+      RunData run, RunData baseline, String request, Bootstrap.Interval interval) {
+    if (interval != null) {
+      String direction =
+          !interval.beyondNoise()
+              ? "within noise"
+              : interval.low() > 0 ? "slower beyond noise" : "faster beyond noise";
+      return String.format(
+          Locale.ROOT,
+          "server p95 %s (Δ %.3f ms, CI %.3f..%.3f)",
+          direction,
+          interval.observed(),
+          interval.low(),
+          interval.high());
+    }
+    return total(run, request) == null || total(baseline, request) == null
+        ? "no server samples for a noise check"
+        : "too few samples for a noise check";
   }
 
   private record Measured(double value, String source) {}
@@ -278,9 +300,9 @@ public final class Gate {
     if (config.source().equals("gatling") && gatling != null) {
       return new Measured(gatling, "Gatling " + pct(p));
     }
-    Histogram total = total(run, request.name());
+    ServerTotal total = total(run, request.name());
     if (total != null) {
-      return new Measured(total.getValueAtPercentile(p) / 1000.0, "server total_ms " + pct(p));
+      return new Measured(total.percentileMs(p), "server total_ms " + pct(p));
     }
     throw new ReportInputException(
         run.gatling().file()
@@ -294,13 +316,8 @@ public final class Gate {
             + " (set gatling.conf charting.indicators or record server times)");
   }
 
-  private static Histogram total(RunData run, String request) {
-    if (run.serverTimes().isEmpty()) {
-      return null;
-    }
-    Map<Stage, Histogram> stages = run.serverTimes().get().byRequest().get(request);
-    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
-    return h == null || h.getTotalCount() == 0 ? null : h;
+  private static ServerTotal total(RunData run, String request) {
+    return ServerTotal.of(run.serverTimes(), request);
   }
 
   private static String pct(double p) {

@@ -45,7 +45,17 @@ public final class ServerTimes {
         .computeIfAbsent(stage, s -> new ConcurrentHistogram(MAX_MICROS, 3));
   }
 
-  /** Request names in sorted order with their stage histograms. */
+  /**
+   * The request's {@link Stage#TOTAL} histogram (µs), or null when it has no samples. Reads the
+   * live map: no sorted copies (see {@link #byRequest}).
+   */
+  public Histogram total(String requestName) {
+    Map<Stage, Histogram> stages = histograms.get(requestName);
+    Histogram h = stages == null ? null : stages.get(Stage.TOTAL);
+    return h == null || h.getTotalCount() == 0 ? null : h;
+  }
+
+  /** Request names in sorted order with their stage histograms (copies the maps: call once). */
   public Map<String, Map<Stage, Histogram>> byRequest() {
     Map<String, Map<Stage, Histogram>> sorted = new TreeMap<>();
     histograms.forEach((name, stages) -> sorted.put(name, new TreeMap<>(stages)));

@@ -1,7 +1,5 @@
 package org.aerobench.report.stats;
 
-import java.util.Arrays;
-
 /** Percentiles of a sample, as the reference's {@code _pct}: linear interpolation between ranks. */
 public final class Percentiles {
 
@@ -25,13 +23,6 @@ public final class Percentiles {
     int upper = (int) Math.ceil(index);
     double fraction = index - lower;
     return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
-  }
-
-  /** Sorts a copy and returns {@link #linear}. */
-  public static double linearUnsorted(double[] values, double p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return linear(sorted, p);
   }
 
   /** Arithmetic mean; NaN for an empty sample. */

@@ -2,7 +2,6 @@ package org.aerobench.report.stats;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -110,21 +109,6 @@ public final class PromText {
       }
     }
     return labels;
-  }
-
-  /** Lists the metric names with buckets in a scrape; for error messages. */
-  public static List<String> histogramNames(String text) {
-    List<String> names = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      int cut = line.indexOf("_bucket");
-      if (cut > 0 && !line.startsWith("#")) {
-        String name = line.substring(0, cut);
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-      }
-    }
-    return names;
   }
 
   /** The values a label takes on the bucket lines of metric {@code name}. */

@@ -7,7 +7,7 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * A recorded distribution as distinct values with their counts: what a bootstrap resamples from.
- * Built from an HdrHistogram (each bucket stands for its median-equivalent value) or raw samples.
+ * Built from an HdrHistogram (each bucket stands for its median-equivalent value).
  */
 public final class ValueCounts {
 
@@ -38,17 +38,6 @@ public final class ValueCounts {
       cumulative[i] = running;
     }
     return new ValueCounts(values, cumulative);
-  }
-
-  /** Raw samples, each counted once. */
-  public static ValueCounts ofSamples(double[] samples) {
-    double[] sorted = samples.clone();
-    java.util.Arrays.sort(sorted);
-    long[] cumulative = new long[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      cumulative[i] = i + 1;
-    }
-    return new ValueCounts(sorted, cumulative);
   }
 
   /** Above this many samples a draw binary-searches instead of using a rank table (memory). */

@@ -87,6 +87,18 @@ class ComparisonReportTest {
   }
 
   @Test
+  void a_shown_server_percentile_and_its_interval_use_one_quantile_definition() throws IOException {
+    Comparison c = generate(SampleRuns.HEALTHY).comparison();
+    for (String p : List.of("p50", "p95")) {
+      MetricRow row = row(mode(c, "single"), p, "server");
+      double shownDifference = row.values().get(1) - row.values().get(0);
+      assertThat(row.advantages().get(0).noise().difference())
+          .as(p + ": the Δ beside the values is their difference")
+          .isCloseTo(shownDifference, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @Test
   void prometheus_p95s_are_per_scenario_intervals_of_the_cumulative_scrapes() throws IOException {
     Comparison c = generate(SampleRuns.HEALTHY).comparison();
     assertThat(c.prometheus()).isNotEmpty();
@@ -234,22 +246,6 @@ class ComparisonReportTest {
         .isEqualTo(new RequestName("merge_gather async", "merge_gather", "async"));
     assertThat(RequestName.parse("sync")).isEqualTo(new RequestName("sync", "", "sync"));
     assertThat(List.of(RequestName.parse("stress async").mode())).containsExactly("stress");
-  }
-
-  @Test
-  void the_current_run_folder_is_the_newest_of_the_simulation_holding_a_simulation_log()
-      throws IOException {
-    Path results = temp.resolve("gatling");
-    Path older = Files.createDirectories(results.resolve("singlemode-20261126100000000"));
-    Path newer = Files.createDirectories(results.resolve("singlemode-20261126110000000"));
-    Path other = Files.createDirectories(results.resolve("gathermode-20261126120000000"));
-    Path unstarted = Files.createDirectories(results.resolve("singlemode-20261126130000000"));
-    for (Path run : List.of(older, newer, other)) {
-      Files.writeString(run.resolve("simulation.log"), "");
-    }
-    assertThat(unstarted).exists();
-    assertThat(ComparisonReport.currentRunFolder(results, "SingleMode")).contains(newer);
-    assertThat(ComparisonReport.currentRunFolder(temp.resolve("none"), "SingleMode")).isEmpty();
   }
 
   @Test

@@ -177,4 +177,44 @@ class GateTest {
                 v.rule().startsWith("relative.async.p50")
                     && v.subject().startsWith("single async"));
   }
+
+  @Test
+  void a_gatling_p95_regression_whose_server_times_are_faster_beyond_noise_is_not_counted()
+      throws IOException {
+    RunData healthy = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a")));
+    RunData slow = RunData.load(SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b")));
+    // Gatling says 'single async' got slower; its server times say faster beyond noise.
+    RunData run =
+        new RunData(
+            slow.folder(),
+            slow.gatling(),
+            slow.conditions(),
+            healthy.serverTimes(),
+            slow.scrapes(),
+            slow.notes());
+    RunData baseline =
+        new RunData(
+            healthy.folder(),
+            healthy.gatling(),
+            healthy.conditions(),
+            slow.serverTimes(),
+            healthy.scrapes(),
+            healthy.notes());
+    Path config = config("regression.p95.max.percent=10\nunknown.clients=ignore\n");
+
+    Gate.Result result =
+        new Gate(GateConfig.read(config), Bootstrap.standard()).check(run, Optional.of(baseline));
+
+    assertThat(result.violations())
+        .noneMatch(
+            v ->
+                v.rule().equals("regression.p95.max.percent")
+                    && v.subject().equals("single async"));
+    assertThat(result.notes())
+        .anyMatch(
+            n ->
+                n.startsWith("'single async' p95 +")
+                    && n.contains("faster")
+                    && n.contains("not counted"));
+  }
 }

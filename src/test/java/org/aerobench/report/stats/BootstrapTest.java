@@ -49,9 +49,18 @@ class BootstrapTest {
     assertThat(second).isEqualTo(first);
   }
 
+  /** Small integers are recorded exactly (3 significant digits), each counted once. */
+  private static ValueCounts exactly(long... samples) {
+    Histogram h = new Histogram(600_000_000L, 3);
+    for (long sample : samples) {
+      h.recordValue(sample);
+    }
+    return ValueCounts.of(h, 1);
+  }
+
   @Test
   void nearest_rank_quantiles_of_value_counts() {
-    ValueCounts values = ValueCounts.ofSamples(new double[] {5, 1, 4, 2, 3});
+    ValueCounts values = exactly(5, 1, 4, 2, 3);
     assertThat(values.quantile(0.5)).isEqualTo(3.0);
     assertThat(values.quantile(0.95)).isEqualTo(5.0);
     assertThat(values.quantile(0.2)).isEqualTo(1.0);
@@ -59,7 +68,7 @@ class BootstrapTest {
 
   @Test
   void too_few_samples_give_no_interval_rather_than_a_meaningless_one() {
-    ValueCounts two = ValueCounts.ofSamples(new double[] {1, 2});
+    ValueCounts two = exactly(1, 2);
     ValueCounts many = ValueCounts.of(normal(7, 10_000, 1_000, 100), 0.001);
     assertThat(Bootstrap.standard().differences(two, many, 0.5)).isNull();
     assertThat(Bootstrap.standard().differences(many, many, 0.5)).isNotNull();

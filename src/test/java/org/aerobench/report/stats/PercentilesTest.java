@@ -20,11 +20,6 @@ class PercentilesTest {
   }
 
   @Test
-  void unsorted_input_is_sorted_first() {
-    assertThat(Percentiles.linearUnsorted(new double[] {40, 10, 30, 20}, 50)).isEqualTo(25.0);
-  }
-
-  @Test
   void a_single_value_is_every_percentile() {
     assertThat(Percentiles.linear(new double[] {7}, 99)).isEqualTo(7.0);
   }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.aerobench.report.ComparisonReport;
+import org.aerobench.report.RunFolders;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
@@ -289,8 +290,8 @@ public final class RunHarness {
   private Path moveBesideGatlingReport() {
     Path staged = stagedRunFolder().dir();
     var run =
-        GatlingRunFolder.find(
-            projectDir.resolve(GatlingRunFolder.RESULTS), simulation, createdAt.minusSeconds(2));
+        RunFolders.newest(
+            projectDir.resolve(RunFolders.GATLING_RESULTS), simulation, createdAt.minusSeconds(2));
     if (run.isEmpty()) {
       say("WARN: Gatling's run folder not found; the run's files stay in " + staged);
       return null;

@@ -1,4 +1,4 @@
-package org.aerobench.simulations.support;
+package org.aerobench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GatlingRunFolderTest {
+class RunFoldersTest {
 
   @TempDir Path results;
 
@@ -28,14 +28,21 @@ class GatlingRunFolderTest {
     folder("gathermode-20261126100002000", start.plusSeconds(2));
     folder("singlemode-notes", start.plusSeconds(3));
 
-    assertThat(GatlingRunFolder.find(results, "SingleMode", start)).contains(current);
+    assertThat(RunFolders.newest(results, "SingleMode", start)).contains(current);
   }
 
   @Test
   void nothing_when_only_older_runs_exist() throws IOException {
     Instant start = Instant.parse("2026-11-26T10:00:00Z");
     folder("fullrun-20261126095900000", start.minusSeconds(60));
-    assertThat(GatlingRunFolder.find(results, "FullRun", start)).isEmpty();
-    assertThat(GatlingRunFolder.find(results.resolve("absent"), "FullRun", start)).isEmpty();
+    assertThat(RunFolders.newest(results, "FullRun", start)).isEmpty();
+    assertThat(RunFolders.newest(results.resolve("absent"), "FullRun", start)).isEmpty();
+  }
+
+  @Test
+  void a_simulation_whose_name_starts_another_ones_does_not_take_its_runs() throws IOException {
+    Instant start = Instant.parse("2026-11-26T10:00:00Z");
+    folder("singlemodelong-20261126100001000", start.plusSeconds(1));
+    assertThat(RunFolders.newest(results, "SingleMode", start)).isEmpty();
   }
 }
