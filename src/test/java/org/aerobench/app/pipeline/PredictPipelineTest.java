@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.aerobench.app.metrics.AppMetrics;
+import org.aerobench.client.ClientFailures;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
 import org.aerobench.client.ReadMode;
@@ -141,7 +142,7 @@ class PredictPipelineTest {
                 })
             .predict("loop", new PredictParams(ReadMode.SINGLE, 9, 200, false));
 
-    Throwable failure = result.handle((r, e) -> Failures.unwrap(e)).join();
+    Throwable failure = result.handle((r, e) -> ClientFailures.unwrap(e)).join();
     assertThat(failure).isInstanceOf(OverloadedException.class);
     assertThat(((OverloadedException) failure).limit()).isEqualTo("inference.queue");
     assertThat(failure).hasMessageContaining("queue of 16 tasks is full");
