@@ -72,8 +72,10 @@ public final class AppStack implements AutoCloseable {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
         embedded.setLatency(latency(config.embedded()));
       }
-      TargetApp app = TargetApp.start(effective, backend);
-      return new AppStack(embedded, backend, app, seeded);
+      AerospikeBackend started = backend;
+      backend = null; // from here TargetApp owns it, and closes it if it fails to start
+      TargetApp app = TargetApp.start(effective, started);
+      return new AppStack(embedded, started, app, seeded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(backend, embedded);
