@@ -122,18 +122,10 @@ public final class ConfigLoader {
     if (!hosts.isEmpty()) {
       b.hosts(hosts);
     }
-    String user = blankToNull(env.get(USER_ENV));
-    String password = blankToNull(env.get(PASSWORD_ENV));
-    if ((user == null) != (password == null)) {
-      throw new ConfigException(
-          "credentials are half set: set both "
-              + USER_ENV
-              + " and "
-              + PASSWORD_ENV
-              + " in the environment, or neither");
-    }
-    if (user != null) {
-      b.credentials(user, password);
+    try {
+      ClientSettings.credentialsFrom(env).ifPresent(c -> b.credentials(c.user(), c.password()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
     try {
       return b.build();
@@ -198,10 +190,6 @@ public final class ConfigLoader {
   /** The event loop count convention of the config: 0 = one loop per core. */
   private static int coresIfZero(int eventLoopCount) {
     return eventLoopCount > 0 ? eventLoopCount : Runtime.getRuntime().availableProcessors();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   private static String knownKeys() {
