@@ -243,22 +243,10 @@ public final class ConfigLoader {
       List<String> hosts = new ArrayList<>();
       for (String part : v.text().split(",")) {
         String host = part.trim();
-        int colon = host.lastIndexOf(':');
-        if (colon <= 0 || colon == host.length() - 1) {
-          throw invalid(key, v);
-        }
         try {
-          int port = Integer.parseInt(host.substring(colon + 1));
-          if (port < 1 || port > 65_535) {
-            throw invalid(key, v);
-          }
-        } catch (NumberFormatException e) {
-          throw invalid(key, v);
-        }
-        try {
-          ClientSettings.parseHost(host); // the client's own rule, e.g. no blank name in []:3000
+          ClientSettings.parseHost(host); // the client's own rule: host:port, port 1..65535
         } catch (IllegalArgumentException e) {
-          throw invalid(key, v);
+          throw invalid(key, v); // names the config key, its source and the env override
         }
         hosts.add(host);
       }
