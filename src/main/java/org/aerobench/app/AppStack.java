@@ -1,9 +1,11 @@
 package org.aerobench.app;
 
+import com.aerospike.client.Log;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.aerobench.app.config.AppConfig;
+import org.aerobench.client.ClientLogging;
 import org.aerobench.data.SeedReport;
 import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
@@ -40,6 +42,9 @@ public final class AppStack implements AutoCloseable {
    * @param progress one line per step, e.g. {@code System.out::println}
    */
   public static AppStack start(AppConfig config, boolean seedExternal, Consumer<String> progress) {
+    // The client's own tend failures and node errors into the app log; WARN and up only, since
+    // at INFO the client logs every node it adds and removes.
+    ClientLogging.toSlf4j(Log.Level.WARN);
     EmbeddedAerospike embedded = null;
     AppConfig effective = config;
     if (config.embedded().enabled()) {
