@@ -2,6 +2,7 @@ package org.aerobench.app;
 
 import com.aerospike.client.cluster.ClusterStats;
 import java.util.Map;
+import java.util.Optional;
 import org.aerobench.app.config.AppConfig;
 import org.aerobench.app.pipeline.ModelScorer;
 import org.aerobench.app.pipeline.Scorer;
@@ -15,8 +16,6 @@ import org.aerobench.data.SeedReport;
 import org.aerobench.data.Seeder;
 import org.aerobench.model.DlrmWeights;
 import org.aerobench.model.Engines;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real backend: one {@link AerospikeConnection} (opened even while the cluster is down; the
@@ -25,23 +24,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class AerospikeBackend implements Backend {
 
-  private static final Logger log = LoggerFactory.getLogger(AerospikeBackend.class);
-
   private final AerospikeConnection connection;
   private final Map<String, ClientStyle> styles;
   private final RequestFixture fixture;
   private final ModelScorer scorer;
-  private volatile boolean modelLoaded;
+  private final ModelWarmUp warmUp;
 
   private AerospikeBackend(
       AerospikeConnection connection,
       Map<String, ClientStyle> styles,
       RequestFixture fixture,
-      ModelScorer scorer) {
+      ModelScorer scorer,
+      ModelWarmUp warmUp) {
     this.connection = connection;
     this.styles = styles;
     this.fixture = fixture;
     this.scorer = scorer;
+    this.warmUp = warmUp;
   }
 
   /** Opens the connection and styles, builds and warms the model. */
@@ -52,7 +51,13 @@ public final class AerospikeBackend implements Backend {
             Engines.create(config.model().engine(), DlrmWeights.random(config.model().seed())),
             fixture);
     ClientSettings settings = config.aerospike();
-    AerospikeConnection connection = AerospikeConnection.open(settings);
+    AerospikeConnection connection;
+    try {
+      connection = AerospikeConnection.open(settings);
+    } catch (RuntimeException e) {
+      scorer.close();
+      throw e;
+    }
     Map<String, ClientStyle> styles;
     try {
       styles = ClientStyles.create(connection, settings);
@@ -61,28 +66,20 @@ public final class AerospikeBackend implements Backend {
       scorer.close();
       throw e;
     }
-    AerospikeBackend backend = new AerospikeBackend(connection, styles, fixture, scorer);
-    scorer.warmUp(fixture); // the reference's one forward pass: the model works
-    if (config.model().warmUp()) {
-      // Cold Vector API kernels take 100+ ms per call; /ready stays 503 until they are compiled.
-      Thread.ofPlatform()
-          .name("model-warmup")
-          .daemon(true)
-          .start(
-              () -> {
-                long start = System.nanoTime();
-                int calls = scorer.warmUpEngine();
-                backend.modelLoaded = true;
-                log.info(
-                    "model {} warm after {} calls in {} ms",
-                    scorer.name(),
-                    calls,
-                    (System.nanoTime() - start) / 1_000_000);
-              });
-    } else {
-      backend.modelLoaded = true;
+    try {
+      scorer.warmUp(fixture); // the reference's one forward pass: the model works
+    } catch (RuntimeException e) {
+      ClientStyles.closeAll(styles);
+      connection.close();
+      scorer.close();
+      throw e;
     }
-    return backend;
+    // Cold Vector API kernels take 100+ ms per call; /ready stays 503 until they are compiled.
+    ModelWarmUp warmUp =
+        config.model().warmUp()
+            ? ModelWarmUp.start(scorer.name(), scorer::warmUpEngine)
+            : ModelWarmUp.skipped();
+    return new AerospikeBackend(connection, styles, fixture, scorer, warmUp);
   }
 
   /** The connection (for waiting on the cluster and for seeding). */
@@ -117,7 +114,12 @@ public final class AerospikeBackend implements Backend {
 
   @Override
   public boolean modelLoaded() {
-    return modelLoaded;
+    return warmUp.done();
+  }
+
+  @Override
+  public Optional<String> modelFailure() {
+    return warmUp.failure();
   }
 
   @Override

@@ -1,9 +1,11 @@
 package org.aerobench.app;
 
+import com.aerospike.client.Log;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.aerobench.app.config.AppConfig;
+import org.aerobench.client.ClientLogging;
 import org.aerobench.data.SeedReport;
 import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
@@ -40,6 +42,9 @@ public final class AppStack implements AutoCloseable {
    * @param progress one line per step, e.g. {@code System.out::println}
    */
   public static AppStack start(AppConfig config, boolean seedExternal, Consumer<String> progress) {
+    // The client's own tend failures and node errors into the app log; WARN and up only, since
+    // at INFO the client logs every node it adds and removes.
+    ClientLogging.toSlf4j(Log.Level.WARN);
     EmbeddedAerospike embedded = null;
     AppConfig effective = config;
     if (config.embedded().enabled()) {
@@ -74,8 +79,10 @@ public final class AppStack implements AutoCloseable {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
         embedded.setLatency(config.embedded().latency());
       }
-      TargetApp app = TargetApp.start(effective, backend);
-      return new AppStack(embedded, backend, app, seeded);
+      AerospikeBackend started = backend;
+      backend = null; // from here TargetApp owns it, and closes it if it fails to start
+      TargetApp app = TargetApp.start(effective, started);
+      return new AppStack(embedded, started, app, seeded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(backend, embedded);

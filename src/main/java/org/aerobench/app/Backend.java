@@ -2,6 +2,7 @@ package org.aerobench.app;
 
 import com.aerospike.client.cluster.ClusterStats;
 import java.util.Map;
+import java.util.Optional;
 import org.aerobench.app.pipeline.Scorer;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.data.RequestFixture;
@@ -25,6 +26,11 @@ public interface Backend extends AutoCloseable {
 
   /** True once the model's weights are built and it has run once. */
   boolean modelLoaded();
+
+  /** Why the model will not load (its warm-up failed), if so; /ready then says this. */
+  default Optional<String> modelFailure() {
+    return Optional.empty();
+  }
 
   /** The client's own connection/event-loop state, read at scrape time. */
   ClusterStats clusterStats();

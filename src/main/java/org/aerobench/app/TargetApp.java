@@ -113,7 +113,12 @@ public final class TargetApp implements AutoCloseable {
                       "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
                       backend::connected),
                   new Readiness.Check(
-                      "model not loaded (still warming up)", backend::modelLoaded)));
+                      () ->
+                          backend
+                              .modelFailure()
+                              .map(why -> "model warm-up failed: " + why)
+                              .orElse("model not loaded (still warming up)"),
+                      backend::modelLoaded)));
       Javalin javalin =
           AppServer.create(
               config.http(),

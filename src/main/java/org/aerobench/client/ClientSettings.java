@@ -3,7 +3,9 @@ package org.aerobench.client;
 import com.aerospike.client.Host;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the process talks to Aerospike: one client, its event loops and the client styles' pools.
@@ -120,15 +122,55 @@ public record ClientSettings(
 
   /**
    * These settings with user and password from {@code AEROSPIKE_USER} / {@code AEROSPIKE_PASSWORD}
-   * when both are set (credentials never come from files).
+   * when both are set (credentials never come from files); see {@link #credentialsFrom}.
+   *
+   * @throws IllegalArgumentException when only one of the two is set
    */
   public ClientSettings fromEnvironmentCredentials() {
-    String envUser = System.getenv(USER_ENV);
-    String envPassword = System.getenv(PASSWORD_ENV);
-    if (envUser == null || envUser.isEmpty()) {
-      return this;
+    return credentialsFrom(System.getenv())
+        .map(c -> toBuilder().credentials(c.user(), c.password()).build())
+        .orElse(this);
+  }
+
+  /** A user name and its password; {@link #toString()} masks the password. */
+  public record Credentials(String user, String password) {
+    @Override
+    public String toString() {
+      return "Credentials[user=" + user + ", password=****]";
     }
-    return toBuilder().credentials(envUser, envPassword == null ? "" : envPassword).build();
+  }
+
+  /**
+   * The one rule for credentials from the environment: {@code AEROSPIKE_USER} and {@code
+   * AEROSPIKE_PASSWORD} both set (non-blank) or neither. A half-set pair is refused rather than
+   * silently ignored or sent with an empty password. The message never contains the password.
+   *
+   * @param env environment variables, e.g. {@link System#getenv()}
+   * @return the credentials, or empty when neither variable is set
+   * @throws IllegalArgumentException when only one of the two is set
+   */
+  public static Optional<Credentials> credentialsFrom(Map<String, String> env) {
+    String envUser = blankToNull(env.get(USER_ENV));
+    String envPassword = blankToNull(env.get(PASSWORD_ENV));
+    if ((envUser == null) != (envPassword == null)) {
+      String set = envUser == null ? PASSWORD_ENV : USER_ENV;
+      String missing = envUser == null ? USER_ENV : PASSWORD_ENV;
+      throw new IllegalArgumentException(
+          "credentials are half set: "
+              + set
+              + " is set but "
+              + missing
+              + " is empty or unset; set both "
+              + USER_ENV
+              + " and "
+              + PASSWORD_ENV
+              + " in the environment, or neither for a server without security");
+    }
+    return envUser == null ? Optional.empty() : Optional.of(new Credentials(envUser, envPassword));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /** The seed hosts as client {@link Host}s. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.aerobench.app.config.AppConfig;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,17 @@ import org.junit.jupiter.api.Test;
 /** Past the in-flight bound a request waits a bounded time, then gets 503 counted as rejected. */
 class BackpressureTest {
 
-  private static AppConfig config(int limit, int waitMs, int maxWaiting) {
-    AppConfig base = TestConfigs.quick();
+  private static AppConfig config(int limit, int waitMs, int maxWaiting, int latencyMs) {
+    // Reads may take the injected latency and more without timing out (they would answer 503
+    // "aerospike unavailable" instead of the limit under test).
+    AppConfig base =
+        TestConfigs.quick(
+            Map.of(
+                "AEROBENCH_AEROSPIKE_TOTAL_TIMEOUT_MS", "10000",
+                "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "10000"));
     return base.withLimits(
             new AppConfig.Limits(limit, waitMs, maxWaiting, 0, base.limits().inferenceQueue()))
-        .withEmbedded(new AppConfig.Embedded(true, 0, 300, 0, 0));
+        .withEmbedded(new AppConfig.Embedded(true, 0, latencyMs, 0, 0));
   }
 
   private static List<HttpProbe.Reply> concurrently(HttpProbe http, String path, int n) {
@@ -28,8 +35,12 @@ class BackpressureTest {
 
   @Test
   void requests_past_the_limit_and_the_wait_get_503_naming_the_limit_and_count_as_rejected() {
-    try (AppStack stack = AppStack.start(config(2, 100, 2), false, line -> {})) {
+    // The two admitted reads hold their slots for 2 s, far longer than a cold app (first
+    // connections, JIT) takes to receive all twelve; rejections come after the 100 ms wait.
+    try (AppStack stack = AppStack.start(config(2, 100, 2, 2_000), false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
+      // Warm-up: opens the async connections and loads the route's classes before the burst.
+      assertThat(http.get("/predict/async/sample?skip_inference=true").status()).isEqualTo(200);
 
       List<HttpProbe.Reply> replies =
           concurrently(http, "/predict/async/sample?skip_inference=true", 12);
@@ -58,7 +69,7 @@ class BackpressureTest {
 
   @Test
   void requests_that_find_a_slot_within_the_wait_are_served() {
-    try (AppStack stack = AppStack.start(config(1, 10_000, 10), false, line -> {})) {
+    try (AppStack stack = AppStack.start(config(1, 10_000, 10, 300), false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());
 
       List<HttpProbe.Reply> replies = concurrently(http, "/predict/sync/sample", 3);

@@ -2,6 +2,7 @@ package org.aerobench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aerospike.client.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,5 +188,12 @@ class PredictRoutesTest {
         .contains("aerospike_client_event_loop_commands{")
         .contains("predict_inflight_slots{client_type=\"async\",state=\"in_use\"} 0")
         .contains("jvm_threads_current");
+  }
+
+  @Test
+  void the_clients_own_warnings_reach_the_app_log_but_not_its_info_lines() {
+    assertThat(Log.isSet()).isTrue();
+    assertThat(Log.warnEnabled()).isTrue();
+    assertThat(Log.infoEnabled()).isFalse();
   }
 }

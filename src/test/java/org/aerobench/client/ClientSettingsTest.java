@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.aerospike.client.Host;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClientSettingsTest {
@@ -64,6 +65,26 @@ class ClientSettingsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ClientSettings.builder().credentials("u", null).build())
         .withMessageContaining("user and password must be given together");
+  }
+
+  @Test
+  void environment_credentials_need_both_user_and_password_or_neither() {
+    assertThat(ClientSettings.credentialsFrom(Map.of())).isEmpty();
+    assertThat(
+            ClientSettings.credentialsFrom(
+                Map.of("AEROSPIKE_USER", "bench", "AEROSPIKE_PASSWORD", "s3cret")))
+        .contains(new ClientSettings.Credentials("bench", "s3cret"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.credentialsFrom(Map.of("AEROSPIKE_USER", "bench")))
+        .withMessageContaining("AEROSPIKE_USER is set but AEROSPIKE_PASSWORD is empty or unset")
+        .withMessageContaining("set both AEROSPIKE_USER and AEROSPIKE_PASSWORD");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                ClientSettings.credentialsFrom(
+                    Map.of("AEROSPIKE_USER", " ", "AEROSPIKE_PASSWORD", "s3cret")))
+        .withMessageContaining("AEROSPIKE_PASSWORD is set but AEROSPIKE_USER is empty or unset")
+        .withMessageNotContaining("s3cret");
   }
 
   @Test

@@ -122,18 +122,10 @@ public final class ConfigLoader {
     if (!hosts.isEmpty()) {
       b.hosts(hosts);
     }
-    String user = blankToNull(env.get(USER_ENV));
-    String password = blankToNull(env.get(PASSWORD_ENV));
-    if ((user == null) != (password == null)) {
-      throw new ConfigException(
-          "credentials are half set: set both "
-              + USER_ENV
-              + " and "
-              + PASSWORD_ENV
-              + " in the environment, or neither");
-    }
-    if (user != null) {
-      b.credentials(user, password);
+    try {
+      ClientSettings.credentialsFrom(env).ifPresent(c -> b.credentials(c.user(), c.password()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
     try {
       return b.build();
@@ -179,10 +171,6 @@ public final class ConfigLoader {
   /** The event loop count convention of the config: 0 = one loop per core. */
   private static int coresIfZero(int eventLoopCount) {
     return eventLoopCount > 0 ? eventLoopCount : Runtime.getRuntime().availableProcessors();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   private static String knownKeys() {
@@ -250,22 +238,10 @@ public final class ConfigLoader {
       List<String> hosts = new ArrayList<>();
       for (String part : v.text().split(",")) {
         String host = part.trim();
-        int colon = host.lastIndexOf(':');
-        if (colon <= 0 || colon == host.length() - 1) {
-          throw invalid(key, v);
-        }
         try {
-          int port = Integer.parseInt(host.substring(colon + 1));
-          if (port < 1 || port > 65_535) {
-            throw invalid(key, v);
-          }
-        } catch (NumberFormatException e) {
-          throw invalid(key, v);
-        }
-        try {
-          ClientSettings.parseHost(host); // the client's own rule, e.g. no blank name in []:3000
+          ClientSettings.parseHost(host); // the client's own rule: host:port, port 1..65535
         } catch (IllegalArgumentException e) {
-          throw invalid(key, v);
+          throw invalid(key, v); // names the config key, its source and the env override
         }
         hosts.add(host);
       }

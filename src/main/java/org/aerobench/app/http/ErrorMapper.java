@@ -6,16 +6,17 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.aerobench.app.pipeline.Failures;
 import org.aerobench.app.pipeline.OverloadedException;
+import org.aerobench.client.ClientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every exception of every route, mapped in one place to a JSON body {@code {"error": ...}}: bad
- * query 400, unknown client 404, backpressure and Aerospike failures 503 with Retry-After, anything
- * else 500 with one log line. Futures handed to {@code ctx.future} arrive here too, wrapped in a
- * CompletionException, which is unwrapped first.
+ * query 400, unknown client 404, backpressure and an overloaded or unreachable Aerospike 503 with
+ * Retry-After, an Aerospike error code 500 naming it, anything else 500 with one log line. Futures
+ * handed to {@code ctx.future} arrive here too, wrapped in a CompletionException, which is
+ * unwrapped first.
  */
 public final class ErrorMapper {
 
@@ -23,7 +24,7 @@ public final class ErrorMapper {
   private static final String RETRY_AFTER_SECONDS = "1";
 
   public void handle(Exception exception, Context ctx) {
-    Throwable cause = Failures.unwrap(exception);
+    Throwable cause = ClientFailures.unwrap(exception);
     Map<String, Object> body = new LinkedHashMap<>();
     switch (cause) {
       case InvalidParameterException e -> {
@@ -49,13 +50,29 @@ public final class ErrorMapper {
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
       }
       case AerospikeException e -> {
+        ClientFailures.Kind kind = ClientFailures.classify(e);
         body.put(
             "error",
-            Failures.isOverload(e) ? "aerospike client overloaded" : "aerospike unavailable");
+            switch (kind) {
+              case OVERLOADED -> "aerospike client overloaded";
+              case UNAVAILABLE -> "aerospike unavailable";
+              case FAILED -> "aerospike error";
+            });
         body.put("cause", kind(e));
         body.put("result_code", e.getResultCode());
         body.put("message", e.getBaseMessage());
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+        if (kind == ClientFailures.Kind.FAILED) {
+          // A server error code or a bad parameter: retrying will not help, so no Retry-After.
+          log.warn(
+              "aerospike error on {} {}: result code {}: {}",
+              ctx.method(),
+              ctx.path(),
+              e.getResultCode(),
+              e.getBaseMessage());
+          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+        } else {
+          ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+        }
       }
       case HttpResponseException e -> {
         body.put("error", e.getMessage());

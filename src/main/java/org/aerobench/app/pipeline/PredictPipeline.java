@@ -102,7 +102,9 @@ public final class PredictPipeline {
     // This callback may run on an Aerospike event loop: take the time, hop, return. The hop is an
     // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
     // thenApplyAsync stage, the RejectedExecutionException is thrown into the completing (event
-    // loop) thread and the dependent future never completes; here it becomes a 503 instead.
+    // loop) thread and the dependent future never completes; here it becomes a 503 instead. A
+    // failed
+    // read hops too: the error reply is written by whichever thread completes `out`.
     read.whenComplete(
         (lookup, error) -> {
           long readDone = System.nanoTime();
@@ -120,6 +122,12 @@ public final class PredictPipeline {
                   }
                 });
           } catch (RejectedExecutionException full) {
+            if (error != null) {
+              // The read's own failure is the answer; a full queue must not hide it. (Like the
+              // 503 below, this rare error reply is then written from the completing thread.)
+              out.completeExceptionally(error);
+              return;
+            }
             out.completeExceptionally(
                 new OverloadedException(
                     "inference.queue",

@@ -2,7 +2,9 @@ package org.aerobench.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aerospike.client.AerospikeException;
 import com.aerospike.client.Record;
+import com.aerospike.client.ResultCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.aerobench.app.metrics.AppMetrics;
+import org.aerobench.client.ClientFailures;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
 import org.aerobench.client.ReadMode;
@@ -141,9 +144,53 @@ class PredictPipelineTest {
                 })
             .predict("loop", new PredictParams(ReadMode.SINGLE, 9, 200, false));
 
-    Throwable failure = result.handle((r, e) -> Failures.unwrap(e)).join();
+    Throwable failure = result.handle((r, e) -> ClientFailures.unwrap(e)).join();
     assertThat(failure).isInstanceOf(OverloadedException.class);
     assertThat(((OverloadedException) failure).limit()).isEqualTo("inference.queue");
     assertThat(failure).hasMessageContaining("queue of 16 tasks is full");
+  }
+
+  @Test
+  void a_failed_read_keeps_its_own_error_when_the_inference_queue_is_full() {
+    AerospikeException timeout = new AerospikeException(ResultCode.TIMEOUT, "read timed out");
+    ClientStyle failing =
+        new ClientStyle() {
+          @Override
+          public String name() {
+            return "failing";
+          }
+
+          @Override
+          public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
+            return CompletableFuture.supplyAsync(
+                () -> {
+                  throw timeout;
+                },
+                loop);
+          }
+
+          @Override
+          public void close() {}
+        };
+    PredictPipeline pipeline =
+        new PredictPipeline(
+            new KeyPlanCache(fixture, "test"),
+            Map.of("failing", failing),
+            Map.of("failing", new InFlightLimiter("failing", 4, 4, 1_000, timer)),
+            recordingScorer,
+            task -> {
+              throw new RejectedExecutionException("full");
+            },
+            16,
+            new AppMetrics(List.of("failing")));
+
+    Throwable failure =
+        pipeline
+            .predict("failing", new PredictParams(ReadMode.SINGLE, 9, 200, false))
+            .handle((r, e) -> ClientFailures.unwrap(e))
+            .join();
+
+    assertThat(failure).isSameAs(timeout);
+    assertThat(scorerThreads).isEmpty();
   }
 }
