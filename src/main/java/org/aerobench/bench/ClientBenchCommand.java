@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aerobench.client.ClientSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -179,6 +180,8 @@ public final class ClientBenchCommand implements Callable<Integer> {
             seed);
     BenchTarget target =
         BenchTarget.from(hosts, seedData, namespace, latencyFixedMs, latencyMedianMs, latencyP99Ms);
+    // Half-set credentials are refused here, before any work, like every other bad option.
+    ClientSettings.credentialsFrom(System.getenv());
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "--out: " + out + " is a file; give a folder (it is created when missing)");
