@@ -5,7 +5,6 @@ import com.aerospike.client.Key;
 import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.aerobench.client.AerospikeConnection;
@@ -56,25 +55,13 @@ public final class SyncStyle implements ClientStyle {
   }
 
   private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
-    long start = System.nanoTime();
-    CompletableFuture<TimedRecords> result = new CompletableFuture<>();
-    try {
-      pool.execute(
-          () -> {
-            try {
-              result.complete(
-                  new TimedRecords(client.get(policy, keys), System.nanoTime() - start));
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(
-          pool.isShutdown()
-              ? new IllegalStateException("sync style is closed")
-              : ClientFailures.queueFull("sync pool", queueCapacity));
-    }
-    return result;
+    return BlockingRead.submit(
+        "sync",
+        pool,
+        client,
+        policy,
+        keys,
+        () -> ClientFailures.queueFull("sync pool", queueCapacity));
   }
 
   /** Threads waiting for tasks or in the pool's queue: for metrics. */
