@@ -6,6 +6,7 @@ import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.aerobench.client.TimedRecords;
 
@@ -21,11 +22,14 @@ final class BlockingRead implements Runnable {
   private final IAerospikeClient client;
   private final BatchPolicy policy;
   private final Key[] keys;
+  private final Semaphore permits; // null = no limit beyond the executor's own
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<TimedRecords> future = new CompletableFuture<>();
 
-  private BlockingRead(String style, IAerospikeClient client, BatchPolicy policy, Key[] keys) {
+  private BlockingRead(
+      String style, IAerospikeClient client, BatchPolicy policy, Key[] keys, Semaphore permits) {
     this.style = style;
+    this.permits = permits;
     this.client = client;
     this.policy = policy;
     this.keys = keys;
@@ -42,8 +46,9 @@ final class BlockingRead implements Runnable {
       IAerospikeClient client,
       BatchPolicy policy,
       Key[] keys,
+      Semaphore permits,
       Supplier<? extends RuntimeException> whenFull) {
-    BlockingRead read = new BlockingRead(style, client, policy, keys);
+    BlockingRead read = new BlockingRead(style, client, policy, keys, permits);
     try {
       executor.execute(read);
     } catch (RejectedExecutionException e) {
@@ -55,10 +60,23 @@ final class BlockingRead implements Runnable {
   @Override
   public void run() {
     try {
-      future.complete(new TimedRecords(client.get(policy, keys), System.nanoTime() - startNanos));
-    } catch (RuntimeException e) {
+      if (permits == null) {
+        read();
+      } else {
+        permits.acquire();
+        try {
+          read();
+        } finally {
+          permits.release();
+        }
+      }
+    } catch (InterruptedException | RuntimeException e) {
       future.completeExceptionally(e);
     }
+  }
+
+  private void read() {
+    future.complete(new TimedRecords(client.get(policy, keys), System.nanoTime() - startNanos));
   }
 
   /** Fails the read because its style closed before it ran. */

@@ -32,7 +32,8 @@ public final class SyncStyle implements ClientStyle {
 
   public SyncStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
-    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.policy =
+        client.getBatchPolicyDefault(); // built once, from the settings, by the connection
     this.queueCapacity = settings.syncQueueCapacity();
     this.pool =
         new ThreadPoolExecutor(
@@ -61,6 +62,7 @@ public final class SyncStyle implements ClientStyle {
         client,
         policy,
         keys,
+        null, // no permits: the pool's threads bound the concurrency
         () -> ClientFailures.queueFull("sync pool", queueCapacity));
   }
 
