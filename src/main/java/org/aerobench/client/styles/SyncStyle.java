@@ -66,11 +66,6 @@ public final class SyncStyle implements ClientStyle {
         () -> ClientFailures.queueFull("sync pool", queueCapacity));
   }
 
-  /** Threads waiting for tasks or in the pool's queue: for metrics. */
-  public int queuedTasks() {
-    return pool.getQueue().size();
-  }
-
   @Override
   public void close() {
     Styles.shutdown(pool);
