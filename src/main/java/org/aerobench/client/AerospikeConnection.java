@@ -2,7 +2,6 @@ package org.aerobench.client;
 
 import com.aerospike.client.AerospikeClient;
 import com.aerospike.client.IAerospikeClient;
-import com.aerospike.client.async.EventLoop;
 import com.aerospike.client.async.EventLoopType;
 import com.aerospike.client.async.EventLoops;
 import com.aerospike.client.async.EventPolicy;
@@ -123,11 +122,6 @@ public final class AerospikeConnection implements AutoCloseable {
     return client;
   }
 
-  /** The event loops the async style runs on. */
-  public EventLoops eventLoops() {
-    return eventLoops;
-  }
-
   /** The settings this connection was opened with. */
   public ClientSettings settings() {
     return settings;
@@ -152,24 +146,6 @@ public final class AerospikeConnection implements AutoCloseable {
       Thread.sleep(20);
     }
     return true;
-  }
-
-  /** Async commands running now, over all event loops (approximate; for metrics). */
-  public int asyncCommandsInProcess() {
-    int total = 0;
-    for (EventLoop loop : eventLoops.getArray()) {
-      total += loop.getProcessSize();
-    }
-    return total;
-  }
-
-  /** Async commands waiting in the event loops' delay queues (approximate; for metrics). */
-  public int asyncCommandsQueued() {
-    int total = 0;
-    for (EventLoop loop : eventLoops.getArray()) {
-      total += loop.getQueueSize();
-    }
-    return total;
   }
 
   /** Closes the client, then the event loops (and the Netty group, waiting a bounded time). */

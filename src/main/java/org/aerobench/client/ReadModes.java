@@ -71,7 +71,7 @@ public final class ReadModes {
       SetKeys set = plan.sets().get(i);
       perSet[i] =
           reader
-              .read(keys(set))
+              .read(set.keyArray())
               .thenApply(r -> new SetRecords(set.set(), r.records(), r.readNanos()));
     }
     return CompletableFuture.allOf(perSet)
@@ -96,7 +96,7 @@ public final class ReadModes {
           chain.thenCompose(
               previous ->
                   reader
-                      .read(keys(set))
+                      .read(set.keyArray())
                       .thenAccept(
                           r -> sets.add(new SetRecords(set.set(), r.records(), r.readNanos()))));
     }
@@ -111,7 +111,7 @@ public final class ReadModes {
   private static CompletableFuture<LookupResult> mergeGather(BatchReader reader, KeyPlan plan) {
     CompletableFuture<TimedRecords>[] raw = new CompletableFuture[plan.sets().size()];
     for (int i = 0; i < raw.length; i++) {
-      raw[i] = reader.read(keys(plan.sets().get(i)));
+      raw[i] = reader.read(plan.sets().get(i).keyArray());
     }
     return CompletableFuture.allOf(raw)
         .thenApply(
@@ -123,9 +123,5 @@ public final class ReadModes {
               }
               return new LookupResult(sets);
             });
-  }
-
-  private static com.aerospike.client.Key[] keys(SetKeys set) {
-    return set.keys().toArray(com.aerospike.client.Key[]::new);
   }
 }

@@ -3,16 +3,23 @@ package org.aerobench.data;
 import com.aerospike.client.Key;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one request reads: the first {@code numSets} sets × the first {@code batchSize} candidate
- * ads (reference §4.4 step 2). Keys are built once per plan; a plan is immutable and can be shared
- * by concurrent requests.
+ * ads (reference §4.4 step 2). Keys and the key arrays the client is called with are built once per
+ * plan, not per request; a plan is immutable and can be shared by concurrent requests.
  */
-public record KeyPlan(String namespace, List<SetKeys> sets) {
+public final class KeyPlan {
 
-  public KeyPlan {
-    sets = List.copyOf(sets);
+  private final String namespace;
+  private final List<SetKeys> sets;
+  private final Key[] allKeys;
+
+  public KeyPlan(String namespace, List<SetKeys> sets) {
+    this.namespace = namespace;
+    this.sets = List.copyOf(sets);
+    this.allKeys = this.sets.size() == 1 ? this.sets.get(0).keyArray() : concatenate(this.sets);
   }
 
   /**
@@ -46,20 +53,57 @@ public record KeyPlan(String namespace, List<SetKeys> sets) {
     return sets.get(0).keys().size();
   }
 
-  /** All keys of all sets, set after set: the order the single mode reads and demultiplexes. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** The sets in FeatureSet order, unmodifiable. */
+  public List<SetKeys> sets() {
+    return sets;
+  }
+
+  /**
+   * All keys of all sets, set after set: the order the single mode reads and demultiplexes. The
+   * array is the plan's own, shared and not copied (this is the per-request hot path): callers must
+   * not modify it. The Aerospike client only reads it.
+   */
   public Key[] allKeys() {
-    Key[] all = new Key[totalKeys()];
-    int i = 0;
-    for (SetKeys set : sets) {
-      for (Key key : set.keys()) {
-        all[i++] = key;
-      }
-    }
-    return all;
+    return allKeys;
   }
 
   /** Total number of keys (sets × batch size). */
   public int totalKeys() {
     return sets.size() * batchSize();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof KeyPlan that
+        && Objects.equals(namespace, that.namespace)
+        && sets.equals(that.sets);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(namespace) + sets.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "KeyPlan[namespace=" + namespace + ", sets=" + sets + "]";
+  }
+
+  private static Key[] concatenate(List<SetKeys> sets) {
+    int total = 0;
+    for (SetKeys set : sets) {
+      total += set.keyArray().length;
+    }
+    Key[] all = new Key[total];
+    int i = 0;
+    for (SetKeys set : sets) {
+      System.arraycopy(set.keyArray(), 0, all, i, set.keyArray().length);
+      i += set.keyArray().length;
+    }
+    return all;
   }
 }

@@ -27,11 +27,6 @@ public final class SeedPlan {
 
   private SeedPlan() {}
 
-  /** The reference's found ratio (0..1) for a full-fixture (200-key) read of the set. */
-  public static double referenceRatio(FeatureSet set) {
-    return PERCENT_AT_ALL[set.ordinal()] / 100;
-  }
-
   /**
    * For each of the first {@code ads} candidate ads, whether the set holds a record for it. Exactly
    * {@code round(ratio50 × min(50, ads))} of the first 50 and {@code round(ratio200 × ads)} of all

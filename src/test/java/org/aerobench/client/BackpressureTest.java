@@ -54,13 +54,15 @@ class BackpressureTest {
             .maxCommandsInQueue(5)
             .syncPoolThreads(1)
             .syncQueueCapacity(5)
-            .totalTimeoutMs(10_000)
-            .socketTimeoutMs(10_000)
+            .totalTimeoutMs(20_000)
+            .socketTimeoutMs(20_000)
             .build();
     connection = AerospikeConnection.open(settings);
     assertThat(connection.awaitConnected(Duration.ofSeconds(5))).isTrue();
     style = ClientStyles.create(name, connection, settings);
-    server.setLatency(Latency.fixed(Duration.ofMillis(300))); // nothing completes in the burst
+    // Long enough that no read completes during the burst even on a loaded machine (the exact
+    // counts below depend on it); the sync queue then drains in 6 × 2 s, within each get's 30 s.
+    server.setLatency(Latency.fixed(Duration.ofSeconds(2)));
 
     List<CompletableFuture<LookupResult>> burst = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

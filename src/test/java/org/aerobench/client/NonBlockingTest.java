@@ -18,24 +18,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** With 150 ms of injected server latency, read() hands back a pending future at once. */
+/**
+ * With 1 s of injected server latency, read() hands back a pending future at once. The delay is
+ * long so that no reply can arrive before the assertion even on a loaded machine; the plan has two
+ * sets (still several calls per read) so that the sequential mode takes 2 s, not 9.
+ */
 class NonBlockingTest {
 
   static EmbeddedAerospike server;
   static AerospikeConnection connection;
   static Map<String, ClientStyle> styles;
-  static final KeyPlan plan = KeyPlan.of(Fixtures.load(), "test", 9, 200);
+  static final KeyPlan plan = KeyPlan.of(Fixtures.load(), "test", 2, 200);
 
   @BeforeAll
   static void start() throws InterruptedException {
     server = EmbeddedAerospike.start(EmbeddedConfig.defaults());
     ClientSettings settings =
-        ClientSettings.builder().localPort(server.port()).totalTimeoutMs(5_000).build();
+        ClientSettings.builder()
+            .localPort(server.port())
+            .totalTimeoutMs(10_000)
+            .socketTimeoutMs(5_000) // above the 1 s latency, else each try times out
+            .build();
     connection = AerospikeConnection.open(settings);
     assertThat(connection.awaitConnected(Duration.ofSeconds(5))).isTrue();
     styles = ClientStyles.create(connection, settings);
     // Latency only after connecting, so tending is not slowed; it delays AS_MSG replies only.
-    server.setLatency(Latency.fixed(Duration.ofMillis(150)));
+    server.setLatency(Latency.fixed(Duration.ofSeconds(1)));
   }
 
   @AfterAll
@@ -58,7 +66,7 @@ class NonBlockingTest {
       CompletableFuture<LookupResult> future = styles.get(style).read(plan, mode);
 
       assertThat(future).as(style + " " + mode).isNotDone();
-      assertThat(future.get(10, TimeUnit.SECONDS).total()).isEqualTo(1800);
+      assertThat(future.get(10, TimeUnit.SECONDS).total()).isEqualTo(400);
     }
   }
 

@@ -81,6 +81,24 @@ class KeyPlanTest {
   }
 
   @Test
+  void key_arrays_are_built_once_per_plan_not_per_call() {
+    KeyPlan plan = KeyPlan.of(fixture, "test", 9, 17);
+
+    assertThat(plan.allKeys()).isSameAs(plan.allKeys());
+    for (SetKeys set : plan.sets()) {
+      assertThat(set.keyArray()).isSameAs(set.keyArray()).containsExactlyElementsOf(set.keys());
+    }
+  }
+
+  @Test
+  void plans_with_the_same_keys_are_equal() {
+    assertThat(KeyPlan.of(fixture, "test", 3, 17))
+        .isEqualTo(KeyPlan.of(fixture, "test", 3, 17))
+        .hasSameHashCodeAs(KeyPlan.of(fixture, "test", 3, 17))
+        .isNotEqualTo(KeyPlan.of(fixture, "test", 3, 16));
+  }
+
+  @Test
   void bad_num_sets_is_refused_with_the_value_and_range() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> KeyPlan.of(fixture, "test", 0, 200))

@@ -24,7 +24,8 @@ public final class AsyncStyle implements ClientStyle {
 
   public AsyncStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
-    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.policy =
+        client.getBatchPolicyDefault(); // built once, from the settings, by the connection
   }
 
   @Override

@@ -8,9 +8,16 @@ final class Styles {
 
   private Styles() {}
 
-  /** Stops accepting reads, interrupts running ones and waits at most 5 s for them to end. */
+  /**
+   * Stops accepting reads, fails the queued ones that will never run, interrupts running ones and
+   * waits at most 5 s for them to end.
+   */
   static void shutdown(ExecutorService executor) {
-    executor.shutdownNow();
+    for (Runnable dropped : executor.shutdownNow()) {
+      if (dropped instanceof BlockingRead read) {
+        read.dropped();
+      }
+    }
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

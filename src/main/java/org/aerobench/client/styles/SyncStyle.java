@@ -5,7 +5,6 @@ import com.aerospike.client.Key;
 import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.aerobench.client.AerospikeConnection;
@@ -33,7 +32,8 @@ public final class SyncStyle implements ClientStyle {
 
   public SyncStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
-    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.policy =
+        client.getBatchPolicyDefault(); // built once, from the settings, by the connection
     this.queueCapacity = settings.syncQueueCapacity();
     this.pool =
         new ThreadPoolExecutor(
@@ -56,30 +56,14 @@ public final class SyncStyle implements ClientStyle {
   }
 
   private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
-    long start = System.nanoTime();
-    CompletableFuture<TimedRecords> result = new CompletableFuture<>();
-    try {
-      pool.execute(
-          () -> {
-            try {
-              result.complete(
-                  new TimedRecords(client.get(policy, keys), System.nanoTime() - start));
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(
-          pool.isShutdown()
-              ? new IllegalStateException("sync style is closed")
-              : ClientFailures.queueFull("sync pool", queueCapacity));
-    }
-    return result;
-  }
-
-  /** Threads waiting for tasks or in the pool's queue: for metrics. */
-  public int queuedTasks() {
-    return pool.getQueue().size();
+    return BlockingRead.submit(
+        "sync",
+        pool,
+        client,
+        policy,
+        keys,
+        null, // no permits: the pool's threads bound the concurrency
+        () -> ClientFailures.queueFull("sync pool", queueCapacity));
   }
 
   @Override

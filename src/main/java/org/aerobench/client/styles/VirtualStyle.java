@@ -6,7 +6,6 @@ import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import org.aerobench.client.AerospikeConnection;
 import org.aerobench.client.ClientSettings;
@@ -34,7 +33,8 @@ public final class VirtualStyle implements ClientStyle {
 
   public VirtualStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
-    this.policy = AerospikeConnection.batchPolicy(settings);
+    this.policy =
+        client.getBatchPolicyDefault(); // built once, from the settings, by the connection
     this.permits = new Semaphore(settings.virtualMaxConcurrent());
   }
 
@@ -49,29 +49,15 @@ public final class VirtualStyle implements ClientStyle {
   }
 
   private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
-    long start = System.nanoTime();
-    CompletableFuture<TimedRecords> result = new CompletableFuture<>();
-    try {
-      threads.execute(
-          () -> {
-            try {
-              permits.acquire();
-              try {
-                result.complete(
-                    new TimedRecords(client.get(policy, keys), System.nanoTime() - start));
-              } finally {
-                permits.release();
-              }
-            } catch (InterruptedException e) {
-              result.completeExceptionally(e);
-            } catch (RuntimeException e) {
-              result.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("virtual style is closed"));
-    }
-    return result;
+    // A thread-per-task executor refuses only once closed, so "full" cannot happen.
+    return BlockingRead.submit(
+        "virtual",
+        threads,
+        client,
+        policy,
+        keys,
+        permits,
+        () -> new IllegalStateException("virtual style is closed"));
   }
 
   @Override

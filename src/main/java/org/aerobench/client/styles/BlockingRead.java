@@ -1,0 +1,90 @@
+package org.aerobench.client.styles;
+
+import com.aerospike.client.IAerospikeClient;
+import com.aerospike.client.Key;
+import com.aerospike.client.policy.BatchPolicy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.aerobench.client.TimedRecords;
+
+/**
+ * One blocking {@code client.get(BatchPolicy, Key[])} as an executor task that owns its future. A
+ * class rather than a lambda so that {@link Styles#shutdown} can find the tasks a closing executor
+ * drops unrun and fail their futures: the {@code ClientStyle} contract is that every future
+ * completes.
+ */
+final class BlockingRead implements Runnable {
+
+  private final String style;
+  private final IAerospikeClient client;
+  private final BatchPolicy policy;
+  private final Key[] keys;
+  private final Semaphore permits; // null = no limit beyond the executor's own
+  private final long startNanos = System.nanoTime();
+  private final CompletableFuture<TimedRecords> future = new CompletableFuture<>();
+
+  private BlockingRead(
+      String style, IAerospikeClient client, BatchPolicy policy, Key[] keys, Semaphore permits) {
+    this.style = style;
+    this.permits = permits;
+    this.client = client;
+    this.policy = policy;
+    this.keys = keys;
+  }
+
+  /**
+   * Submits the read to the executor; never throws. A refused submission fails the future with
+   * "&lt;style&gt; style is closed" when the executor is shut down, else with {@code
+   * whenFull.get()}.
+   */
+  static CompletableFuture<TimedRecords> submit(
+      String style,
+      ExecutorService executor,
+      IAerospikeClient client,
+      BatchPolicy policy,
+      Key[] keys,
+      Semaphore permits,
+      Supplier<? extends RuntimeException> whenFull) {
+    BlockingRead read = new BlockingRead(style, client, policy, keys, permits);
+    try {
+      executor.execute(read);
+    } catch (RejectedExecutionException e) {
+      read.future.completeExceptionally(executor.isShutdown() ? closed(style) : whenFull.get());
+    }
+    return read.future;
+  }
+
+  @Override
+  public void run() {
+    try {
+      if (permits == null) {
+        read();
+      } else {
+        permits.acquire();
+        try {
+          read();
+        } finally {
+          permits.release();
+        }
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+  }
+
+  private void read() {
+    future.complete(new TimedRecords(client.get(policy, keys), System.nanoTime() - startNanos));
+  }
+
+  /** Fails the read because its style closed before it ran. */
+  void dropped() {
+    future.completeExceptionally(closed(style));
+  }
+
+  private static IllegalStateException closed(String style) {
+    return new IllegalStateException(style + " style is closed");
+  }
+}
