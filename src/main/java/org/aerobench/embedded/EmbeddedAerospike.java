@@ -135,10 +135,6 @@ public final class EmbeddedAerospike implements AutoCloseable {
     return nodeId;
   }
 
-  public EmbeddedConfig config() {
-    return config;
-  }
-
   /** Changes the delay added to each AS_MSG reply from now on. */
   public void setLatency(Latency newLatency) {
     this.latency = newLatency == null ? Latency.NONE : newLatency;
