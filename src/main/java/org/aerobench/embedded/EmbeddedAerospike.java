@@ -60,6 +60,8 @@ public final class EmbeddedAerospike implements AutoCloseable {
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-sweeper"));
     this.serverChannel = ServerSocketChannel.open();
+    IoLoop[] newLoops = new IoLoop[config.ioThreads()];
+    Thread[] newThreads = new Thread[newLoops.length];
     try {
       serverChannel.bind(new InetSocketAddress(config.host(), config.port()), 1024);
       this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
@@ -69,19 +71,27 @@ public final class EmbeddedAerospike implements AutoCloseable {
       ServerContext ctx =
           new ServerContext(
               store, info, () -> latency, scheduler, openConnections, config.maxFrameBytes());
-      loops = new IoLoop[config.ioThreads()];
-      threads = new Thread[loops.length];
-      for (int i = 0; i < loops.length; i++) {
-        loops[i] = new IoLoop(ctx);
+      for (int i = 0; i < newLoops.length; i++) {
+        newLoops[i] = new IoLoop(ctx);
       }
-      loops[0].acceptOn(serverChannel, loops);
-      for (int i = 0; i < loops.length; i++) {
-        threads[i] = daemon(loops[i], "embedded-aerospike-io-" + port + "-" + i);
-        threads[i].start();
+      newLoops[0].acceptOn(serverChannel, newLoops);
+      for (int i = 0; i < newLoops.length; i++) {
+        newThreads[i] = daemon(newLoops[i], "embedded-aerospike-io-" + port + "-" + i);
+        newThreads[i].start();
       }
+      loops = newLoops;
+      threads = newThreads;
       sweeper.scheduleWithFixedDelay(this::sweepExpired, 10, 10, TimeUnit.SECONDS);
     } catch (IOException | RuntimeException e) {
       serverChannel.close();
+      // A loop that fails to open (or a later step) must not leak the earlier loops' selectors.
+      for (int i = 0; i < newLoops.length && newLoops[i] != null; i++) {
+        if (newThreads[i] != null) {
+          newLoops[i].stop(); // its thread closes the selector on the way out
+        } else {
+          newLoops[i].closeUnstarted();
+        }
+      }
       scheduler.shutdownNow();
       sweeper.shutdownNow();
       throw e;
@@ -133,10 +143,6 @@ public final class EmbeddedAerospike implements AutoCloseable {
   /** The 16-hex-digit node id the {@code node} info command reports. */
   public String nodeId() {
     return nodeId;
-  }
-
-  public EmbeddedConfig config() {
-    return config;
   }
 
   /** Changes the delay added to each AS_MSG reply from now on. */

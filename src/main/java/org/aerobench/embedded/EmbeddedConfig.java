@@ -76,11 +76,6 @@ public record EmbeddedConfig(
         host, newPort, namespaces, latency, ioThreads, maxFrameBytes, clusterName);
   }
 
-  public EmbeddedConfig withHost(String newHost) {
-    return new EmbeddedConfig(
-        newHost, port, namespaces, latency, ioThreads, maxFrameBytes, clusterName);
-  }
-
   public EmbeddedConfig withNamespaces(List<String> names) {
     return new EmbeddedConfig(host, port, names, latency, ioThreads, maxFrameBytes, clusterName);
   }
@@ -92,9 +87,5 @@ public record EmbeddedConfig(
 
   public EmbeddedConfig withIoThreads(int threads) {
     return new EmbeddedConfig(host, port, namespaces, latency, threads, maxFrameBytes, clusterName);
-  }
-
-  public EmbeddedConfig withMaxFrameBytes(int bytes) {
-    return new EmbeddedConfig(host, port, namespaces, latency, ioThreads, bytes, clusterName);
   }
 }

@@ -103,14 +103,14 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("embedded-server: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "embedded-server-shutdown"));
+    Thread shutdownHook =
+        new Thread(
+            () -> {
+              server.close();
+              stopped.countDown();
+            },
+            "embedded-server-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     out.printf(
         "Embedded Aerospike listening on %s:%d (namespaces %s, latency %s). Ctrl-C stops it.%n",
         server.host(), server.port(), config.namespaces(), config.latency().describe());
@@ -120,6 +120,12 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       server.close();
+      try {
+        // Embedded in a longer-lived JVM (tests, the app), the hook would otherwise pin the server.
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook runs and close() is idempotent
+      }
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,39 @@ class CompressedReplyTest {
       assertThat(inner[8 + 5]).isZero(); // result OK
       assertThat(new String(inner, StandardCharsets.US_ASCII)).contains("yyyyyyyy");
     }
+  }
+
+  @Test
+  void compressed_requests_on_one_connection_are_each_inflated_even_after_a_broken_one()
+      throws Exception {
+    try (RawWire raw = new RawWire(server)) {
+      raw.send(compressed(RawWire.frame(2, 1, "node\n".getBytes(StandardCharsets.UTF_8))));
+      String first = new String(raw.readFrameBody(1), StandardCharsets.UTF_8);
+
+      ByteBuffer notZlib =
+          ByteBuffer.allocate(8 + 6).putLong(13).put(new byte[] {1, 2, 3, 4, 5, 6});
+      raw.send(RawWire.frame(2, 4, notZlib.array()));
+      byte[] refused = raw.readFrameBody(3);
+
+      raw.send(compressed(RawWire.frame(2, 1, "build\n".getBytes(StandardCharsets.UTF_8))));
+      String second = new String(raw.readFrameBody(1), StandardCharsets.UTF_8);
+
+      assertThat(first).contains(server.nodeId());
+      assertThat(refused[5] & 0xFF).isEqualTo(4); // PARAMETER_ERROR
+      assertThat(second).startsWith("build\t");
+    }
+  }
+
+  /** A type-4 frame: {@code usize(8) | zlib(inner frame)}. */
+  private static byte[] compressed(byte[] innerFrame) {
+    Deflater deflater = new Deflater();
+    deflater.setInput(innerFrame);
+    deflater.finish();
+    byte[] zlib = new byte[innerFrame.length + 64];
+    int n = deflater.deflate(zlib);
+    deflater.end();
+    ByteBuffer body = ByteBuffer.allocate(8 + n).putLong(innerFrame.length).put(zlib, 0, n);
+    return RawWire.frame(2, 4, body.array());
   }
 
   private static byte[] getAll(byte[] digest, int info1) throws IOException {

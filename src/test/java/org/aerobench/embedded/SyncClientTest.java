@@ -15,6 +15,9 @@ import com.aerospike.client.Record;
 import com.aerospike.client.ResultCode;
 import com.aerospike.client.Value;
 import com.aerospike.client.cluster.Node;
+import com.aerospike.client.exp.Exp;
+import com.aerospike.client.policy.BatchPolicy;
+import com.aerospike.client.policy.BatchReadPolicy;
 import com.aerospike.client.policy.ClientPolicy;
 import com.aerospike.client.policy.RecordExistsAction;
 import com.aerospike.client.policy.WritePolicy;
@@ -284,6 +287,50 @@ class SyncClientTest {
         assertThat(exists[k]).isFalse();
       }
     }
+  }
+
+  @Test
+  void batch_get_with_a_filter_expression_is_refused_not_answered_unfiltered() {
+    // Two keys: the client sends a one-key batch as a single-record command instead.
+    Key[] keys = {new Key(NS, "bfilter", 1), new Key(NS, "bfilter", 10)};
+    for (Key key : keys) {
+      client.put(null, key, new Bin("i", key.userKey.toLong()));
+    }
+    BatchPolicy policy = new BatchPolicy();
+    // The filter would drop both records; an unfiltered answer would return them.
+    policy.filterExp = Exp.build(Exp.gt(Exp.intBin("i"), Exp.val(100)));
+
+    assertThatExceptionOfType(AerospikeException.class)
+        .isThrownBy(() -> client.get(policy, keys))
+        // The client wraps a failed batch (BATCH_FAILED) around the server's code.
+        .satisfies(
+            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.BATCH_FAILED),
+            e ->
+                assertThat(e.getCause())
+                    .isInstanceOfSatisfying(
+                        AerospikeException.class,
+                        cause ->
+                            assertThat(cause.getResultCode())
+                                .isEqualTo(ResultCode.UNSUPPORTED_FEATURE)));
+    // The connection is still usable after the refusal.
+    assertThat(client.get(null, keys)[1].getLong("i")).isEqualTo(10);
+  }
+
+  @Test
+  void batch_row_with_its_own_filter_expression_gets_unsupported_feature() {
+    Key stored = new Key(NS, "bfilter", 2);
+    client.put(null, stored, new Bin("i", 2));
+    BatchReadPolicy rowPolicy = new BatchReadPolicy();
+    rowPolicy.filterExp = Exp.build(Exp.gt(Exp.intBin("i"), Exp.val(100)));
+    BatchRead filtered = new BatchRead(rowPolicy, stored, true);
+    BatchRead plain = new BatchRead(stored, true);
+
+    client.operate(null, List.<BatchRecord>of(filtered, plain));
+
+    assertThat(filtered.resultCode).isEqualTo(ResultCode.UNSUPPORTED_FEATURE);
+    assertThat(filtered.record).isNull();
+    assertThat(plain.resultCode).isEqualTo(ResultCode.OK);
+    assertThat(plain.record.getInt("i")).isEqualTo(2);
   }
 
   @Test

@@ -59,6 +59,13 @@ public final class MessageHandler {
     rq.fields.read(in, h.fieldCount());
     Op.readAll(in, h.opCount(), rq.ops);
 
+    if (rq.fields.hasUdf || rq.fields.hasFilter || rq.fields.hasTxn) {
+      // UDFs, filter expressions and transactions are not implemented. The client sends a batch's
+      // BatchPolicy.filterExp here, in the outer message, so refusing the whole command is the
+      // only way it cannot be silently ignored; the client reads an error in the last message.
+      errorFrame(out, Wire.RESULT_UNSUPPORTED_FEATURE);
+      return;
+    }
     if (rq.fields.batchOffset >= 0) {
       batch.execute(store, buf, rq.fields, out);
       return;
@@ -67,11 +74,8 @@ public final class MessageHandler {
     if (rq.fields.digest == null) {
       if (ns == null) {
         errorFrame(out, Wire.RESULT_INVALID_NAMESPACE);
-      } else if (rq.isWrite()
-          || rq.fields.hasIndexFilter
-          || rq.fields.hasUdf
-          || rq.fields.hasFilter) {
-        errorFrame(out, Wire.RESULT_UNSUPPORTED_FEATURE); // background writes, sindex, UDF
+      } else if (rq.isWrite() || rq.fields.hasIndexFilter) {
+        errorFrame(out, Wire.RESULT_UNSUPPORTED_FEATURE); // background writes, sindex queries
       } else {
         ScanCommand.execute(ns, buf, rq.fields, rq.info1, rq.ops, out);
       }

@@ -20,7 +20,8 @@ final class RecordCommand {
       return;
     }
     if (rq.fields.hasUdf || rq.fields.hasFilter || rq.fields.hasTxn) {
-      // UDFs, filter expressions and transactions are not implemented: say so, never guess.
+      // A batch row carries its own fields (e.g. BatchReadPolicy.filterExp); the outer message's
+      // are refused by MessageHandler. Not implemented: say so, never guess.
       Replies.error(out, Wire.RESULT_UNSUPPORTED_FEATURE, index);
       return;
     }

@@ -23,6 +23,8 @@ final class FrameProcessor {
   private final MessageHandler messages;
   private final long maxFrame;
   private final ReplyCompressor compressor = new ReplyCompressor();
+  // One per loop, reset after each frame: a new Inflater per frame allocates native zlib state.
+  private final Inflater inflater = new Inflater();
 
   FrameProcessor(InfoHandler info, MessageHandler messages, long maxFrame) {
     this.info = info;
@@ -90,8 +92,7 @@ final class FrameProcessor {
     }
   }
 
-  private static byte[] inflate(byte[] body, int length, int usize) {
-    Inflater inflater = new Inflater();
+  private byte[] inflate(byte[] body, int length, int usize) {
     try {
       inflater.setInput(body, 8, length - 8);
       byte[] inner = new byte[usize];
@@ -104,7 +105,7 @@ final class FrameProcessor {
     } catch (DataFormatException e) {
       throw new WireFormatException("compressed frame is not a zlib stream: " + e.getMessage());
     } finally {
-      inflater.end();
+      inflater.reset(); // also after a bad stream, so the next frame starts clean
     }
   }
 }

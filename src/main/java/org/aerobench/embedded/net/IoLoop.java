@@ -43,6 +43,7 @@ public final class IoLoop implements Runnable {
   private final ReplyBuffer scratch = new ReplyBuffer(64 * 1024);
   private final FrameProcessor processor;
   private volatile boolean running = true;
+  private volatile boolean finished; // the loop has exited; queued tasks will never run
   private ServerSocketChannel acceptChannel;
   private IoLoop[] acceptTargets;
   private int nextTarget;
@@ -66,6 +67,18 @@ public final class IoLoop implements Runnable {
   public void execute(Runnable task) {
     tasks.add(task);
     selector.wakeup();
+    if (finished) {
+      closeQueuedAdoptions(); // queued after the loop's own drain: no one else will run it
+    }
+  }
+
+  /** Releases the selector of a loop whose thread was never started. */
+  public void closeUnstarted() {
+    try {
+      selector.close();
+    } catch (IOException e) {
+      log.debug("Selector close failed: {}", e.toString());
+    }
   }
 
   public void stop() {
@@ -89,6 +102,8 @@ public final class IoLoop implements Runnable {
     } catch (IOException | ClosedSelectorException e) {
       log.warn("I/O loop stopped: {}", e.toString());
     } finally {
+      finished = true;
+      closeQueuedAdoptions();
       for (Connection c : Set.copyOf(connections)) {
         close(c);
       }
@@ -96,6 +111,20 @@ public final class IoLoop implements Runnable {
         selector.close();
       } catch (IOException e) {
         log.debug("Selector close failed: {}", e.toString());
+      }
+    }
+  }
+
+  /** Closes the sockets of accepted connections this stopped loop will never adopt. */
+  private void closeQueuedAdoptions() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      if (task instanceof Adopt adopt) {
+        try {
+          adopt.channel().close();
+        } catch (IOException e) {
+          log.debug("Closing an unadopted connection failed: {}", e.toString());
+        }
       }
     }
   }
@@ -142,8 +171,7 @@ public final class IoLoop implements Runnable {
       SocketChannel ch;
       while ((ch = acceptChannel.accept()) != null) {
         IoLoop target = acceptTargets[nextTarget++ % acceptTargets.length];
-        SocketChannel accepted = ch;
-        target.execute(() -> target.adopt(accepted));
+        target.execute(new Adopt(target, ch));
       }
     } catch (IOException e) {
       log.warn("Accept failed: {}", e.toString());
@@ -306,6 +334,14 @@ public final class IoLoop implements Runnable {
       c.channel.close();
     } catch (IOException e) {
       log.debug("Close of {} failed: {}", c.remote, e.toString());
+    }
+  }
+
+  /** A task handing an accepted socket to its loop; a record so a stopped loop can close it. */
+  private record Adopt(IoLoop target, SocketChannel channel) implements Runnable {
+    @Override
+    public void run() {
+      target.adopt(channel);
     }
   }
 }

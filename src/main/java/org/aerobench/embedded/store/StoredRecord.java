@@ -51,8 +51,4 @@ public record StoredRecord(
   public boolean expiredAt(int nowVoidTime) {
     return voidTime != 0 && Integer.compareUnsigned(nowVoidTime, voidTime) >= 0;
   }
-
-  public boolean inSet(String setName) {
-    return setName == null ? set == null : setName.equals(set);
-  }
 }

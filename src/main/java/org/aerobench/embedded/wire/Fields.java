@@ -49,8 +49,13 @@ public final class Fields {
 
   /** Reads {@code count} fields into this holder. */
   public void read(WireReader in, int count) {
+    int fieldsStart = in.position();
     for (int i = 0; i < count; i++) {
+      int fieldStart = in.position();
       int size = in.i32();
+      if (i == count - 1 && size > in.remaining()) {
+        size = batchFieldSizeAfterClientQuirk(in, size, fieldStart - fieldsStart);
+      }
       if (size < 1) {
         throw new WireFormatException(
             "field size " + size + " is invalid; it counts the type byte");
@@ -111,5 +116,21 @@ public final class Fields {
         default -> in.skip(len, "field " + type);
       }
     }
+  }
+
+  /**
+   * The Aerospike Java client (9.x, batch by Key[]) sizes the BATCH_INDEX field from the end of the
+   * message header, so when a filter expression field precedes it the size also counts that field's
+   * bytes. A server still reads it; so do we, but only when it is the last field, of that type, and
+   * the surplus is exactly the bytes of the fields before it. Anything else is left to fail as
+   * malformed.
+   */
+  private static int batchFieldSizeAfterClientQuirk(WireReader in, int size, int priorBytes) {
+    boolean isBatch =
+        in.remaining() > 0 && (in.buffer()[in.position()] & 0xFF) == Wire.FIELD_BATCH_INDEX;
+    if (isBatch && priorBytes > 0 && size - priorBytes == in.remaining()) {
+      return size - priorBytes;
+    }
+    return size;
   }
 }

@@ -1,6 +1,5 @@
 package org.aerobench.embedded.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable big-endian byte array for building reply frames, reusable after {@link #reset}. */
@@ -82,10 +81,6 @@ public final class ReplyBuffer {
 
   public void putBytes(byte[] src) {
     putBytes(src, 0, src.length);
-  }
-
-  public void putUtf8(String s) {
-    putBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Starts a proto frame: reserves its 8-byte header and returns where it starts. */

@@ -38,6 +38,34 @@ class FieldsAndOpsTest {
   }
 
   @Test
+  void batch_field_sized_from_the_header_after_a_filter_field_is_read_as_the_client_meant() {
+    // The 9.x client counts the preceding filter field (4 + 1 + 3 bytes) in the batch field size.
+    ByteBuffer b = ByteBuffer.allocate(40);
+    field(b, Wire.FIELD_FILTER_EXP, new byte[] {1, 2, 3});
+    byte[] batch = {0, 0, 0, 0, 9};
+    b.putInt(1 + batch.length + 8).put((byte) Wire.FIELD_BATCH_INDEX).put(batch);
+    Fields f = new Fields();
+
+    f.read(new WireReader(b.array(), 0, b.position()), 2);
+
+    assertThat(f.hasFilter).isTrue();
+    assertThat(f.batchOffset).isEqualTo(8 + 5);
+    assertThat(f.batchLength).isEqualTo(batch.length);
+  }
+
+  @Test
+  void batch_field_overshooting_by_other_than_the_earlier_fields_is_refused() {
+    ByteBuffer b = ByteBuffer.allocate(40);
+    field(b, Wire.FIELD_FILTER_EXP, new byte[] {1, 2, 3});
+    byte[] batch = {0, 0, 0, 0, 9};
+    b.putInt(1 + batch.length + 7).put((byte) Wire.FIELD_BATCH_INDEX).put(batch);
+
+    assertThatExceptionOfType(WireFormatException.class)
+        .isThrownBy(() -> new Fields().read(new WireReader(b.array(), 0, b.position()), 2))
+        .withMessageContaining("field needs 13 bytes but only 6 remain");
+  }
+
+  @Test
   void a_digest_of_the_wrong_length_is_refused() {
     ByteBuffer b = ByteBuffer.allocate(20);
     field(b, Wire.FIELD_DIGEST, new byte[10]);
