@@ -45,7 +45,7 @@ public class FullRun extends Simulation {
   private final ScenarioBuilder mergeGather = steady("merge_gather");
   private final ScenarioBuilder stress =
       scenario("stress")
-          .exec(PredictCalls.alternate("stress", "single", stressParams, harness.serverTimes()));
+          .exec(PredictCalls.alternate("stress", "single", stressParams, harness.recording()));
 
   // Assertions
   private final List<Assertion> assertions = assertions();
@@ -62,7 +62,7 @@ public class FullRun extends Simulation {
   }
 
   private ScenarioBuilder steady(String mode) {
-    return scenario(mode).exec(PredictCalls.alternate(mode, mode, params, harness.serverTimes()));
+    return scenario(mode).exec(PredictCalls.alternate(mode, mode, params, harness.recording()));
   }
 
   private List<Assertion> assertions() {

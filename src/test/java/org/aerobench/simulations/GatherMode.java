@@ -34,7 +34,7 @@ public class GatherMode extends Simulation {
 
   // Chains: every compared client in turn, a pause after each call
   private final ChainBuilder alternate =
-      PredictCalls.alternate("gather", "gather", params, harness.serverTimes());
+      PredictCalls.alternate("gather", "gather", params, harness.recording());
 
   // Scenario: one iteration per virtual user
   private final ScenarioBuilder users = scenario("gather").exec(alternate);

@@ -36,7 +36,7 @@ public class LookupOnly extends Simulation {
 
   // Chains: every compared client in turn, a pause after each call
   private final ChainBuilder alternate =
-      PredictCalls.alternate(label, params.mode(), params, harness.serverTimes());
+      PredictCalls.alternate(label, params.mode(), params, harness.recording());
 
   // Scenario
   private final ScenarioBuilder users = scenario(label).exec(alternate);

@@ -34,7 +34,7 @@ public class MergeGatherMode extends Simulation {
 
   // Chains: every compared client in turn, a pause after each call
   private final ChainBuilder alternate =
-      PredictCalls.alternate("merge_gather", "merge_gather", params, harness.serverTimes());
+      PredictCalls.alternate("merge_gather", "merge_gather", params, harness.recording());
 
   // Scenario: one iteration per virtual user
   private final ScenarioBuilder users = scenario("merge_gather").exec(alternate);

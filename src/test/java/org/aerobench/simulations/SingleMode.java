@@ -34,7 +34,7 @@ public class SingleMode extends Simulation {
 
   // Chains: every compared client in turn, a pause after each call
   private final ChainBuilder alternate =
-      PredictCalls.alternate("single", "single", params, harness.serverTimes());
+      PredictCalls.alternate("single", "single", params, harness.recording());
 
   // Scenario: one iteration per virtual user
   private final ScenarioBuilder users = scenario("single").exec(alternate);

@@ -37,7 +37,7 @@ public class StressMode extends Simulation {
 
   // Chains
   private final ChainBuilder alternate =
-      PredictCalls.alternate("stress", "single", params, harness.serverTimes());
+      PredictCalls.alternate("stress", "single", params, harness.recording());
 
   // Scenario: one iteration per virtual user, the ramp sets how many run at once
   private final ScenarioBuilder users = scenario("stress").exec(alternate);

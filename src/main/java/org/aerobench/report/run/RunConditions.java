@@ -29,6 +29,8 @@ import java.util.List;
  * @param targetCpuSeconds CPU time of the target app's JVM during the run, or -1 when unknown
  * @param arrivalRatePerSecond open model: requests per second over all clients; 0 for a closed
  *     model (absent in files written before it existed, which read as 0)
+ * @param phases when each phase ran, in run order, the warm-up included (empty in files written
+ *     before it existed: their throughput can only be divided by the whole run)
  */
 public record RunConditions(
     String simulation,
@@ -46,7 +48,8 @@ public record RunConditions(
     int cores,
     double loadGeneratorCpuSeconds,
     double targetCpuSeconds,
-    double arrivalRatePerSecond) {
+    double arrivalRatePerSecond,
+    List<PhaseWindow> phases) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -57,6 +60,12 @@ public record RunConditions(
     clients = List.copyOf(clients);
     // (an absent arrivalRatePerSecond deserialises as 0: a closed model)
     modes = List.copyOf(modes);
+    phases = phases == null ? List.of() : List.copyOf(phases);
+  }
+
+  /** The window of a phase by label, if it was recorded. */
+  public java.util.Optional<PhaseWindow> phase(String label) {
+    return phases.stream().filter(p -> p.label().equals(label)).findFirst();
   }
 
   /** Writes the conditions as JSON, creating parent folders. */

@@ -27,6 +27,11 @@ public record RunFolder(Path gatlingRun) {
     return dir().resolve("server-times.hlog");
   }
 
+  /** Client-side response times per request name and second: {@link ClientTimes}. */
+  public Path clientTimes() {
+    return dir().resolve("client-times.hlog");
+  }
+
   /** Run conditions: {@link RunConditions}. */
   public Path conditions() {
     return dir().resolve("conditions.json");

@@ -26,6 +26,9 @@ public final class PredictCalls {
   /** Candidates per request in the bundled fixture: the app's default batch size. */
   public static final int FIXTURE_BATCH_SIZE = 200;
 
+  /** Session key of the nanoTime just before a call was sent. */
+  private static final String SENT_NANOS = "aerobench.sentNanos";
+
   private PredictCalls() {}
 
   /** HTTP protocol for the target; one connection pool shared by all virtual users. */
@@ -55,13 +58,30 @@ public final class PredictCalls {
    * @param mode read mode sent to the app
    */
   public static ChainBuilder alternate(
-      String label, String mode, Parameters params, ServerTimes times) {
-    ChainBuilder chain = exec(predict(label, params.clients().get(0), mode, params, times));
+      String label, String mode, Parameters params, Recording recording) {
+    ChainBuilder chain = timed(label, params.clients().get(0), mode, params, recording);
     chain = chain.pause(params.pause());
     for (String client : params.clients().subList(1, params.clients().size())) {
-      chain = chain.exec(predict(label, client, mode, params, times)).pause(params.pause());
+      chain = chain.exec(timed(label, client, mode, params, recording)).pause(params.pause());
     }
     return chain;
+  }
+
+  /**
+   * One checked call whose client-side time (from just before the request action until its checks
+   * ran, µs) is recorded per second of response, OK or KO, beside its server stage times.
+   */
+  public static ChainBuilder timed(
+      String label, String client, String mode, Parameters params, Recording recording) {
+    String name = requestName(label, client);
+    return exec(session -> session.set(SENT_NANOS, System.nanoTime()))
+        .exec(predict(label, client, mode, params, recording.server()))
+        .exec(
+            session -> {
+              long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
+              recording.client().record(name, System.currentTimeMillis(), micros);
+              return session;
+            });
   }
 
   /** One checked call whose server-measured stage times go to {@code times}. */

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.aerobench.report.ComparisonReport;
 import org.aerobench.report.RunFolders;
+import org.aerobench.report.run.PhaseWindow;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
-import org.aerobench.report.run.ServerTimes;
 
 /**
  * What every simulation does around its load, so the simulation files keep the Gatling demo's
@@ -59,7 +59,10 @@ public final class RunHarness {
   private final TargetApp app;
   private final String baseUrl;
   private final MetricsScraper metrics;
-  private final ServerTimes serverTimes = new ServerTimes();
+  private final Recording recording = Recording.create();
+  private final List<PhaseWindow> phaseWindows = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile long phaseStartMillis;
+  private volatile java.util.function.Consumer<String> afterPhase = label -> {};
   private final Set<String> scraped = ConcurrentHashMap.newKeySet();
 
   private Instant loadStartedAt;
@@ -95,9 +98,14 @@ public final class RunHarness {
     return baseUrl;
   }
 
-  /** Where the checks record each response's server-measured stage times. */
-  public ServerTimes serverTimes() {
-    return serverTimes;
+  /** Where the calls record each response's server stage times and client-side time. */
+  public Recording recording() {
+    return recording;
+  }
+
+  /** When each phase ran so far, in run order (the warm-up included). */
+  public List<PhaseWindow> phaseWindows() {
+    return List.copyOf(phaseWindows);
   }
 
   public Parameters params() {
@@ -130,7 +138,7 @@ public final class RunHarness {
     return new Phase(
         "warmup",
         scenario("warmup")
-            .exec(PredictCalls.alternate("warmup", "single", params, serverTimes))
+            .exec(PredictCalls.alternate("warmup", "single", params, recording))
             .injectClosed(constantConcurrentUsers(WARMUP_USERS).during(params.warmup())));
   }
 
@@ -139,7 +147,7 @@ public final class RunHarness {
         .exec(
             session -> {
               // Blocking here is fine: nothing else runs between two phases.
-              scrapeMetrics(label);
+              endPhase(label);
               return session;
             })
         .injectOpen(atOnceUsers(1));
@@ -164,6 +172,7 @@ public final class RunHarness {
     }
     loadStartedAt = Instant.now();
     loadStartNanos = System.nanoTime();
+    phaseStartMillis = loadStartedAt.toEpochMilli();
     gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
     targetCpuAtStart = targetCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
@@ -236,6 +245,25 @@ public final class RunHarness {
     }
   }
 
+  /**
+   * Ends a phase: its window closes now (every user of it has finished), its metrics are scraped,
+   * and the next phase's window opens when the scrape is done.
+   */
+  private void endPhase(String label) {
+    phaseWindows.add(new PhaseWindow(label, phaseStartMillis, System.currentTimeMillis()));
+    scrapeMetrics(label);
+    afterPhase.accept(label);
+    phaseStartMillis = System.currentTimeMillis();
+  }
+
+  /**
+   * Runs {@code listener} with the label after each phase's scrape, before the next phase starts,
+   * on Gatling's thread (a capacity level's verdict). Set it before the run starts.
+   */
+  public void afterEachPhase(java.util.function.Consumer<String> listener) {
+    this.afterPhase = listener;
+  }
+
   /** Scrapes {@code /metrics} into {@code metrics-<label>.prom}; a failure only warns. */
   private void scrapeMetrics(String label) {
     scraped.add(label);
@@ -253,7 +281,8 @@ public final class RunHarness {
 
   private void writeFiles(double wall, CpuUsage cpu) throws IOException {
     RunFolder files = stagedRunFolder();
-    serverTimes.write(files.serverTimes());
+    recording.server().write(files.serverTimes());
+    recording.client().write(files.clientTimes());
     // Phase labels in run order, the warm-up included: the comparison report orders the
     // cumulative metrics-<label>.prom scrapes by this list to take their differences.
     List<String> modes = new ArrayList<>();
@@ -277,7 +306,8 @@ public final class RunHarness {
             cpu.cores(),
             cpu.gatlingCpuSeconds(),
             cpu.targetCpuSeconds(),
-            params.model() == Parameters.Model.OPEN ? params.rate() : 0)
+            params.model() == Parameters.Model.OPEN ? params.rate() : 0,
+            phaseWindows())
         .write(files.conditions());
     Files.writeString(
         files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
