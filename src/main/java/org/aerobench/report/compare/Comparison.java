@@ -16,6 +16,7 @@ import java.util.Map;
  * @param stages pipeline decomposition per request name (server times)
  * @param bootstrap how the noise intervals were computed
  * @param notes what is missing or how to read something
+ * @param capacity the capacity study's verdict (Capacity simulation), or null for other runs
  */
 public record Comparison(
     String run,
@@ -26,7 +27,8 @@ public record Comparison(
     List<PromRow> prometheus,
     List<StageRow> stages,
     String bootstrap,
-    List<String> notes) {
+    List<String> notes,
+    org.aerobench.report.capacity.CapacityStudy capacity) {
 
   /**
    * One scenario/mode: the clients side by side.

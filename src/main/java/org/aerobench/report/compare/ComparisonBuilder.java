@@ -115,7 +115,8 @@ public final class ComparisonBuilder {
             bootstrap.confidence() * 100,
             bootstrap.resamples(),
             Bootstrap.DEFAULT_SEED),
-        notes);
+        notes,
+        null);
   }
 
   private int rank(String client, List<String> order) {
