@@ -95,6 +95,8 @@ public final class TargetApp implements AutoCloseable {
                 timer));
       }
       metrics.registerLimiters(limiters.values());
+      metrics.registerWorkers(backend.styles());
+      metrics.registerInferenceExecutor(compute);
       KeyPlanCache plans = new KeyPlanCache(backend.fixture(), config.aerospike().namespace());
       plans.plan(FeatureSet.count(), backend.fixture().size()); // the default plan, built up front
       PredictPipeline pipeline =

@@ -18,6 +18,14 @@ public interface ClientStyle extends AutoCloseable {
   /** Reads every key of the plan in the given mode. */
   CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode);
 
+  /**
+   * The blocking workers' state (sync pool, virtual permits), read at scrape time; empty for a
+   * style whose concurrency lives in the client's event loops (async: see the client's own stats).
+   */
+  default java.util.Optional<WorkerStats> workers() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases threads owned by the style (not the shared client). */
   @Override
   void close();

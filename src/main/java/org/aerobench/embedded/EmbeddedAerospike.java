@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aerobench.embedded.info.InfoHandler;
+import org.aerobench.embedded.info.LatencyControl;
 import org.aerobench.embedded.net.IoLoop;
 import org.aerobench.embedded.net.ServerContext;
 import org.aerobench.embedded.store.Namespace;
@@ -67,7 +68,13 @@ public final class EmbeddedAerospike implements AutoCloseable {
       this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
       InfoHandler info =
           new InfoHandler(
-              nodeId, config.host(), port, config.clusterName(), store, openConnections::get);
+              nodeId,
+              config.host(),
+              port,
+              config.clusterName(),
+              store,
+              openConnections::get,
+              new LatencyControl(() -> latency, this::setLatency, config.host()));
       ServerContext ctx =
           new ServerContext(
               store, info, () -> latency, scheduler, openConnections, config.maxFrameBytes());

@@ -2,6 +2,7 @@ package org.aerobench.app.metrics;
 
 import io.javalin.http.Context;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -13,8 +14,11 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.aerobench.app.pipeline.InFlightLimiter;
 import org.aerobench.app.pipeline.StageTimes;
+import org.aerobench.client.ClientStyle;
 import org.aerobench.client.ReadMode;
 import org.aerobench.client.SetRecords;
 import org.aerobench.data.FeatureSet;
@@ -164,6 +168,66 @@ public final class AppMetrics {
                 cb.call(limiter.inFlight(), limiter.clientType(), "in_use");
                 cb.call(limiter.waiting(), limiter.clientType(), "waiting");
               }
+            })
+        .register(registry);
+  }
+
+  /**
+   * Saturation of the blocking styles' workers (sync pool threads, virtual permits): limit, active
+   * and queued now, plus the running totals of reads and of time spent inside them, from which
+   * Little's law gives a pool's bound (threads / (reads per request × mean read time)).
+   */
+  public void registerWorkers(Map<String, ClientStyle> styles) {
+    GaugeWithCallback.builder()
+        .name("aerobench_style_workers")
+        .help(
+            "Blocking workers per style (sync pool threads, virtual permits): limit, active, queued")
+        .labelNames("client_type", "state")
+        .callback(
+            cb ->
+                styles.forEach(
+                    (name, style) ->
+                        style
+                            .workers()
+                            .ifPresent(
+                                w -> {
+                                  cb.call(w.limit(), name, "limit");
+                                  cb.call(w.active(), name, "active");
+                                  cb.call(w.queued(), name, "queued");
+                                })))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("aerobench_style_worker_busy_seconds")
+        .help("Time the style's workers spent inside blocking reads (service time, no queue wait)")
+        .labelNames("client_type")
+        .callback(
+            cb ->
+                styles.forEach(
+                    (name, style) ->
+                        style.workers().ifPresent(w -> cb.call(w.busyNanos() / 1e9, name))))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("aerobench_style_reads")
+        .help("Blocking reads the style's workers completed")
+        .labelNames("client_type")
+        .callback(
+            cb ->
+                styles.forEach(
+                    (name, style) -> style.workers().ifPresent(w -> cb.call(w.reads(), name))))
+        .register(registry);
+  }
+
+  /** Saturation of the executor running features, inference and the response build. */
+  public void registerInferenceExecutor(ThreadPoolExecutor executor) {
+    GaugeWithCallback.builder()
+        .name("aerobench_inference_executor")
+        .help("The inference executor: threads (limit), tasks running (active) and queued")
+        .labelNames("state")
+        .callback(
+            cb -> {
+              cb.call(executor.getMaximumPoolSize(), "limit");
+              cb.call(executor.getActiveCount(), "active");
+              cb.call(executor.getQueue().size(), "queued");
             })
         .register(registry);
   }

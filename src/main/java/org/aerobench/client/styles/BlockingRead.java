@@ -2,6 +2,7 @@ package org.aerobench.client.styles;
 
 import com.aerospike.client.IAerospikeClient;
 import com.aerospike.client.Key;
+import com.aerospike.client.Record;
 import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,19 @@ final class BlockingRead implements Runnable {
   private final BatchPolicy policy;
   private final Key[] keys;
   private final Semaphore permits; // null = no limit beyond the executor's own
+  private final WorkerClock clock;
   private final long startNanos = System.nanoTime();
   private final CompletableFuture<TimedRecords> future = new CompletableFuture<>();
 
   private BlockingRead(
-      String style, IAerospikeClient client, BatchPolicy policy, Key[] keys, Semaphore permits) {
+      String style,
+      IAerospikeClient client,
+      BatchPolicy policy,
+      Key[] keys,
+      Semaphore permits,
+      WorkerClock clock) {
     this.style = style;
+    this.clock = clock;
     this.permits = permits;
     this.client = client;
     this.policy = policy;
@@ -47,8 +55,9 @@ final class BlockingRead implements Runnable {
       BatchPolicy policy,
       Key[] keys,
       Semaphore permits,
+      WorkerClock clock,
       Supplier<? extends RuntimeException> whenFull) {
-    BlockingRead read = new BlockingRead(style, client, policy, keys, permits);
+    BlockingRead read = new BlockingRead(style, client, policy, keys, permits, clock);
     try {
       executor.execute(read);
     } catch (RejectedExecutionException e) {
@@ -76,7 +85,16 @@ final class BlockingRead implements Runnable {
   }
 
   private void read() {
-    future.complete(new TimedRecords(client.get(policy, keys), System.nanoTime() - startNanos));
+    long callStart = System.nanoTime();
+    try {
+      Record[] records = client.get(policy, keys);
+      long end = System.nanoTime();
+      clock.add(end - callStart);
+      future.complete(new TimedRecords(records, end - startNanos));
+    } catch (RuntimeException e) {
+      clock.add(System.nanoTime() - callStart); // a failed call held its worker too
+      throw e;
+    }
   }
 
   /** Fails the read because its style closed before it ran. */

@@ -15,6 +15,7 @@ import org.aerobench.client.LookupResult;
 import org.aerobench.client.ReadMode;
 import org.aerobench.client.ReadModes;
 import org.aerobench.client.TimedRecords;
+import org.aerobench.client.WorkerStats;
 import org.aerobench.data.KeyPlan;
 
 /**
@@ -29,6 +30,7 @@ public final class SyncStyle implements ClientStyle {
   private final BatchPolicy policy;
   private final ThreadPoolExecutor pool;
   private final int queueCapacity;
+  private final WorkerClock clock = new WorkerClock();
 
   public SyncStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
@@ -63,7 +65,19 @@ public final class SyncStyle implements ClientStyle {
         policy,
         keys,
         null, // no permits: the pool's threads bound the concurrency
+        clock,
         () -> ClientFailures.queueFull("sync pool", queueCapacity));
+  }
+
+  @Override
+  public java.util.Optional<WorkerStats> workers() {
+    return java.util.Optional.of(
+        new WorkerStats(
+            pool.getMaximumPoolSize(),
+            pool.getActiveCount(),
+            pool.getQueue().size(),
+            clock.busyNanos(),
+            clock.reads()));
   }
 
   @Override

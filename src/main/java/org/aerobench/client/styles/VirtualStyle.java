@@ -14,6 +14,7 @@ import org.aerobench.client.LookupResult;
 import org.aerobench.client.ReadMode;
 import org.aerobench.client.ReadModes;
 import org.aerobench.client.TimedRecords;
+import org.aerobench.client.WorkerStats;
 import org.aerobench.data.KeyPlan;
 
 /**
@@ -30,12 +31,15 @@ public final class VirtualStyle implements ClientStyle {
       Executors.newThreadPerTaskExecutor(
           Thread.ofVirtual().name("aerobench-virtual-", 0).factory());
   private final Semaphore permits;
+  private final int maxConcurrent;
+  private final WorkerClock clock = new WorkerClock();
 
   public VirtualStyle(AerospikeConnection connection, ClientSettings settings) {
     this.client = connection.client();
     this.policy =
         client.getBatchPolicyDefault(); // built once, from the settings, by the connection
-    this.permits = new Semaphore(settings.virtualMaxConcurrent());
+    this.maxConcurrent = settings.virtualMaxConcurrent();
+    this.permits = new Semaphore(maxConcurrent);
   }
 
   @Override
@@ -57,7 +61,19 @@ public final class VirtualStyle implements ClientStyle {
         policy,
         keys,
         permits,
+        clock,
         () -> new IllegalStateException("virtual style is closed"));
+  }
+
+  @Override
+  public java.util.Optional<WorkerStats> workers() {
+    return java.util.Optional.of(
+        new WorkerStats(
+            maxConcurrent,
+            maxConcurrent - permits.availablePermits(),
+            permits.getQueueLength(),
+            clock.busyNanos(),
+            clock.reads()));
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class InfoHandler {
   private final String clusterName;
   private final Store store;
   private final IntSupplier openConnections;
+  private final LatencyControl latencyControl;
   private final long startMillis = System.currentTimeMillis();
 
   public InfoHandler(
@@ -51,13 +52,15 @@ public final class InfoHandler {
       int port,
       String clusterName,
       Store store,
-      IntSupplier openConnections) {
+      IntSupplier openConnections,
+      LatencyControl latencyControl) {
     this.nodeId = nodeId;
     this.host = host;
     this.port = port;
     this.clusterName = clusterName;
     this.store = store;
     this.openConnections = openConnections;
+    this.latencyControl = latencyControl;
   }
 
   /** Answers a whole info request body; an empty one gets the server's default summary. */
@@ -127,6 +130,8 @@ public final class InfoHandler {
         return truncate(params, false);
       case "truncate-namespace":
         return truncate(params, true);
+      case LatencyControl.COMMAND:
+        return latencyControl.answer(params);
       default:
         break;
     }

@@ -27,7 +27,15 @@ class IoLoopTest {
     ServerContext ctx =
         new ServerContext(
             store,
-            new InfoHandler("0000000000000001", "127.0.0.1", 0, "c", store, open::get),
+            new InfoHandler(
+                "0000000000000001",
+                "127.0.0.1",
+                0,
+                "c",
+                store,
+                open::get,
+                new org.aerobench.embedded.info.LatencyControl(
+                    () -> org.aerobench.embedded.Latency.NONE, l -> {}, "127.0.0.1")),
             () -> Latency.NONE,
             scheduler,
             open,
