@@ -24,7 +24,8 @@ class SimulationsTest {
           MergeGatherMode::new,
           StressMode::new,
           LookupOnly::new,
-          FullRun::new);
+          FullRun::new,
+          Capacity::new);
 
   private static final List<String> KEYS =
       List.of("baseUrl", "users", "clients", "model", "rate", "latencyFixedMs");

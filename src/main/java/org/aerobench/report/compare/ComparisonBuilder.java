@@ -116,7 +116,21 @@ public final class ComparisonBuilder {
             bootstrap.resamples(),
             Bootstrap.DEFAULT_SEED),
         notes,
-        null);
+        capacity(run));
+  }
+
+  /** The capacity study's verdict when the run folder has a capacity.json (Capacity runs). */
+  private static org.aerobench.report.capacity.CapacityStudy capacity(RunData run) {
+    java.nio.file.Path file = new org.aerobench.report.run.RunFolder(run.folder()).capacity();
+    if (!java.nio.file.Files.exists(file)) {
+      return null;
+    }
+    try {
+      return org.aerobench.report.capacity.CapacityVerdict.of(
+          org.aerobench.report.capacity.CapacityRun.read(file));
+    } catch (java.io.IOException e) {
+      throw new org.aerobench.report.ReportInputException(e.getMessage(), e);
+    }
   }
 
   private int rank(String client, List<String> order) {

@@ -32,6 +32,16 @@ public record RunFolder(Path gatlingRun) {
     return dir().resolve("client-times.hlog");
   }
 
+  /** The 1 Hz saturation and CPU samples of the run (epoch ms, series, value). */
+  public Path saturation() {
+    return dir().resolve("saturation.csv");
+  }
+
+  /** What the Capacity simulation measured per level and client. */
+  public Path capacity() {
+    return dir().resolve("capacity.json");
+  }
+
   /** Run conditions: {@link RunConditions}. */
   public Path conditions() {
     return dir().resolve("conditions.json");

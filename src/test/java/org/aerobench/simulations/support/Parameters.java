@@ -168,6 +168,29 @@ public record Parameters(
         assertions);
   }
 
+  /** The same parameters with another latency injection (a capacity profile's). */
+  public Parameters withLatency(LatencyInjection other) {
+    return new Parameters(
+        baseUrl,
+        clients,
+        stressClients,
+        users,
+        duration,
+        pause,
+        warmup,
+        inference,
+        mode,
+        ramp,
+        other,
+        model,
+        rate,
+        batchSize,
+        appJvmArgs,
+        appConfig,
+        readyTimeout,
+        assertions);
+  }
+
   /** The same parameters with inference on or off (LookupOnly never runs the model). */
   public Parameters withInference(boolean on) {
     return new Parameters(

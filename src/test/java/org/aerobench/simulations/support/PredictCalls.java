@@ -29,6 +29,8 @@ public final class PredictCalls {
   /** Session key of the nanoTime just before a call was sent. */
   private static final String SENT_NANOS = "aerobench.sentNanos";
 
+  private static final String SENT_MILLIS = "aerobench.sentMillis";
+
   private PredictCalls() {}
 
   /** HTTP protocol for the target; one connection pool shared by all virtual users. */
@@ -74,12 +76,18 @@ public final class PredictCalls {
   public static ChainBuilder timed(
       String label, String client, String mode, Parameters params, Recording recording) {
     String name = requestName(label, client);
-    return exec(session -> session.set(SENT_NANOS, System.nanoTime()))
+    return exec(session ->
+            session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, System.currentTimeMillis()))
         .exec(predict(label, client, mode, params, recording.server()))
         .exec(
             session -> {
               long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
-              recording.client().record(name, System.currentTimeMillis(), micros);
+              recording.completed(
+                  name,
+                  session.getLong(SENT_MILLIS),
+                  System.currentTimeMillis(),
+                  micros,
+                  !session.isFailed());
               return session;
             });
   }

@@ -5,11 +5,29 @@ import org.aerobench.report.run.ServerTimes;
 
 /**
  * Where the calls record what each response took: the server-measured stage times from its body,
- * and the client-side time the load generator saw, per second.
+ * the client-side time the load generator saw (per second), and any listener of completed calls
+ * (the capacity study's per-level tallies).
  */
-public record Recording(ServerTimes server, ClientTimes client) {
+public record Recording(ServerTimes server, ClientTimes client, CallListener listener) {
+
+  /** Told of every completed call, OK or KO, on Gatling's thread: keep it cheap. */
+  public interface CallListener {
+    CallListener NONE = (name, sentMillis, endMillis, micros, ok) -> {};
+
+    void completed(String requestName, long sentMillis, long endMillis, long micros, boolean ok);
+  }
 
   public static Recording create() {
-    return new Recording(new ServerTimes(), new ClientTimes());
+    return new Recording(new ServerTimes(), new ClientTimes(), CallListener.NONE);
+  }
+
+  /** The same sinks, also telling {@code other} of every call. */
+  public Recording withListener(CallListener other) {
+    return new Recording(server, client, other);
+  }
+
+  void completed(String requestName, long sentMillis, long endMillis, long micros, boolean ok) {
+    client.record(requestName, endMillis, micros);
+    listener.completed(requestName, sentMillis, endMillis, micros, ok);
   }
 }

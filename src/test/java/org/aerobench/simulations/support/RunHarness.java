@@ -3,6 +3,7 @@ package org.aerobench.simulations.support;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.io.IOException;
@@ -59,6 +60,11 @@ public final class RunHarness {
   private final TargetApp app;
   private final String baseUrl;
   private final MetricsScraper metrics;
+  private final SaturationSampler sampler;
+  private final String warmupMode;
+  private volatile java.util.function.Supplier<String> stopReason = () -> null;
+  private volatile boolean stoppedEarly;
+  private volatile java.util.function.Consumer<RunFolder> extraFiles = files -> {};
   private final Recording recording = Recording.create();
   private final List<PhaseWindow> phaseWindows = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long phaseStartMillis;
@@ -78,7 +84,16 @@ public final class RunHarness {
    *     with {@code -Dmodel=open}, whose load is a rate: see {@code parameters.txt})
    */
   public RunHarness(String simulation, Parameters params, List<String> labels, int peakUsers) {
+    this(simulation, params, labels, peakUsers, "single");
+  }
+
+  /**
+   * @param warmupMode the read mode of the warm-up (the capacity study warms the mode it measures)
+   */
+  public RunHarness(
+      String simulation, Parameters params, List<String> labels, int peakUsers, String warmupMode) {
     this.simulation = simulation;
+    this.warmupMode = warmupMode;
     this.params = params;
     this.labels = List.copyOf(labels);
     this.peakUsers = params.model() == Parameters.Model.OPEN ? 0 : peakUsers;
@@ -91,6 +106,35 @@ public final class RunHarness {
             : null;
     this.baseUrl = app != null ? app.baseUrl() : params.baseUrl();
     this.metrics = new MetricsScraper(baseUrl);
+    this.sampler = new SaturationSampler(metrics, this::targetCpuSecondsNow);
+  }
+
+  /** Writes more files into the run folder with the harness's own (set before the run). */
+  public void alsoWrite(java.util.function.Consumer<RunFolder> writer) {
+    this.extraFiles = writer;
+  }
+
+  /** The 1 Hz saturation and CPU samples of this run. */
+  public SaturationSampler sampler() {
+    return sampler;
+  }
+
+  /** When the phase now running started (epoch ms). */
+  public long currentPhaseStartMillis() {
+    return phaseStartMillis;
+  }
+
+  /** The embedded Aerospike's port when this run started the app (0 otherwise). */
+  public int embeddedPort() {
+    return app == null ? 0 : app.embeddedPort();
+  }
+
+  /**
+   * Ends the run after the phase whose end makes {@code reason} return a message (e.g. every client
+   * broke): Gatling's stopLoadGenerator, from the scrape between phases. Set before the run starts.
+   */
+  public void stopWhen(java.util.function.Supplier<String> reason) {
+    this.stopReason = reason;
   }
 
   /** The target's URL: the started app's loopback port, or {@code -DbaseUrl}. */
@@ -138,7 +182,7 @@ public final class RunHarness {
     return new Phase(
         "warmup",
         scenario("warmup")
-            .exec(PredictCalls.alternate("warmup", "single", params, recording))
+            .exec(PredictCalls.alternate("warmup", warmupMode, params, recording))
             .injectClosed(constantConcurrentUsers(WARMUP_USERS).during(params.warmup())));
   }
 
@@ -150,6 +194,14 @@ public final class RunHarness {
               endPhase(label);
               return session;
             })
+        .exec(
+            stopLoadGeneratorIf(
+                session -> "aerobench: " + stopReason.get(),
+                session -> {
+                  boolean stop = stopReason.get() != null;
+                  stoppedEarly |= stop;
+                  return stop;
+                }))
         .injectOpen(atOnceUsers(1));
   }
 
@@ -176,6 +228,7 @@ public final class RunHarness {
     gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
     targetCpuAtStart = targetCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
+    sampler.start();
   }
 
   /**
@@ -184,14 +237,16 @@ public final class RunHarness {
    */
   public void after() {
     if (loadStartedAt == null) {
+      sampler.close();
       stopApp(); // before() failed half-way
       return;
     }
     double wall = (System.nanoTime() - loadStartNanos) / 1e9;
     double gatlingCpu = CpuUsage.gatlingCpuSecondsNow() - gatlingCpuAtStart;
     long[] machineAtEnd = CpuUsage.machineTicksNow();
+    sampler.stopAndWrite(stagedRunFolder().saturation());
     for (String label : labels) {
-      if (!scraped.contains(label)) { // the run stopped before this phase's scrape
+      if (!scraped.contains(label) && !stoppedEarly) { // the run broke off before this scrape
         scrapeMetrics(label);
       }
     }
@@ -251,6 +306,7 @@ public final class RunHarness {
    */
   private void endPhase(String label) {
     phaseWindows.add(new PhaseWindow(label, phaseStartMillis, System.currentTimeMillis()));
+    sampler.sampleNow();
     scrapeMetrics(label);
     afterPhase.accept(label);
     phaseStartMillis = System.currentTimeMillis();
@@ -311,6 +367,7 @@ public final class RunHarness {
         .write(files.conditions());
     Files.writeString(
         files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
+    extraFiles.accept(files);
     if (app != null && Files.exists(app.log())) {
       Files.copy(app.log(), files.dir().resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
     }

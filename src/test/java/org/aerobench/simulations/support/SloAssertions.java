@@ -81,6 +81,38 @@ public final class SloAssertions {
     return config.file();
   }
 
+  /**
+   * The capacity study's break rules: each client's p95 SLO and the error limit of this file.
+   *
+   * @throws BadParameterException naming a client whose style has no {@code slo.<style>.p95} line
+   */
+  public org.aerobench.report.capacity.BreakRules breakRules(List<String> clients) {
+    Map<String, Double> p95 = new java.util.LinkedHashMap<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (String client : clients) {
+      String style = org.aerobench.report.capacity.BreakRules.style(client);
+      Double limit = config.slos().getOrDefault(style, Map.of()).get(95.0);
+      if (limit == null) {
+        missing.add(
+            config.file()
+                + ": client '"
+                + client
+                + "' has no slo."
+                + style
+                + ".p95 line; the capacity study breaks a level on the p95 SLO, e.g. slo."
+                + style
+                + ".p95=300");
+      } else {
+        p95.put(style, limit);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadParameterException(missing);
+    }
+    return org.aerobench.report.capacity.BreakRules.of(
+        p95, config.maxErrorPercent() == null ? 100 : config.maxErrorPercent());
+  }
+
   /** Response-time limits (percentile to ms) of one request; empty when none applies. */
   public Map<Double, Double> latencyLimits(String label, String client) {
     if (config.ignoredModes().contains(label) || !config.sloAppliesTo(label)) {

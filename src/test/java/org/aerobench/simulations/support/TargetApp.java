@@ -44,6 +44,7 @@ public final class TargetApp implements AutoCloseable {
   private final int port;
   private final Duration readyTimeout;
   private final Path log;
+  private final int embeddedPort; // 0 = not chosen here
   private final Thread shutdownHook = new Thread(this::stopQuietly, "aerobench-app-stopper");
   private Process process;
 
@@ -52,11 +53,30 @@ public final class TargetApp implements AutoCloseable {
    * Nothing starts until {@link #start()}.
    */
   public TargetApp(List<String> command, Path workDir, int port, Duration readyTimeout, Path log) {
+    this(command, workDir, port, readyTimeout, log, 0);
+  }
+
+  private TargetApp(
+      List<String> command,
+      Path workDir,
+      int port,
+      Duration readyTimeout,
+      Path log,
+      int embeddedPort) {
     this.command = List.copyOf(command);
     this.workDir = workDir;
     this.port = port;
     this.readyTimeout = readyTimeout;
     this.log = log;
+    this.embeddedPort = embeddedPort;
+  }
+
+  /**
+   * The loopback port of the embedded Aerospike the app starts (set through {@code
+   * AEROBENCH_EMBEDDED_PORT}), so the run can reach its latency control; 0 when not chosen here.
+   */
+  public int embeddedPort() {
+    return embeddedPort;
   }
 
   /** The {@code serve} command for these parameters, on a free loopback port. */
@@ -77,7 +97,7 @@ public final class TargetApp implements AutoCloseable {
       command.add("--config=" + params.appConfig());
     }
     command.addAll(params.latency().serveFlags());
-    return new TargetApp(command, projectDir, port, params.readyTimeout(), log);
+    return new TargetApp(command, projectDir, port, params.readyTimeout(), log, freeLoopbackPort());
   }
 
   public String baseUrl() {
@@ -102,7 +122,7 @@ public final class TargetApp implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       process =
-          new ProcessBuilder(command)
+          processBuilder()
               .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
@@ -117,6 +137,14 @@ public final class TargetApp implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private ProcessBuilder processBuilder() {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (embeddedPort > 0) {
+      builder.environment().put("AEROBENCH_EMBEDDED_PORT", Integer.toString(embeddedPort));
+    }
+    return builder;
   }
 
   private void awaitReady() {

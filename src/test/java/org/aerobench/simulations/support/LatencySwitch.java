@@ -1,0 +1,72 @@
+package org.aerobench.simulations.support;
+
+import com.aerospike.client.AerospikeException;
+import com.aerospike.client.Info;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.aerobench.embedded.Latency;
+
+/**
+ * Moves the embedded Aerospike to the next latency profile between two capacity levels, through its
+ * loopback-only info command {@code aerobench-latency} (the app keeps running, warm). The first
+ * profile is given to {@code serve} at start.
+ */
+public final class LatencySwitch {
+
+  private final CapacityPlan plan;
+  private final RunHarness harness;
+
+  public LatencySwitch(CapacityPlan plan, RunHarness harness) {
+    this.plan = plan;
+    this.harness = harness;
+  }
+
+  /** After the phase {@code label}: when the next level is under another profile, switch to it. */
+  public void beforeNext(String label) {
+    List<String> labels = plan.labels();
+    int index = labels.indexOf(label);
+    if (index < 0 || index + 1 >= labels.size()) {
+      return;
+    }
+    int perProfile = plan.rates().size();
+    int profileNow = index / perProfile;
+    int profileNext = (index + 1) / perProfile;
+    if (profileNow == profileNext) {
+      return;
+    }
+    CapacityPlan.Profile next = plan.profiles().get(profileNext);
+    if (harness.embeddedPort() <= 0) {
+      throw new IllegalStateException(
+          "cannot switch to latency profile " + next.name() + ": no embedded Aerospike port");
+    }
+    String reply;
+    try {
+      reply = Info.request("127.0.0.1", harness.embeddedPort(), command(next.latency()));
+    } catch (AerospikeException e) {
+      throw new IllegalStateException(
+          "could not switch the embedded Aerospike to profile " + next.name() + ": " + e, e);
+    }
+    if (reply == null || reply.startsWith("ERROR")) {
+      throw new IllegalStateException(
+          "the embedded Aerospike refused profile " + next.name() + ": " + reply);
+    }
+    System.out.println("aerobench: latency profile now " + next.name() + " (" + reply + ")");
+  }
+
+  /** The info command that sets {@code latency}. */
+  static String command(Latency latency) {
+    String params =
+        switch (latency) {
+          case Latency.None none -> "off";
+          case Latency.Fixed fixed -> "fixed-ms=" + millis(fixed.delay());
+          case Latency.LogNormal logNormal ->
+              "median-ms=" + millis(logNormal.median()) + ";p99-ms=" + millis(logNormal.p99());
+        };
+    return "aerobench-latency:" + params;
+  }
+
+  private static String millis(Duration d) {
+    return BigDecimal.valueOf(d.toNanos(), 6).stripTrailingZeros().toPlainString();
+  }
+}
