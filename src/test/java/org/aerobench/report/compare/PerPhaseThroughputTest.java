@@ -16,13 +16,14 @@ import org.aerobench.report.compare.Comparison.MetricRow;
 import org.aerobench.report.compare.Comparison.ModeComparison;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.PhaseWindow;
+import org.aerobench.report.stats.Bootstrap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * requests/s in the comparison: a request name's requests over its own phase's window, not
- * Gatling's Cnt/s over the whole run. The sample run's 11 s hold a warm-up and two phases, so the
- * two figures differ by far.
+ * requests/s in the comparison and the run diff: a request name's requests over its own phase's
+ * window, not Gatling's Cnt/s over the whole run. The sample run's 11 s hold a warm-up and two
+ * phases, so the two figures differ by far.
  */
 class PerPhaseThroughputTest {
 
@@ -167,6 +168,53 @@ class PerPhaseThroughputTest {
             n ->
                 n.startsWith("requests/s of 'gather sync', 'gather async', 'gather virtual' is")
                     && n.contains("whole simulation's duration"));
+  }
+
+  @Test
+  void the_run_diff_compares_per_phase_rates() {
+    Path earlier = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    Path later = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("b"));
+    SampleRuns.phases(earlier, chosenPhases());
+    // The same requests in a 5 s single phase: 20% less throughput; gather unchanged.
+    SampleRuns.phases(
+        later, window("warmup", 0, 1), window("single", 1, 6), window("gather", 6, 10));
+
+    RunDiff diff = RunDiff.of(RunData.load(later), RunData.load(earlier), Bootstrap.standard());
+
+    RunDiff.Row single = row(diff, "single sync");
+    assertThat(single.rpsBefore()).isEqualTo(85.5);
+    assertThat(single.rpsAfter()).isEqualTo(68.4);
+    assertThat(single.rpsChangePercent())
+        .isCloseTo(-20.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(row(diff, "gather virtual").rpsChangePercent()).isZero();
+    assertThat(diff.notes()).anyMatch(n -> n.contains("its own phase's duration"));
+    assertThat(diff.notes()).noneMatch(n -> n.contains("whole simulation's duration"));
+  }
+
+  @Test
+  void a_run_diff_with_phases_on_one_side_only_compares_gatlings_figures_and_says_why() {
+    Path earlier = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    Path later = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b"));
+    SampleRuns.phases(later, chosenPhases());
+    RunData before = RunData.load(earlier);
+    RunData after = RunData.load(later);
+
+    RunDiff diff = RunDiff.of(after, before, Bootstrap.standard());
+
+    RunDiff.Row single = row(diff, "single sync");
+    assertThat(single.rpsBefore())
+        .isEqualTo(before.gatling().request("single sync").orElseThrow().perSecond());
+    assertThat(single.rpsAfter())
+        .isEqualTo(after.gatling().request("single sync").orElseThrow().perSecond());
+    assertThat(diff.notes())
+        .anyMatch(
+            n ->
+                n.contains("in both runs")
+                    && n.contains(SampleRuns.HEALTHY + "'s conditions.json has no window"));
+  }
+
+  private static RunDiff.Row row(RunDiff diff, String request) {
+    return diff.rows().stream().filter(r -> r.request().equals(request)).findFirst().orElseThrow();
   }
 
   private static ModeComparison mode(Comparison c, String name) {
