@@ -1,11 +1,15 @@
 package org.aerobench.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.aerobench.report.run.PhaseWindow;
 
 /**
  * Real Gatling 3.15.1 run folders kept as test resources (made with {@code
@@ -44,6 +48,25 @@ public final class SampleRuns {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes {@code phases} into a copied run's {@code aerobench/conditions.json} (the samples were
+   * recorded before phase windows were), so a test chooses the phases' lengths.
+   */
+  public static void phases(Path run, PhaseWindow... phases) {
+    Path file = run.resolve("aerobench/conditions.json");
+    try {
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode conditions = (ObjectNode) json.readTree(file.toFile());
+      ArrayNode array = conditions.putArray("phases");
+      for (PhaseWindow phase : phases) {
+        array.add(json.valueToTree(phase));
+      }
+      json.writeValue(file.toFile(), conditions);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

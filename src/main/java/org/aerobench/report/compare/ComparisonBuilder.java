@@ -52,10 +52,7 @@ public final class ComparisonBuilder {
               + " (gatling.conf charting.indicators); p90 comes from the server times"
               + " (source 'server').");
     }
-    notes.add(
-        "Gatling's requests/s is the request count divided by the whole simulation's duration,"
-            + " so it understates a scenario that ran for only part of it; compare it between"
-            + " clients of the same scenario.");
+    notes.addAll(Throughput.notes(gatling.requests().stream().map(run::throughput).toList()));
     Map<String, List<RequestName>> byMode = new LinkedHashMap<>();
     for (RequestStats request : gatling.requests()) {
       RequestName name = RequestName.parse(request.name());
@@ -155,7 +152,13 @@ public final class ComparisonBuilder {
     rows.add(gatlingRow("max", "ms", true, stats, s -> toDouble(s.max()), names, hasBaseline));
     rows.add(
         gatlingRow(
-            "requests/s", "req/s", false, stats, RequestStats::perSecond, names, hasBaseline));
+            "requests/s",
+            "req/s",
+            false,
+            stats,
+            s -> run.throughput(s).perSecond(),
+            names,
+            hasBaseline));
     rows.add(
         new MetricRow(
             "errors (KO)",

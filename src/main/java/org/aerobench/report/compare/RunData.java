@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.gatling.GatlingIndexParser;
 import org.aerobench.report.gatling.GatlingStats;
+import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
@@ -70,6 +71,14 @@ public record RunData(
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */
   public String name() {
     return folder.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  /**
+   * The request name's requests per second in this run: divided by its own phase when the
+   * conditions recorded it, else Gatling's Cnt/s (see {@link Throughput}).
+   */
+  public Throughput throughput(RequestStats request) {
+    return Throughput.of(request, conditions);
   }
 
   /** The simulation: from the conditions, else the folder name before its timestamp. */

@@ -28,6 +28,9 @@ public record RunDiff(
    * @param noise interval of the server p95 difference (after − before), null without samples
    * @param verdict "worse, beyond noise", "better, beyond noise", "within noise", "too few samples"
    *     or "no server samples"
+   * @param rpsBefore requests per second in the earlier run, from {@link Throughput} (per phase
+   *     when both runs recorded the phase's window, else Gatling's Cnt/s in both)
+   * @param rpsAfter the same in the later run
    */
   public record Row(
       String request,
@@ -63,6 +66,7 @@ public record RunDiff(
             && baseline.gatling().percentiles().contains(95.0);
     List<Row> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<Throughput.Change> changes = new ArrayList<>();
     for (RequestStats after : run.gatling().requests()) {
       Optional<RequestStats> before = baseline.gatling().request(after.name());
       if (before.isEmpty()) {
@@ -95,6 +99,9 @@ public record RunDiff(
                   : interval.low() > 0 ? "worse, beyond noise" : "better, beyond noise";
         }
       }
+      Throughput.Change rps =
+          Throughput.change(baseline.throughput(before.get()), run.throughput(after));
+      changes.add(rps);
       rows.add(
           new Row(
               after.name(),
@@ -104,9 +111,9 @@ public record RunDiff(
               gatlingP95 ? "gatling" : "server",
               noise,
               verdict,
-              before.get().perSecond(),
-              after.perSecond(),
-              change(before.get().perSecond(), after.perSecond())));
+              rps.before().perSecond(),
+              rps.after().perSecond(),
+              rps.percent()));
     }
     for (RequestStats old : baseline.gatling().requests()) {
       if (run.gatling().request(old.name()).isEmpty()) {
@@ -118,10 +125,11 @@ public record RunDiff(
             + (gatlingP95 ? "Gatling's p95 column (whole ms)" : "the server times (total_ms)")
             + "; the noise verdict always comes from a bootstrap of the server-times total_ms"
             + " p95 difference.");
+    notes.addAll(Throughput.changeNotes(changes, run.name(), baseline.name()));
     notes.add(
-        "Throughput is Gatling's Cnt/s (count / whole run duration): one number per run, so no"
-            + " interval; treat changes under a few percent as noise, and a change in duration"
-            + " or users as a different experiment.");
+        "req/s is one number per run and phase, so no interval: treat changes under a few"
+            + " percent as noise, and a change in users, pauses or arrival rate as a different"
+            + " experiment.");
     return new RunDiff(run.name(), baseline.name(), run.simulation(), rows, notes);
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.compare.RequestName;
 import org.aerobench.report.compare.RunData;
+import org.aerobench.report.compare.Throughput;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.stats.Bootstrap;
@@ -185,6 +186,7 @@ public final class Gate {
               + ": the --baseline must be a run of the same simulation");
     }
     int checks = 0;
+    List<Throughput.Change> changes = new ArrayList<>();
     for (RequestStats request : run.gatling().requests()) {
       RequestName name = RequestName.parse(request.name());
       Optional<RequestStats> before = baseline.gatling().request(request.name());
@@ -228,26 +230,34 @@ public final class Gate {
           }
         }
       }
-      if (config.maxThroughputDropPercent() != null && before.get().perSecond() > 0) {
-        checks++;
-        double drop =
-            (before.get().perSecond() - request.perSecond()) / before.get().perSecond() * 100;
-        if (drop > config.maxThroughputDropPercent()) {
-          violations.add(
-              new Violation(
-                  "regression.throughput.max.drop.percent",
-                  request.name(),
-                  drop,
-                  config.maxThroughputDropPercent(),
-                  "%",
-                  String.format(
-                      Locale.ROOT,
-                      "Gatling req/s %.2f → %.2f",
-                      before.get().perSecond(),
-                      request.perSecond())));
+      if (config.maxThroughputDropPercent() != null) {
+        Throughput.Change change =
+            Throughput.change(baseline.throughput(before.get()), run.throughput(request));
+        changes.add(change);
+        Double percent = change.percent();
+        if (percent != null) {
+          checks++;
+          double drop = -percent;
+          if (drop > config.maxThroughputDropPercent()) {
+            violations.add(
+                new Violation(
+                    "regression.throughput.max.drop.percent",
+                    request.name(),
+                    drop,
+                    config.maxThroughputDropPercent(),
+                    "%",
+                    String.format(
+                        Locale.ROOT,
+                        "req/s %.2f → %.2f; %s → %s",
+                        change.before().perSecond(),
+                        change.after().perSecond(),
+                        change.before().basis(),
+                        change.after().basis())));
+          }
         }
       }
     }
+    notes.addAll(Throughput.changeNotes(changes, run.name(), baseline.name()));
     return checks;
   }
 

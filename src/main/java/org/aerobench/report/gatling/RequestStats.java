@@ -9,7 +9,9 @@ import java.util.TreeMap;
  *
  * @param name request name, e.g. {@code single sync}
  * @param percentiles percentile (e.g. 95.0) to value, for the columns the page has
- * @param perSecond Gatling's Cnt/s: count divided by the whole simulation's duration
+ * @param perSecond Gatling's Cnt/s: count divided by the whole simulation's duration, warm-up
+ *     included; the reports use {@code compare.Throughput}, which divides by the request's own
+ *     phase
  */
 public record RequestStats(
     String name,

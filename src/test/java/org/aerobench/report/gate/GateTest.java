@@ -217,4 +217,86 @@ class GateTest {
                     && n.contains("faster")
                     && n.contains("not counted"));
   }
+
+  private static final long T0 = 1_800_000_000_000L;
+
+  private static org.aerobench.report.run.PhaseWindow window(String label, int from, int to) {
+    return new org.aerobench.report.run.PhaseWindow(label, T0 + from * 1000L, T0 + to * 1000L);
+  }
+
+  /** The healthy sample with its single phase {@code singleSeconds} long, gather 4 s. */
+  private RunData healthyWithSingle(String folder, int singleSeconds) {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve(folder));
+    SampleRuns.phases(
+        run,
+        window("warmup", 0, 1),
+        window("single", 1, 1 + singleSeconds),
+        window("gather", 1 + singleSeconds, 5 + singleSeconds));
+    return RunData.load(run);
+  }
+
+  private Gate.Result throughputGate(RunData run, RunData baseline) throws IOException {
+    Path config = config("regression.throughput.max.drop.percent=10\nunknown.clients=ignore\n");
+    return new Gate(GateConfig.read(config), Bootstrap.standard())
+        .check(run, Optional.of(baseline));
+  }
+
+  @Test
+  void the_throughput_rule_compares_each_phases_own_rate() throws IOException {
+    // The same requests: Gatling's Cnt/s is equal, but the candidate's single phase took 5 s
+    // instead of 4 s, i.e. 20% less throughput; its gather phase is as long as the baseline's.
+    RunData baseline = healthyWithSingle("a", 4);
+    RunData candidate = healthyWithSingle("b", 5);
+
+    Gate.Result result = throughputGate(candidate, baseline);
+
+    var drops =
+        result.violations().stream()
+            .filter(v -> v.rule().equals("regression.throughput.max.drop.percent"))
+            .toList();
+    assertThat(drops)
+        .extracting(Violation::subject)
+        .containsExactlyInAnyOrder("single sync", "single async", "single virtual");
+    assertThat(drops)
+        .allSatisfy(
+            v -> {
+              assertThat(v.measured()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
+              assertThat(v.source())
+                  .contains("85.50 → 68.40")
+                  .contains("342 requests / 5.000 s of phase 'single'");
+            });
+    assertThat(result.notes()).anyMatch(n -> n.contains("its own phase's duration"));
+  }
+
+  @Test
+  void a_shorter_phase_with_the_same_requests_is_no_throughput_drop() throws IOException {
+    RunData baseline = healthyWithSingle("a", 4);
+    RunData candidate = healthyWithSingle("b", 3);
+
+    Gate.Result result = throughputGate(candidate, baseline);
+
+    assertThat(result.violations()).isEmpty();
+  }
+
+  @Test
+  void the_throughput_rule_compares_gatlings_figures_when_only_one_run_has_phases()
+      throws IOException {
+    // A baseline's 1 s single phase (342 req/s) against a candidate recorded before phases were
+    // (Gatling's 28.5 req/s over the whole run) would read as a 92% drop no server caused.
+    Path baseline = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
+    SampleRuns.phases(
+        baseline, window("warmup", 0, 1), window("single", 1, 2), window("gather", 2, 3));
+    RunData candidate = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("b")));
+
+    Gate.Result result = throughputGate(candidate, RunData.load(baseline));
+
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.notes())
+        .anyMatch(
+            n ->
+                n.contains("'single sync'")
+                    && n.contains("in both runs")
+                    && n.contains("Gatling's Cnt/s")
+                    && n.contains("has no window for their phase"));
+  }
 }
