@@ -191,6 +191,29 @@ class PredictRoutesTest {
   }
 
   @Test
+  void metrics_expose_the_blocking_styles_workers_and_their_read_time_for_littles_law() {
+    assertThat(http.get("/predict/sync/sample?mode=gather").status()).isEqualTo(200);
+    assertThat(http.get("/predict/virtual/sample?mode=gather").status()).isEqualTo(200);
+
+    String text = http.get("/metrics").body();
+
+    assertThat(text)
+        .contains("aerobench_style_workers{client_type=\"sync\",state=\"limit\"} 16")
+        .contains("aerobench_style_workers{client_type=\"virtual\",state=\"limit\"} 128")
+        .contains("aerobench_style_workers{client_type=\"sync\",state=\"queued\"} 0")
+        .doesNotContain("aerobench_style_workers{client_type=\"async\"")
+        // gather = one blocking read per set: at least 9 reads, and time spent inside them
+        .containsPattern("aerobench_style_reads_total\\{client_type=\"sync\"} (9|[1-9][0-9]+)")
+        .contains("aerobench_inference_executor{state=\"queued\"} 0");
+    var busy =
+        java.util.regex.Pattern.compile(
+                "aerobench_style_worker_busy_seconds_total\\{client_type=\"sync\"} (\\S+)")
+            .matcher(text);
+    assertThat(busy.find()).isTrue();
+    assertThat(Double.parseDouble(busy.group(1))).isPositive();
+  }
+
+  @Test
   void the_clients_own_warnings_reach_the_app_log_but_not_its_info_lines() {
     assertThat(Log.isSet()).isTrue();
     assertThat(Log.warnEnabled()).isTrue();
