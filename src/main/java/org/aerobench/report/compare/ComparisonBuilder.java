@@ -100,6 +100,18 @@ public final class ComparisonBuilder {
               + Bootstrap.MIN_SAMPLES
               + " server-time samples on a side.");
     }
+    List<Distribution> distributions = new ArrayList<>();
+    for (ModeComparison mode : modes) {
+      List<RequestName> names = mode.requests().stream().map(RequestName::parse).toList();
+      Distribution distribution = Distribution.of(mode.mode(), names, run);
+      if (distribution != null) {
+        distributions.add(distribution);
+      }
+    }
+    List<String> clients = new ArrayList<>(List.of(baseline));
+    clientOrder.stream().filter(c -> !clients.contains(c)).forEach(clients::add);
+    // Filled by the capacity study (see Comparison.withCapacity); null for other runs.
+    org.aerobench.report.capacity.CapacityStudy capacity = null;
     return new Comparison(
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
@@ -116,7 +128,10 @@ public final class ComparisonBuilder {
             bootstrap.resamples(),
             Bootstrap.DEFAULT_SEED),
         notes,
-        null);
+        capacity,
+        Verdict.of(baseline, modes, capacity),
+        distributions,
+        Timeline.of(run, clients));
   }
 
   private int rank(String client, List<String> order) {
