@@ -56,9 +56,16 @@ public final class ComparisonReport {
 
   /** Generates the three files from a run already loaded (e.g. shared with {@link #against}). */
   public static Written generate(RunData run, Path outDir, Options options) throws IOException {
-    Comparison comparison =
-        new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run);
-    Path dir = outDir.resolve(run.name());
+    return write(
+        new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run), outDir);
+  }
+
+  /**
+   * Writes the three files of a comparison already built, e.g. one a capacity study was added to
+   * ({@link Comparison#withCapacity}).
+   */
+  public static Written write(Comparison comparison, Path outDir) throws IOException {
+    Path dir = outDir.resolve(comparison.run());
     Files.createDirectories(dir);
     Path md =
         Files.writeString(dir.resolve("comparison.md"), MarkdownRenderer.comparison(comparison));

@@ -1,7 +1,9 @@
 package org.aerobench.report.compare;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
+import org.aerobench.report.capacity.CapacityStudy;
 
 /**
  * The comparison of one run, as written to {@code comparison.json} and rendered to Markdown and
@@ -17,7 +19,12 @@ import java.util.Map;
  * @param bootstrap how the noise intervals were computed
  * @param notes what is missing or how to read something
  * @param capacity the capacity study's verdict (Capacity simulation), or null for other runs
+ * @param verdict the answer in words ({@link Verdict}): first in every report and in the JSON
+ * @param distributions per mode, the percentile distribution of each client (nines axis)
+ * @param timeline client-side p95 per second across the run, or null without client times
  */
+// Readers of comparison.json look for the answer first.
+@JsonPropertyOrder({"run", "verdict"})
 public record Comparison(
     String run,
     String gatlingIndex,
@@ -28,7 +35,31 @@ public record Comparison(
     List<StageRow> stages,
     String bootstrap,
     List<String> notes,
-    org.aerobench.report.capacity.CapacityStudy capacity) {
+    CapacityStudy capacity,
+    List<String> verdict,
+    List<Distribution> distributions,
+    Timeline timeline) {
+
+  /**
+   * This comparison with a capacity study's verdict: the capacity simulation fills it in after the
+   * numbers are built, and the verdict sentences follow.
+   */
+  public Comparison withCapacity(CapacityStudy study) {
+    return new Comparison(
+        run,
+        gatlingIndex,
+        conditions,
+        baseline,
+        modes,
+        prometheus,
+        stages,
+        bootstrap,
+        notes,
+        study,
+        Verdict.of(baseline, modes, study),
+        distributions,
+        timeline);
+  }
 
   /**
    * One scenario/mode: the clients side by side.

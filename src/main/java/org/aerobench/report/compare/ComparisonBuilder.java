@@ -97,6 +97,18 @@ public final class ComparisonBuilder {
               + Bootstrap.MIN_SAMPLES
               + " server-time samples on a side.");
     }
+    List<Distribution> distributions = new ArrayList<>();
+    for (ModeComparison mode : modes) {
+      List<RequestName> names = mode.requests().stream().map(RequestName::parse).toList();
+      Distribution distribution = Distribution.of(mode.mode(), names, run);
+      if (distribution != null) {
+        distributions.add(distribution);
+      }
+    }
+    List<String> clients = new ArrayList<>(List.of(baseline));
+    clientOrder.stream().filter(c -> !clients.contains(c)).forEach(clients::add);
+    // The capacity study's verdict (Capacity runs); null for other runs.
+    org.aerobench.report.capacity.CapacityStudy capacity = capacity(run);
     return new Comparison(
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
@@ -113,7 +125,10 @@ public final class ComparisonBuilder {
             bootstrap.resamples(),
             Bootstrap.DEFAULT_SEED),
         notes,
-        capacity(run));
+        capacity,
+        Verdict.of(baseline, modes, capacity),
+        distributions,
+        Timeline.of(run, clients));
   }
 
   /** The capacity study's verdict when the run folder has a capacity.json (Capacity runs). */

@@ -13,6 +13,7 @@ import org.aerobench.report.ReportInputException;
 import org.aerobench.report.gatling.GatlingIndexParser;
 import org.aerobench.report.gatling.GatlingStats;
 import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.ClientTimes;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
@@ -22,6 +23,8 @@ import org.aerobench.report.run.ServerTimes;
  * project's files beside it (each optional: a run of a plain Gatling simulation still gets its
  * client-side tables, and the report says what it could not show and why).
  *
+ * @param clientTimes client-side times per request name and second (absent in runs recorded before
+ *     the simulations wrote them)
  * @param scrapes metrics scrapes by scenario, in the order of the conditions' modes when known
  * @param notes what was missing, for the report's readers
  */
@@ -30,6 +33,7 @@ public record RunData(
     GatlingStats gatling,
     Optional<RunConditions> conditions,
     Optional<ServerTimes> serverTimes,
+    Optional<ClientTimes> clientTimes,
     Map<String, String> scrapes,
     List<String> notes) {
 
@@ -61,11 +65,20 @@ public record RunData(
           run.serverTimes()
               + " is missing: no server-side stage times, µs percentiles or noise intervals");
     }
+    Optional<ClientTimes> clientTimes = Optional.empty();
+    if (Files.exists(run.clientTimes())) {
+      clientTimes = Optional.of(read(() -> ClientTimes.read(run.clientTimes())));
+    } else {
+      notes.add(
+          run.clientTimes()
+              + " is missing: no latency-over-time chart; the percentile charts' client side"
+              + " shows Gatling's percentile columns");
+    }
     Map<String, String> scrapes = scrapes(run, conditions);
     if (scrapes.isEmpty()) {
       notes.add(run.dir() + " has no metrics-<scenario>.prom: no Prometheus p95s");
     }
-    return new RunData(folder, gatling, conditions, serverTimes, scrapes, notes);
+    return new RunData(folder, gatling, conditions, serverTimes, clientTimes, scrapes, notes);
   }
 
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */

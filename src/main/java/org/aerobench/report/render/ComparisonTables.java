@@ -2,6 +2,8 @@ package org.aerobench.report.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.aerobench.report.capacity.CapacityStudy.ClientCapacity;
+import org.aerobench.report.capacity.CapacityStudy.ProfileCapacity;
 import org.aerobench.report.compare.Comparison;
 import org.aerobench.report.compare.Comparison.MetricRow;
 import org.aerobench.report.compare.Comparison.ModeComparison;
@@ -111,7 +113,48 @@ public final class ComparisonTables {
         "stages", "Pipeline decomposition (server times, µs resolution)", headers, rows, 1);
   }
 
-  /** All tables in reading order. */
+  /** The capacity study's answer: per profile, each client's sustainable rate and limit. */
+  public static Table capacity(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ProfileCapacity profile : c.capacity().profiles()) {
+      for (ClientCapacity client : profile.clients()) {
+        rows.add(
+            List.of(
+                profile.profile(),
+                profile.latency(),
+                client.client(),
+                limit(client.limit()),
+                Format.number(client.sustainableRate(), 1),
+                Format.number(client.kneeRate(), 1),
+                Format.number(client.maxAchieved(), 1)));
+      }
+    }
+    return new Table(
+        "capacity",
+        "Sustainable rate per profile",
+        List.of(
+            "profile",
+            "latency",
+            "client",
+            "limit",
+            "sustainable (req/s) ↑",
+            "knee (req/s) ↑",
+            "max achieved (req/s) ↑"),
+        rows,
+        4);
+  }
+
+  /** What ended a client's climb; a saturated machine is never the style's limit. */
+  static String limit(String limit) {
+    return switch (limit) {
+      case "style" -> "the style's (it broke while the machine had room)";
+      case "machine" -> "the machine's (cores or load generator saturated)";
+      case "none" -> "none reached";
+      default -> limit;
+    };
+  }
+
+  /** All tables in reading order, after the verdict (which holds {@link #capacity}). */
   public static List<Table> all(Comparison c) {
     List<Table> tables = new ArrayList<>();
     tables.add(conditions(c));

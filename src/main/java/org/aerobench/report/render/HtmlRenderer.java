@@ -28,6 +28,11 @@ public final class HtmlRenderer {
       .chart .chart-title { font-size: 13px; font-weight: 600; fill: #222; }
       .chart .grid { stroke: #e5e5e5; } .chart .axis { stroke: #888; }
       .legend-note, .notes { color: #555; font-size: 0.9em; }
+      #verdict { border: 1px solid #b9c7d8; background: #f5f8fc; padding: 4px 16px 8px;
+                 margin: 12px 0 20px; }
+      #verdict h2 { margin-top: 0.6em; } #verdict li { margin: 4px 0; }
+      .uchart-box { margin: 8px 0 24px; } .uchart-box figcaption { font-weight: 600; }
+      .uchart { min-height: 40px; } .needs-js { color: #a33; }
       """;
 
   private HtmlRenderer() {}
@@ -43,8 +48,10 @@ public final class HtmlRenderer {
         .append(Svg.esc(c.run()))
         .append("</title>\n<style>\n")
         .append(STYLE)
-        .append("</style>\n</head>\n<body>\n");
+        .append(UplotCharts.css())
+        .append("\n</style>\n</head>\n<body>\n");
     html.append("<h1>Comparison: ").append(Svg.esc(c.run())).append("</h1>\n");
+    html.append(verdict(c));
     html.append("<p><a id=\"gatling-link\" href=\"")
         .append(Svg.esc(link(outDir, Path.of(c.gatlingIndex()))))
         .append("\">Gatling's own report (index.html)</a></p>\n");
@@ -63,6 +70,25 @@ public final class HtmlRenderer {
           html.append(chart);
         }
       }
+      if (c.distributions().stream().anyMatch(d -> d.mode().equals(mode.mode()))) {
+        html.append(
+            UplotCharts.container(
+                "chart-nines-" + mode.mode(),
+                "Mode " + mode.mode() + ": percentile distribution per client",
+                "x: percentile on a nines scale (50%, 90%, 99%, 99.9%: each step ten times rarer),"
+                    + " y: latency (log). Solid: server total_ms (µs histograms); dashed: client"
+                    + " side as the load generator saw it; points: Gatling's percentile columns"
+                    + " when there are no client-side times. A line ends at its maximum."));
+      }
+    }
+    if (c.timeline() != null) {
+      html.append("<h2>Latency over time</h2>\n")
+          .append(
+              UplotCharts.container(
+                  "chart-timeline",
+                  "Client-side p95 per second, one line per client (all its phases)",
+                  "Dashed verticals: phase starts. Warm-up, pauses (GC) and drift show here; the"
+                      + " p50 lines are in the legend (click to show)."));
     }
     if (!c.prometheus().isEmpty()) {
       html.append(table(ComparisonTables.prometheus(c)));
@@ -76,7 +102,29 @@ public final class HtmlRenderer {
       c.notes().forEach(n -> html.append("<li>").append(Svg.esc(n)).append("</li>\n"));
       html.append("</ul>\n");
     }
+    html.append(UplotCharts.scripts(c));
     return html.append("</body>\n</html>\n").toString();
+  }
+
+  /** The answer, before any other table: sentences, and a capacity run's table and charts. */
+  private static String verdict(Comparison c) {
+    StringBuilder html = new StringBuilder("<section id=\"verdict\">\n<h2>Verdict</h2>\n<ul>\n");
+    c.verdict().forEach(v -> html.append("<li>").append(Svg.esc(v)).append("</li>\n"));
+    html.append("</ul>\n");
+    if (c.capacity() != null) {
+      html.append(table(ComparisonTables.capacity(c)));
+      html.append(
+          UplotCharts.container(
+              "chart-capacity-p95",
+              "Capacity: client-side p95 against the offered rate",
+              "One line per client (colour) and latency profile (dash); y is logarithmic."));
+      html.append(
+          UplotCharts.container(
+              "chart-capacity-achieved",
+              "Capacity: achieved against offered rate",
+              "A client keeps up while its line follows the grey diagonal."));
+    }
+    return html.append("</section>\n").toString();
   }
 
   static String table(Table table) {

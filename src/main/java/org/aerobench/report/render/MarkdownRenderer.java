@@ -28,6 +28,7 @@ public final class MarkdownRenderer {
   public static String comparison(Comparison c) {
     StringBuilder md = new StringBuilder();
     md.append("# Comparison: ").append(c.run()).append("\n\n");
+    verdict(md, c);
     md.append("Gatling report: `")
         .append(c.gatlingIndex())
         .append("`. Baseline client: `")
@@ -44,5 +45,20 @@ public final class MarkdownRenderer {
       c.notes().forEach(n -> md.append("- ").append(n).append('\n'));
     }
     return md.toString();
+  }
+
+  /** The answer first: the verdict sentences, and a capacity run's sustainable-rate table. */
+  private static void verdict(StringBuilder md, Comparison c) {
+    md.append("## Verdict\n\n");
+    c.verdict().forEach(v -> md.append("- ").append(v).append('\n'));
+    md.append('\n');
+    if (c.capacity() != null) {
+      Table capacity = ComparisonTables.capacity(c);
+      md.append("### ")
+          .append(capacity.title())
+          .append("\n\n")
+          .append(table(capacity))
+          .append('\n');
+    }
   }
 }

@@ -17,6 +17,11 @@ public final class Svg {
     return PALETTE[index % PALETTE.length];
   }
 
+  /** The palette, for the scripted charts: a client has one colour on the whole page. */
+  public static List<String> palette() {
+    return List.of(PALETTE);
+  }
+
   /**
    * Grouped vertical bars: one group per category, one bar per series.
    *

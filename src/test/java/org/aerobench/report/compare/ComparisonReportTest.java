@@ -180,6 +180,78 @@ class ComparisonReportTest {
   }
 
   @Test
+  void a_run_without_client_times_says_so_and_its_distributions_show_gatlings_columns()
+      throws IOException {
+    Comparison c = generate(SampleRuns.HEALTHY).comparison();
+
+    assertThat(c.notes()).anyMatch(n -> n.contains("client-times.hlog is missing"));
+    assertThat(c.timeline()).isNull();
+    Distribution single =
+        c.distributions().stream().filter(d -> d.mode().equals("single")).findFirst().orElseThrow();
+    assertThat(single.series())
+        .extracting(Distribution.Series::source)
+        .containsExactly("server", "server", "server", "gatling", "gatling", "gatling");
+    Distribution.Series gatlingSync = single.series().get(3);
+    assertThat(gatlingSync.percentiles()).containsExactly(50.0, 75.0, 95.0, 99.0);
+    assertThat(gatlingSync.ms().get(2))
+        .isEqualTo(row(mode(c, "single"), "p95", "gatling").values().get(0));
+  }
+
+  @Test
+  void a_server_distribution_climbs_along_the_nines_up_to_one_in_its_sample_count()
+      throws IOException {
+    Comparison c = generate(SampleRuns.HEALTHY).comparison();
+    Distribution.Series sync =
+        c.distributions().stream()
+            .filter(d -> d.mode().equals("single"))
+            .flatMap(d -> d.series().stream())
+            .filter(s -> s.source().equals("server") && s.client().equals("sync"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(sync.nines()).isSorted().doesNotHaveDuplicates();
+    assertThat(sync.ms()).doesNotContainNull().isSorted();
+    assertThat(sync.nines().get(sync.nines().size() - 1))
+        .isEqualTo(Math.log10(sync.count()), org.assertj.core.data.Offset.offset(1e-9));
+    // its maximum is the histogram's: the line ends where the samples do
+    assertThat(sync.ms().get(sync.ms().size() - 1))
+        .isCloseTo(
+            row(mode(c, "single"), "p99", "server").values().get(0),
+            org.assertj.core.data.Percentage.withPercentage(10));
+  }
+
+  @Test
+  void the_timeline_joins_each_clients_phases_second_by_second() throws IOException {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
+    org.aerobench.report.SyntheticRunFiles.addClientTimes(run);
+    Comparison c =
+        ComparisonReport.generate(run, temp.resolve("reports"), ComparisonReport.Options.defaults())
+            .comparison();
+
+    Timeline timeline = c.timeline();
+    assertThat(timeline.series())
+        .extracting(Timeline.Series::client)
+        .containsExactly("sync", "async", "virtual");
+    Timeline.Series sync = timeline.series().get(0);
+    assertThat(sync.requests()).containsExactly("gather sync", "single sync");
+    assertThat(timeline.seconds()).hasSize(15).startsWith(0L, 1L);
+    assertThat(sync.p95Ms()).hasSize(15);
+    // the warm-up ran async only: sync has no responses in its first five seconds
+    assertThat(sync.responses().subList(0, 5)).containsOnly(0L);
+    assertThat(sync.p95Ms().subList(0, 5)).containsOnlyNulls();
+    assertThat(sync.responses().subList(5, 15)).containsOnly(25L);
+    assertThat(timeline.phases())
+        .extracting(Timeline.Phase::label)
+        .containsExactly("warmup", "single", "gather");
+    assertThat(timeline.phases().get(1).fromSecond()).isEqualTo(5.0);
+    assertThat(c.notes()).noneMatch(n -> n.contains("client-times.hlog"));
+    assertThat(c.distributions().get(1).series())
+        .extracting(Distribution.Series::source)
+        .contains("client")
+        .doesNotContain("gatling");
+  }
+
+  @Test
   void a_missing_run_folder_is_a_clear_error() {
     Path nowhere = temp.resolve("no-such-run");
     assertThatThrownBy(

@@ -190,6 +190,7 @@ class GateTest {
             slow.gatling(),
             slow.conditions(),
             healthy.serverTimes(),
+            slow.clientTimes(),
             slow.scrapes(),
             slow.notes());
     RunData baseline =
@@ -198,6 +199,7 @@ class GateTest {
             healthy.gatling(),
             healthy.conditions(),
             slow.serverTimes(),
+            healthy.clientTimes(),
             healthy.scrapes(),
             healthy.notes());
     Path config = config("regression.p95.max.percent=10\nunknown.clients=ignore\n");

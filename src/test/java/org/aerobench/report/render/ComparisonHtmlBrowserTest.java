@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.aerobench.report.ComparisonReport;
 import org.aerobench.report.SampleRuns;
+import org.aerobench.report.SyntheticRunFiles;
+import org.aerobench.report.compare.Comparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +37,12 @@ class ComparisonHtmlBrowserTest {
   @BeforeAll
   static void generate() throws IOException {
     Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
-    html =
+    SyntheticRunFiles.addClientTimes(run);
+    Comparison comparison =
         ComparisonReport.generate(run, temp.resolve("reports"), ComparisonReport.Options.defaults())
-            .html();
+            .comparison()
+            .withCapacity(SyntheticRunFiles.capacity());
+    html = ComparisonReport.write(comparison, temp.resolve("reports")).html();
   }
 
   private static List<String> chromium(String... args) throws IOException, InterruptedException {
@@ -107,9 +112,58 @@ class ComparisonHtmlBrowserTest {
   }
 
   @Test
+  void the_verdict_comes_before_any_table_and_every_scripted_chart_is_drawn() throws Exception {
+    // A probe, run after the page's own scripts: the size of each uPlot canvas, per chart.
+    Path probe = html.resolveSibling("probe-charts.html");
+    String script =
+        "<script>window.addEventListener('load',()=>{const p=document.createElement('pre');"
+            + "p.id='probe';for(const e of document.querySelectorAll('div.uchart')){"
+            + "const c=e.querySelector('canvas');const r=c?c.getBoundingClientRect():{width:0,height:0};"
+            + "p.textContent+='CHART '+e.id+' '+(e.dataset.rendered||'no')+' '"
+            + "+Math.round(r.width)+' '+Math.round(r.height)+'\\n';}"
+            + "document.body.appendChild(p);});</script>";
+    Files.writeString(probe, Files.readString(html).replace("</body>", script + "</body>"));
+
+    String dom =
+        String.join(
+            "\n", chromium("--virtual-time-budget=5000", "--dump-dom", probe.toUri().toString()));
+
+    assertThat(dom.indexOf("id=\"verdict\"")).as("verdict").isPositive();
+    assertThat(dom.indexOf("id=\"verdict\"")).isLessThan(dom.indexOf("<table"));
+    assertThat(dom.indexOf("beats sync")).isBetween(0, dom.indexOf("<table"));
+    Matcher chart = Pattern.compile("CHART (\\S+) (\\S+) (\\d+) (\\d+)").matcher(dom);
+    Set<String> drawn = new HashSet<>();
+    while (chart.find()) {
+      assertThat(chart.group(2)).as(chart.group(1) + " rendered").isEqualTo("true");
+      assertThat(Integer.parseInt(chart.group(3))).as(chart.group(1) + " width").isGreaterThan(300);
+      assertThat(Integer.parseInt(chart.group(4)))
+          .as(chart.group(1) + " height")
+          .isGreaterThan(200);
+      drawn.add(chart.group(1));
+    }
+    assertThat(drawn)
+        .containsExactlyInAnyOrder(
+            "chart-nines-warmup",
+            "chart-nines-single",
+            "chart-nines-gather",
+            "chart-timeline",
+            "chart-capacity-p95",
+            "chart-capacity-achieved");
+    assertThat(dom).doesNotContain("This chart needs JavaScript");
+    // uPlot's legend lists the series: server and client side per client, phases in the timeline.
+    assertThat(dom).contains("async · server total_ms", "async · client side", "reference · sync");
+  }
+
+  @Test
   void a_screenshot_of_the_page_is_not_blank() throws Exception {
     Path png = temp.resolve("comparison.png");
-    chromium("--window-size=1280,2400", "--screenshot=" + png, html.toUri().toString());
+    chromium(
+        "--window-size=1280,9000",
+        "--virtual-time-budget=5000",
+        "--hide-scrollbars",
+        "--screenshot=" + png,
+        html.toUri().toString());
+    copyForLooking(png);
     assertThat(png).exists();
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1280);
@@ -121,5 +175,19 @@ class ComparisonHtmlBrowserTest {
     }
     // Text, table borders and the chart palette: a blank or error page has a handful at most.
     assertThat(colours.size()).isGreaterThan(20);
+  }
+
+  /**
+   * Keeps the screenshot and the page in target/browser-test/ for a person to look at (the temp
+   * folder is deleted).
+   */
+  private static void copyForLooking(Path png) throws IOException {
+    Path kept = Files.createDirectories(Path.of("target", "browser-test"));
+    for (Path file : List.of(png, html, html.resolveSibling("comparison.json"))) {
+      Files.copy(
+          file,
+          kept.resolve(file.getFileName()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }

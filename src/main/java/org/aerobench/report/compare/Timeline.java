@@ -1,0 +1,110 @@
+package org.aerobench.report.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.aerobench.report.run.ClientTimes;
+import org.aerobench.report.run.PhaseWindow;
+import org.aerobench.report.run.RunConditions;
+
+/**
+ * Client-side latency per wall-clock second across the whole run, one series per client (its
+ * request names of every phase joined), so warm-up, pauses and drift show where a whole-run
+ * percentile hides them.
+ *
+ * @param startEpochMillis the first second with a response: x = 0
+ * @param seconds x values, seconds since the start, every second up to the last response
+ * @param series one per client, the baseline first
+ * @param phases when each phase ran, from the run conditions (empty for older runs)
+ */
+public record Timeline(
+    long startEpochMillis, List<Long> seconds, List<Series> series, List<Phase> phases) {
+
+  /**
+   * @param requests the request names joined into this series
+   * @param p95Ms per second, null for a second without responses
+   * @param p50Ms per second, null for a second without responses
+   * @param responses per second
+   */
+  public record Series(
+      String client,
+      List<String> requests,
+      List<Double> p95Ms,
+      List<Double> p50Ms,
+      List<Long> responses) {}
+
+  /** A phase's window, in seconds since the timeline's start. */
+  public record Phase(String label, double fromSecond, double toSecond) {}
+
+  /** The run's timeline, or null without client times. */
+  static Timeline of(RunData run, List<String> clientOrder) {
+    if (run.clientTimes().isEmpty() || run.clientTimes().get().isEmpty()) {
+      return null;
+    }
+    ClientTimes times = run.clientTimes().get();
+    // Client → second → every response of its request names in that second.
+    Map<String, NavigableMap<Long, Histogram>> byClient = new TreeMap<>();
+    Map<String, List<String>> requests = new TreeMap<>();
+    for (var request : times.bySecond().entrySet()) {
+      String client = RequestName.parse(request.getKey()).client();
+      requests.computeIfAbsent(client, c -> new ArrayList<>()).add(request.getKey());
+      NavigableMap<Long, Histogram> seconds =
+          byClient.computeIfAbsent(client, c -> new TreeMap<>());
+      request
+          .getValue()
+          .forEach(
+              (second, h) ->
+                  seconds
+                      .computeIfAbsent(
+                          second, s -> new Histogram(h.getNumberOfSignificantValueDigits()))
+                      .add(h));
+    }
+    long first = byClient.values().stream().mapToLong(NavigableMap::firstKey).min().orElseThrow();
+    long last = byClient.values().stream().mapToLong(NavigableMap::lastKey).max().orElseThrow();
+    List<Long> seconds = new ArrayList<>();
+    for (long s = first; s <= last; s += 1000) {
+      seconds.add((s - first) / 1000);
+    }
+    Map<String, NavigableMap<Long, Histogram>> ordered = new LinkedHashMap<>();
+    clientOrder.stream()
+        .filter(byClient::containsKey)
+        .forEach(c -> ordered.put(c, byClient.get(c)));
+    byClient.forEach(ordered::putIfAbsent);
+    List<Series> series = new ArrayList<>();
+    ordered.forEach(
+        (client, perSecond) ->
+            series.add(series(client, requests.get(client), perSecond, first, last)));
+    List<Phase> phases = new ArrayList<>();
+    for (PhaseWindow w : run.conditions().map(RunConditions::phases).orElse(List.of())) {
+      phases.add(
+          new Phase(
+              w.label(),
+              (w.startEpochMillis() - first) / 1000.0,
+              (w.endEpochMillis() - first) / 1000.0));
+    }
+    return new Timeline(first, seconds, series, phases);
+  }
+
+  private static Series series(
+      String client,
+      List<String> requests,
+      NavigableMap<Long, Histogram> perSecond,
+      long first,
+      long last) {
+    List<Double> p95 = new ArrayList<>();
+    List<Double> p50 = new ArrayList<>();
+    List<Long> responses = new ArrayList<>();
+    for (long s = first; s <= last; s += 1000) {
+      Histogram h = perSecond.get(s);
+      boolean empty = h == null || h.getTotalCount() == 0;
+      p95.add(empty ? null : h.getValueAtPercentile(95) / 1000.0);
+      p50.add(empty ? null : h.getValueAtPercentile(50) / 1000.0);
+      responses.add(empty ? 0 : h.getTotalCount());
+    }
+    return new Series(client, requests, p95, p50, responses);
+  }
+}
