@@ -423,12 +423,18 @@ public final class ComparisonBuilder {
               c.put("started at", rc.startedAt());
               c.put(
                   "measured duration", String.format(Locale.ROOT, "%.1f s", rc.durationSeconds()));
+              boolean capacity =
+                  java.nio.file.Files.exists(
+                      new org.aerobench.report.run.RunFolder(run.folder()).capacity());
               c.put(
                   "load",
-                  rc.arrivalRatePerSecond() > 0
-                      ? String.format(
-                          Locale.ROOT, "open model, %.1f requests/s", rc.arrivalRatePerSecond())
-                      : "closed model, " + rc.users() + " users (peak)");
+                  capacity
+                      ? "open model, one arrival process per capacity level, each client offered"
+                          + " the level's rate (see the capacity tables)"
+                      : rc.arrivalRatePerSecond() > 0
+                          ? String.format(
+                              Locale.ROOT, "open model, %.1f requests/s", rc.arrivalRatePerSecond())
+                          : "closed model, " + rc.users() + " users (peak)");
               c.put("clients", String.join(", ", rc.clients()));
               c.put("modes", String.join(", ", rc.modes()));
               c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");

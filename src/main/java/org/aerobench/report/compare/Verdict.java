@@ -29,13 +29,15 @@ public final class Verdict {
   /** Every sentence: the modes' first, then the capacity study's. */
   public static List<String> of(String baseline, List<ModeComparison> modes, CapacityStudy study) {
     List<String> sentences = new ArrayList<>();
+    if (study != null) {
+      // A capacity run's answer is its climb; per-level p50/p95 comparisons are in the tables.
+      sentences.addAll(capacity(study));
+      return sentences;
+    }
     for (ModeComparison mode : modes) {
       if (!mode.mode().equals(WARMUP)) {
         sentences.addAll(mode(baseline, mode));
       }
-    }
-    if (study != null) {
-      sentences.addAll(capacity(study));
     }
     if (sentences.isEmpty()) {
       sentences.add("Nothing to compare: no requests but the warm-up's.");
@@ -161,13 +163,25 @@ public final class Verdict {
                   + ": the shared cores or the load generator were saturated, so "
                   + c.client()
                   + "'s own ceiling was not reached";
+          case "generator" ->
+              "; then the load generator's limit"
+                  + where
+                  + ": every client fell short while the generator was saturated, so this level is"
+                  + " not a capacity figure";
           case "none" -> "; no limit reached up to the highest level";
           default -> "; limit: " + c.limit();
         });
-    return s.append(", at most ")
-        .append(rate(c.maxAchieved()))
-        .append(" req/s achieved")
-        .toString();
+    s.append(", at most ").append(rate(c.maxAchieved())).append(" req/s achieved");
+    if (c.littleBound() != null) {
+      s.append("; Little's-law bound of its ")
+          .append(c.littleBound().threads())
+          .append(" workers: ")
+          .append(String.format(Locale.ROOT, "%.1f", c.littleBound().boundRate()))
+          .append(" req/s (")
+          .append(c.littleBound().note())
+          .append(")");
+    }
+    return s.toString();
   }
 
   /** Rates as the capacity levels are offered: whole numbers unless fractional. */

@@ -149,6 +149,7 @@ public final class ComparisonTables {
     return switch (limit) {
       case "style" -> "the style's (it broke while the machine had room)";
       case "machine" -> "the machine's (cores or load generator saturated)";
+      case "generator" -> "the load generator's (every client short of its rate): not a capacity";
       case "none" -> "none reached";
       default -> limit;
     };
@@ -158,6 +159,9 @@ public final class ComparisonTables {
   public static List<Table> all(Comparison c) {
     List<Table> tables = new ArrayList<>();
     tables.add(conditions(c));
+    if (c.capacity() != null) {
+      tables.addAll(CapacityTables.all(c.capacity()));
+    }
     c.modes().forEach(m -> tables.add(mode(c, m)));
     if (!c.prometheus().isEmpty()) {
       tables.add(prometheus(c));

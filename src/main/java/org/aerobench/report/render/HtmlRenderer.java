@@ -62,6 +62,9 @@ public final class HtmlRenderer {
         .append(Svg.esc(c.bootstrap()))
         .append("; “beyond noise” when the interval excludes 0.</p>\n");
     html.append(table(ComparisonTables.conditions(c)));
+    if (c.capacity() != null) {
+      CapacityTables.all(c.capacity()).forEach(t -> html.append(table(t)));
+    }
     for (ModeComparison mode : c.modes()) {
       html.append(table(ComparisonTables.mode(c, mode)));
       for (String source : List.of("gatling", "server")) {

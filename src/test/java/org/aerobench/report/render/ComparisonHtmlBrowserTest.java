@@ -130,7 +130,7 @@ class ComparisonHtmlBrowserTest {
 
     assertThat(dom.indexOf("id=\"verdict\"")).as("verdict").isPositive();
     assertThat(dom.indexOf("id=\"verdict\"")).isLessThan(dom.indexOf("<table"));
-    assertThat(dom.indexOf("beats sync")).isBetween(0, dom.indexOf("<table"));
+    assertThat(dom.indexOf("Capacity, profile reference")).isBetween(0, dom.indexOf("<table"));
     Matcher chart = Pattern.compile("CHART (\\S+) (\\S+) (\\d+) (\\d+)").matcher(dom);
     Set<String> drawn = new HashSet<>();
     while (chart.find()) {

@@ -34,7 +34,9 @@ class ComparisonVerdictRenderTest {
   void the_markdown_opens_with_the_verdict_and_the_sustainable_rate_table() throws IOException {
     String md = Files.readString(written().markdown());
 
-    assertThat(md).startsWith("# Comparison: " + SampleRuns.HEALTHY + "\n\n## Verdict\n\n- Mode ");
+    assertThat(md)
+        .startsWith(
+            "# Comparison: " + SampleRuns.HEALTHY + "\n\n## Verdict\n\n- Capacity, profile ");
     assertThat(md.indexOf("### Sustainable rate per profile"))
         .isLessThan(md.indexOf("## Conditions"));
     assertThat(md)
@@ -44,6 +46,8 @@ class ComparisonVerdictRenderTest {
         .contains(
             "| reference | log-normal median 2 ms, p99 10 ms | sync | the style's (it broke"
                 + " while the machine had room) |")
+        // a capacity run's answer is its climb: no per-level p50/p95 sentences in the verdict
+        .doesNotContain("- Mode single, p50")
         .doesNotContain("warmup, p50");
   }
 
@@ -54,8 +58,7 @@ class ComparisonVerdictRenderTest {
 
     var fields = json.fieldNames();
     assertThat(List.of(fields.next(), fields.next())).containsExactly("run", "verdict");
-    assertThat(json.get("verdict").get(0).asText())
-        .startsWith("Mode single, p50 (server total_ms)");
+    assertThat(json.get("verdict").get(0).asText()).startsWith("Capacity, profile reference");
     assertThat(json.get("verdict").toString()).contains("the machine's limit");
     JsonNode single = json.get("distributions").get(1);
     assertThat(single.get("mode").asText()).isEqualTo("single");
