@@ -149,7 +149,9 @@ public final class SyntheticRunFiles {
               broken ? List.of("p95 " + (long) p95 + " ms over 100 ms") : List.of(),
               Map.of(),
               limit.equals("machine") && broken ? 97 : 60,
-              30));
+              30,
+              limit.equals("machine") && broken,
+              false));
     }
     return new ClientCapacity(client, sustainable, knee, limit, maxAchieved, levels, null);
   }

@@ -74,14 +74,14 @@ public record BreakRules(
     return broken;
   }
 
-  /** True when the machine, not a style, may have set this level's numbers. */
-  public boolean machineSaturated(Level level) {
-    return level.machineBusyPercent() > machineBusyPercent;
+  /** True when the machine, not a style, may have set a level's numbers. */
+  public boolean machineSaturated(double machineBusy) {
+    return machineBusy > machineBusyPercent;
   }
 
   /** True when the load generator itself was saturated. */
-  public boolean generatorSaturated(Level level) {
-    return level.generatorCpuPercent() > generatorCorePercent;
+  public boolean generatorSaturated(double generatorCpu) {
+    return generatorCpu > generatorCorePercent;
   }
 
   /** The rules in words, for the report. */

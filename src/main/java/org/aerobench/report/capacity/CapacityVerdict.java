@@ -95,10 +95,10 @@ public final class CapacityVerdict {
             .toList();
     boolean everyoneShort =
         sameLevel.stream().allMatch(l -> l.achieved() < rules.minAchievedShare() * l.offered());
-    if (rules.generatorSaturated(broken) && everyoneShort) {
+    if (broken.generatorSaturated() && everyoneShort) {
       return "generator";
     }
-    if (rules.machineSaturated(broken) || rules.generatorSaturated(broken)) {
+    if (broken.machineSaturated() || broken.generatorSaturated()) {
       return "machine";
     }
     return "style";

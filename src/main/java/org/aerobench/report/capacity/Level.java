@@ -22,6 +22,10 @@ import java.util.Map;
  *     Saturation})
  * @param machineBusyPercent the whole machine's CPU use over the window, percent of all cores
  * @param generatorCpuPercent the load generator's CPU use over the window, percent of one core
+ * @param machineSaturated the machine was busier than {@link BreakRules#machineBusyPercent()}: this
+ *     level's numbers may be the shared cores', not the style's
+ * @param generatorSaturated the load generator was busier than {@link
+ *     BreakRules#generatorCorePercent()}
  */
 public record Level(
     String label,
@@ -37,7 +41,9 @@ public record Level(
     List<String> brokenBy,
     Map<String, Double> saturation,
     double machineBusyPercent,
-    double generatorCpuPercent) {
+    double generatorCpuPercent,
+    boolean machineSaturated,
+    boolean generatorSaturated) {
 
   public Level {
     brokenBy = List.copyOf(brokenBy);

@@ -53,7 +53,9 @@ class CapacityReportTest {
                 80.0)
             : Map.of("eventloop.in_process", 12.0, "eventloop.queued", 0.0),
         40,
-        12);
+        12,
+        false,
+        false);
   }
 
   @Test

@@ -40,7 +40,9 @@ class CapacityVerdictTest {
         RULES.brokenBy(client, offered, achieved, p95, 0),
         saturation,
         machineBusy,
-        generatorCpu);
+        generatorCpu,
+        RULES.machineSaturated(machineBusy),
+        RULES.generatorSaturated(generatorCpu));
   }
 
   private static CapacityRun run(List<Level> levels) {

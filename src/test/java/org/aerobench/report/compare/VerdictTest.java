@@ -110,7 +110,9 @@ class VerdictTest {
             List.of("p95 900 ms over 500 ms"),
             Map.of(),
             98,
-            40);
+            40,
+            true,
+            false);
     ClientCapacity async =
         new ClientCapacity("async", 80.0, 120.0, "machine", 120, List.of(broken), null);
     CapacityStudy study =

@@ -109,6 +109,11 @@ public final class CapacityProbe implements Recording.CallListener {
       Double p95 = percentileMs(tally.micros, 0.95);
       Double p99 = percentileMs(tally.micros, 0.99);
       List<String> brokenBy = rules.brokenBy(client, offered, achieved, p95, errorRate);
+      double machine =
+          percent(
+              SaturationSampler.delta(samples, k -> k.equals(SaturationSampler.MACHINE_BUSY)),
+              SaturationSampler.delta(samples, k -> k.equals(SaturationSampler.MACHINE_TOTAL)));
+      double generator = cpuPercent(samples, SaturationSampler.GENERATOR_CPU);
       Level level =
           new Level(
               label,
@@ -123,10 +128,10 @@ public final class CapacityProbe implements Recording.CallListener {
               errorRate,
               brokenBy,
               saturation(client, samples),
-              percent(
-                  SaturationSampler.delta(samples, k -> k.equals(SaturationSampler.MACHINE_BUSY)),
-                  SaturationSampler.delta(samples, k -> k.equals(SaturationSampler.MACHINE_TOTAL))),
-              cpuPercent(samples, SaturationSampler.GENERATOR_CPU));
+              machine,
+              generator,
+              rules.machineSaturated(machine),
+              rules.generatorSaturated(generator));
       levels.add(level);
       if (level.broken()) {
         broken.add(profile + "|" + client);
