@@ -23,8 +23,8 @@ import org.aerobench.simulations.support.SloAssertions;
 /**
  * The capacity study: for each cluster latency profile ({@code -Dprofile}, default {@code
  * reference}; {@code -Dprofiles=a,b} climbs under each in turn), an open model climbs through
- * geometric rate levels ({@code -DrateStart} 10 … {@code -DrateMax} 160 req/s per client in {@code
- * -DrateSteps} 9 levels, or {@code -Drates=a,b,c}), each {@code -DstepDuration} (25 s) long with
+ * geometric rate levels ({@code -DrateStart} 10 … {@code -DrateMax} 640 req/s per client in {@code
+ * -DrateSteps} 13 levels, or {@code -Drates=a,b,c}), each {@code -DstepDuration} (20 s) long with
  * its first {@code -Dsettle} (5 s) left out of its statistics. Every compared client is offered the
  * same rate at each level, its arrivals interleaved with the others' and never waiting on another
  * client's response. A level is broken for a client when its p95 exceeds the client's SLO ({@code

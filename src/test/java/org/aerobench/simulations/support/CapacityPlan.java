@@ -77,7 +77,7 @@ public record CapacityPlan(
               + " set the levels with -DrateStart, -DrateMax, -DrateSteps or -Drates instead");
     }
     List<Double> rates = in.rates();
-    Duration step = in.duration("stepDuration", "25s", false);
+    Duration step = in.duration("stepDuration", "20s", false);
     Duration settle = in.duration("settle", "5s", true);
     if (step.compareTo(settle) <= 0) {
       problems.add(
@@ -89,7 +89,7 @@ public record CapacityPlan(
               + step.toMillis()
               + " ms <= "
               + settle.toMillis()
-              + " ms), e.g. -DstepDuration=25s -Dsettle=5s");
+              + " ms), e.g. -DstepDuration=20s -Dsettle=5s");
     }
     List<Profile> profiles = in.profiles(params, file);
     if (!rates.isEmpty()) {
@@ -152,7 +152,7 @@ public record CapacityPlan(
               + value
               + ": must be a duration"
               + (zeroAllowed ? "" : " > 0")
-              + " such as 25 (seconds), 25s, 500ms, 1m; default "
+              + " such as 20 (seconds), 20s, 500ms, 1m; default "
               + defaultValue);
       return Parameters.parseDuration(defaultValue);
     }
@@ -206,8 +206,8 @@ public record CapacityPlan(
         return rates;
       }
       Double start = positive("rateStart", "10");
-      Double max = positive("rateMax", "160");
-      String stepsText = raw("rateSteps") == null ? "9" : raw("rateSteps");
+      Double max = positive("rateMax", "640");
+      String stepsText = raw("rateSteps") == null ? "13" : raw("rateSteps");
       int steps;
       try {
         steps = Integer.parseInt(stepsText);
@@ -216,7 +216,7 @@ public record CapacityPlan(
       }
       if (steps < 1) {
         problems.add(
-            "-DrateSteps=" + stepsText + ": must be a whole number >= 1, e.g. -DrateSteps=9");
+            "-DrateSteps=" + stepsText + ": must be a whole number >= 1, e.g. -DrateSteps=13");
         return List.of();
       }
       if (start == null || max == null) {

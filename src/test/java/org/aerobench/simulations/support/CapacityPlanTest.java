@@ -26,15 +26,16 @@ class CapacityPlanTest {
     CapacityPlan plan = plan();
 
     assertThat(plan.rates())
-        .containsExactly(10.0, 14.1, 20.0, 28.3, 40.0, 56.6, 80.0, 113.1, 160.0);
-    assertThat(plan.step()).isEqualTo(Duration.ofSeconds(25));
+        .containsExactly(
+            10.0, 14.1, 20.0, 28.3, 40.0, 56.6, 80.0, 113.1, 160.0, 226.3, 320.0, 452.5, 640.0);
+    assertThat(plan.step()).isEqualTo(Duration.ofSeconds(20));
     assertThat(plan.settle()).isEqualTo(Duration.ofSeconds(5));
     assertThat(plan.profiles())
         .singleElement()
         .isEqualTo(
             new CapacityPlan.Profile(
                 "reference", Latency.logNormal(Duration.ofMillis(20), Duration.ofMillis(100))));
-    assertThat(plan.maxDuration()).isLessThanOrEqualTo(Duration.ofMinutes(4));
+    assertThat(plan.maxDuration()).isLessThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(plan.labels()).startsWith("reference@10", "reference@14.1");
   }
 
