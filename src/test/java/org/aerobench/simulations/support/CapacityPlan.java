@@ -69,10 +69,9 @@ public record CapacityPlan(
    * @throws BadParameterException listing every bad parameter
    */
   public static CapacityPlan read(Properties props, Parameters params, java.nio.file.Path file) {
-    List<String> problems = new ArrayList<>();
-    Reader in = new Reader(props, problems);
+    Reader in = new Reader(props);
     if (params.model() == Parameters.Model.OPEN || in.raw("rate") != null) {
-      problems.add(
+      in.add(
           "-Dmodel/-Drate: Capacity always offers an open-model rate per client, level by level;"
               + " set the levels with -DrateStart, -DrateMax, -DrateSteps or -Drates instead");
     }
@@ -80,7 +79,7 @@ public record CapacityPlan(
     Duration step = in.duration("stepDuration", "20s", false);
     Duration settle = in.duration("settle", "5s", true);
     if (step.compareTo(settle) <= 0) {
-      problems.add(
+      in.add(
           "-DstepDuration="
               + in.raw("stepDuration")
               + " / -Dsettle="
@@ -95,7 +94,7 @@ public record CapacityPlan(
     if (!rates.isEmpty()) {
       double top = rates.get(rates.size() - 1) * params.clients().size();
       if (top > GENERATOR_LIMIT_PER_SECOND) {
-        problems.add(
+        in.add(
             String.format(
                 Locale.ROOT,
                 "-DrateMax=%s: %s req/s per client x %d clients = %s req/s, more than this load"
@@ -108,9 +107,7 @@ public record CapacityPlan(
                 format(GENERATOR_LIMIT_PER_SECOND)));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new BadParameterException(problems);
-    }
+    in.throwIfAnyProblem();
     return new CapacityPlan(rates, step, settle, profiles);
   }
 
@@ -118,43 +115,28 @@ public record CapacityPlan(
     return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
+  /** The capacity parameters over the simulations' shared {@link Parameters.Reader}. */
   private static final class Reader {
-    private final Properties props;
-    private final List<String> problems;
+    private final Parameters.Reader in;
 
-    Reader(Properties props, List<String> problems) {
-      this.props = props;
-      this.problems = problems;
+    Reader(Properties props) {
+      this.in = new Parameters.Reader(props);
+    }
+
+    void add(String problem) {
+      in.add(problem);
     }
 
     String raw(String name) {
-      String value = props.getProperty(name);
-      return value == null || value.isBlank() ? null : value.trim();
+      return in.raw(name);
     }
 
     Duration duration(String name, String defaultValue, boolean zeroAllowed) {
-      String value = raw(name);
-      if (value == null) {
-        return Parameters.parseDuration(defaultValue);
-      }
-      try {
-        Duration parsed = Parameters.parseDuration(value);
-        if (zeroAllowed || !parsed.isZero()) {
-          return parsed;
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      problems.add(
-          "-D"
-              + name
-              + "="
-              + value
-              + ": must be a duration"
-              + (zeroAllowed ? "" : " > 0")
-              + " such as 20 (seconds), 20s, 500ms, 1m; default "
-              + defaultValue);
-      return Parameters.parseDuration(defaultValue);
+      return in.duration(name, defaultValue, zeroAllowed);
+    }
+
+    void throwIfAnyProblem() {
+      in.throwIfAnyProblem();
     }
 
     Double positive(String name, String defaultValue) {
@@ -167,7 +149,7 @@ public record CapacityPlan(
       } catch (NumberFormatException e) {
         // reported below
       }
-      problems.add("-D" + name + "=" + value + ": must be a number > 0, e.g. -D" + name + "=10");
+      add("-D" + name + "=" + value + ": must be a number > 0, e.g. -D" + name + "=10");
       return null;
     }
 
@@ -175,7 +157,7 @@ public record CapacityPlan(
       String list = raw("rates");
       if (list != null) {
         if (raw("rateStart") != null || raw("rateMax") != null || raw("rateSteps") != null) {
-          problems.add(
+          add(
               "-Drates="
                   + list
                   + ": give either -Drates=<a,b,c> or -DrateStart/-DrateMax/-DrateSteps, not both");
@@ -185,7 +167,7 @@ public record CapacityPlan(
           try {
             rates.add(Double.parseDouble(part.trim()));
           } catch (NumberFormatException e) {
-            problems.add(
+            add(
                 "-Drates="
                     + list
                     + ": '"
@@ -196,7 +178,7 @@ public record CapacityPlan(
         }
         for (int i = 0; i < rates.size(); i++) {
           if (!(rates.get(i) > 0) || i > 0 && rates.get(i) <= rates.get(i - 1)) {
-            problems.add(
+            add(
                 "-Drates="
                     + list
                     + ": levels must be positive and strictly increasing, e.g. -Drates=10,20,40");
@@ -215,15 +197,14 @@ public record CapacityPlan(
         steps = 0;
       }
       if (steps < 1) {
-        problems.add(
-            "-DrateSteps=" + stepsText + ": must be a whole number >= 1, e.g. -DrateSteps=13");
+        add("-DrateSteps=" + stepsText + ": must be a whole number >= 1, e.g. -DrateSteps=13");
         return List.of();
       }
       if (start == null || max == null) {
         return List.of();
       }
       if (max < start || max.equals(start) && steps > 1) {
-        problems.add(
+        add(
             "-DrateMax="
                 + format(max)
                 + ": levels must increase from -DrateStart="
@@ -244,11 +225,11 @@ public record CapacityPlan(
       String one = raw("profile");
       String many = raw("profiles");
       if (one != null && many != null) {
-        problems.add("-Dprofile=" + one + " / -Dprofiles=" + many + ": give one of them, not both");
+        add("-Dprofile=" + one + " / -Dprofiles=" + many + ": give one of them, not both");
         return List.of();
       }
       if (!params.selfContained() && (one != null || many != null)) {
-        problems.add(
+        add(
             "-Dprofile(s)="
                 + (one != null ? one : many)
                 + ": a latency profile is injected into the embedded Aerospike the run starts; an"
@@ -257,7 +238,7 @@ public record CapacityPlan(
       }
       if (!params.latency().isOff()) {
         if (one != null || many != null) {
-          problems.add(
+          add(
               "-Dprofile(s) with -DlatencyFixedMs/-DlatencyMedianMs/-DlatencyP99Ms: choose a named"
                   + " profile or explicit latency, not both");
           return List.of();
@@ -271,7 +252,7 @@ public record CapacityPlan(
       try {
         known = LatencyProfiles.read(file);
       } catch (IllegalArgumentException e) {
-        problems.add("-Dprofile: " + e.getMessage());
+        add("-Dprofile: " + e.getMessage());
         return List.of();
       }
       List<Profile> profiles = new ArrayList<>();
@@ -280,7 +261,7 @@ public record CapacityPlan(
         String trimmed = name.trim();
         var latency = known.get(trimmed);
         if (latency.isEmpty()) {
-          problems.add(
+          add(
               "-Dprofile"
                   + (many != null ? "s=" + many : "=" + names)
                   + ": unknown profile '"
@@ -293,7 +274,7 @@ public record CapacityPlan(
           return List.of();
         }
         if (profiles.stream().anyMatch(p -> p.name().equals(trimmed))) {
-          problems.add("-Dprofiles=" + many + ": profile '" + trimmed + "' is listed twice");
+          add("-Dprofiles=" + many + ": profile '" + trimmed + "' is listed twice");
           return List.of();
         }
         profiles.add(new Profile(trimmed, latency.get()));

@@ -252,8 +252,11 @@ public record Parameters(
     };
   }
 
-  /** Reads one property at a time, collecting problems instead of stopping at the first. */
-  private static final class Reader {
+  /**
+   * Reads one property at a time, collecting problems instead of stopping at the first. Shared with
+   * the simulations' own parameter sets (e.g. {@link CapacityPlan}).
+   */
+  static final class Reader {
 
     private final Properties props;
     private final List<String> problems = new ArrayList<>();
@@ -268,7 +271,12 @@ public record Parameters(
       }
     }
 
-    private String raw(String name) {
+    /** Adds a problem in words (-Dname=value: rule, example). */
+    void add(String problem) {
+      problems.add(problem);
+    }
+
+    String raw(String name) {
       String value = props.getProperty(name);
       return value == null || value.isBlank() ? null : value.trim();
     }
