@@ -13,9 +13,11 @@ import org.aerobench.report.ReportInputException;
 import org.aerobench.report.gatling.GatlingIndexParser;
 import org.aerobench.report.gatling.GatlingStats;
 import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.ClientTimes;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.stats.SecondSeries;
 
 /**
  * Everything the reports read from one Gatling run folder: Gatling's stats table (required) and the
@@ -31,7 +33,19 @@ public record RunData(
     Optional<RunConditions> conditions,
     Optional<ServerTimes> serverTimes,
     Map<String, String> scrapes,
-    List<String> notes) {
+    List<String> notes,
+    Optional<ClientTimes> clientTimes) {
+
+  /** A run without a client-times log (recorded before it existed, or a test's own). */
+  public RunData(
+      Path folder,
+      GatlingStats gatling,
+      Optional<RunConditions> conditions,
+      Optional<ServerTimes> serverTimes,
+      Map<String, String> scrapes,
+      List<String> notes) {
+    this(folder, gatling, conditions, serverTimes, scrapes, notes, Optional.empty());
+  }
 
   /**
    * Loads a run folder.
@@ -65,7 +79,35 @@ public record RunData(
     if (scrapes.isEmpty()) {
       notes.add(run.dir() + " has no metrics-<scenario>.prom: no Prometheus p95s");
     }
-    return new RunData(folder, gatling, conditions, serverTimes, scrapes, notes);
+    Optional<ClientTimes> clientTimes = Optional.empty();
+    if (Files.exists(run.clientTimes())) {
+      clientTimes = Optional.of(read(() -> ClientTimes.read(run.clientTimes())));
+    } else {
+      notes.add(
+          run.clientTimes()
+              + " is missing: no client-side µs percentiles or block-bootstrap noise intervals");
+    }
+    return new RunData(folder, gatling, conditions, serverTimes, scrapes, notes, clientTimes);
+  }
+
+  /**
+   * The client-side per-second samples of some request names, aligned on the same seconds (arm i =
+   * {@code requests[i]}); empty without a client-times log or when a name has no samples.
+   */
+  public Optional<SecondSeries> clientSeries(String... requests) {
+    if (clientTimes.isEmpty()) {
+      return Optional.empty();
+    }
+    var bySecond = clientTimes.get().bySecond();
+    List<java.util.NavigableMap<Long, org.HdrHistogram.Histogram>> arms = new ArrayList<>();
+    for (String request : requests) {
+      var seconds = bySecond.get(request);
+      if (seconds == null || seconds.isEmpty()) {
+        return Optional.empty();
+      }
+      arms.add(seconds);
+    }
+    return Optional.of(SecondSeries.of(arms));
   }
 
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */
