@@ -4,12 +4,12 @@ package org.aerobench.report.stats;
  * Two-sided quantiles of Student's t, approximately: what a bootstrap built on few independent
  * blocks (or runs) needs instead of the normal quantile, whose interval is too narrow there.
  */
-final class StudentT {
+public final class StudentT {
 
   private StudentT() {}
 
   /** The t quantile with {@code df} degrees of freedom for a two-sided {@code confidence}. */
-  static double twoSided(double confidence, double df) {
+  public static double twoSided(double confidence, double df) {
     double z = normal(1 - (1 - confidence) / 2);
     if (df <= 0) {
       throw new IllegalArgumentException("degrees of freedom " + df + " must be positive");
