@@ -78,7 +78,9 @@ public final class Gate {
       Experiment.requireSame(all, allowDifferent, "--allow-different-conditions", notes);
       Optional<NoiseCalibration> usable = calibration;
       if (calibration.isPresent()) {
-        String mismatch = calibration.get().mismatch(runs.get(0));
+        // The calibration describes the baseline's experiment; a candidate that differs on
+        // purpose (--allow-different-conditions, e.g. an injected slowdown) is judged against it.
+        String mismatch = calibration.get().mismatch(baselines.get(0));
         if (mismatch != null) {
           warnings.add(
               calibration.get().file()
