@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       org.aerobench.data.SeedCommand.class,
       org.aerobench.bench.ClientBenchCommand.class,
       org.aerobench.report.CompareCommand.class,
-      org.aerobench.report.GateCommand.class
+      org.aerobench.report.GateCommand.class,
+      org.aerobench.report.CalibrateCommand.class
     })
 public final class Main {
 

@@ -2,11 +2,12 @@ package org.aerobench.report;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.aerobench.report.compare.RunData;
 import org.aerobench.report.gate.Gate;
 import org.aerobench.report.gate.GateConfig;
+import org.aerobench.report.gate.NoiseCalibration;
 import org.aerobench.report.gate.Violation;
 import org.aerobench.report.stats.Bootstrap;
 import picocli.CommandLine.Command;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aerobench gate <run> [--baseline <run>] [--config conf/gate.properties]}. */
+/**
+ * {@code aerobench gate <run>... [--baseline <run>...] [--config conf/gate.properties] [--noise
+ * conf/noise.properties] [--allow-different-conditions]}.
+ */
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
@@ -27,14 +31,32 @@ import picocli.CommandLine.Spec;
 public final class GateCommand implements Callable<Integer> {
 
   @Parameters(
-      index = "0",
-      arity = "0..1",
+      arity = "0..*",
       paramLabel = "RUN",
-      description = "Gatling run folder (default: the newest under target/gatling/)")
-  Path run;
+      description =
+          "Gatling run folder(s) of the candidate (default: the newest under target/gatling/)")
+  List<Path> runs;
 
-  @Option(names = "--baseline", paramLabel = "RUN", description = "Earlier run to compare with")
-  Path baseline;
+  @Option(
+      names = "--baseline",
+      arity = "1..*",
+      paramLabel = "RUN",
+      description =
+          "Earlier run(s) of the same experiment to compare with; a p95 regression is judged on"
+              + " run-level noise (2+ runs a side, or one run a side with conf/noise.properties)")
+  List<Path> baselines;
+
+  @Option(
+      names = "--allow-different-conditions",
+      description = "Compare with a baseline whose conditions.json or parameters differ")
+  boolean allowDifferentConditions;
+
+  @Option(
+      names = "--noise",
+      defaultValue = "conf/noise.properties",
+      description =
+          "Between-run calibration written by `aerobench calibrate` (default: ${DEFAULT-VALUE})")
+  Path noise;
 
   @Option(
       names = "--config",
@@ -50,10 +72,18 @@ public final class GateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       GateConfig gateConfig = GateConfig.read(config);
-      Path folder = run != null ? run : RunFolders.newest(RunFolders.GATLING_RESULTS);
-      RunData data = RunData.load(folder);
-      Optional<RunData> base = Optional.ofNullable(baseline).map(RunData::load);
-      Gate.Result result = new Gate(gateConfig, Bootstrap.standard()).check(data, base);
+      List<Path> folders =
+          runs != null && !runs.isEmpty()
+              ? runs
+              : List.of(RunFolders.newest(RunFolders.GATLING_RESULTS));
+      List<RunData> candidates = folders.stream().map(RunData::load).toList();
+      RunData data = candidates.get(0);
+      List<RunData> base =
+          baselines == null ? List.of() : baselines.stream().map(RunData::load).toList();
+      Gate.Result result =
+          new Gate(gateConfig, Bootstrap.standard(), NoiseCalibration.read(noise))
+              .check(candidates, base, allowDifferentConditions);
+      result.warnings().forEach(w -> out.println("WARNING: " + w));
       result.notes().forEach(n -> out.println("note: " + n));
       if (result.passed()) {
         out.println(

@@ -69,4 +69,31 @@ public final class SampleRuns {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes a synthetic {@code aerobench/client-times.hlog} into a copied run: for each of its
+   * request names, 30 s × 20 log-normal samples a second around 5 ms, multiplied by {@code
+   * slowdown} for the names it matches (e.g. {@code n -> n.endsWith("async") ? 1.5 : 1}).
+   */
+  public static void clientTimes(
+      Path run, long seed, java.util.function.ToDoubleFunction<String> slowdown) {
+    var times = new org.aerobench.report.run.ClientTimes();
+    java.util.Random random = new java.util.Random(seed);
+    double runEffect = 0.02 * random.nextGaussian();
+    for (var request : org.aerobench.report.compare.RunData.load(run).gatling().requests()) {
+      double factor = slowdown.applyAsDouble(request.name());
+      for (int s = 0; s < 30; s++) {
+        for (int i = 0; i < 20; i++) {
+          double micros = Math.exp(Math.log(5_000) + runEffect + 0.3 * random.nextGaussian());
+          times.record(
+              request.name(), 1_800_000_000_000L + s * 1000L + i, Math.round(micros * factor));
+        }
+      }
+    }
+    try {
+      times.write(run.resolve("aerobench/client-times.hlog"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

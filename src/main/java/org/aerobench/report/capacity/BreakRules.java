@@ -44,8 +44,7 @@ public record BreakRules(
 
   /** The style an arm or client name stands for: {@code sync#2} is {@code sync}. */
   public static String style(String client) {
-    int hash = client.indexOf('#');
-    return hash < 0 ? client : client.substring(0, hash);
+    return org.aerobench.client.Arm.style(client);
   }
 
   /** The rules a client's level broke, in words; empty when it held. */

@@ -76,7 +76,8 @@ public record Comparison(
    *
    * @param metric e.g. "p95"
    * @param unit "ms", "req/s", "requests"
-   * @param source "gatling" (whole ms, client side) or "server" (total_ms from server times, µs)
+   * @param source "gatling" (whole ms, client side), "client" (the client-times log, µs,
+   *     nearest-rank) or "server" (total_ms from server times, µs)
    * @param lowerIsBetter direction: ↓ when true, ↑ when false
    * @param values per client (same order as the mode's clients); null when absent
    * @param advantages per challenger (clients after the baseline); null when not computable
@@ -100,18 +101,25 @@ public record Comparison(
    */
   public record Advantage(String challenger, double percent, double factor, Noise noise) {}
 
-  /** A bootstrap interval of a difference with its verdict. */
+  /**
+   * A bootstrap interval of a difference with its verdict.
+   *
+   * @param basis the method, runs and samples behind the verdict, e.g. "paired block bootstrap over
+   *     time, 1 run, 60 s in 8-s blocks, 2900+2900 samples, 1000 resamples"
+   */
   public record Noise(
-      double difference, double low, double high, double confidence, String verdict) {
+      double difference, double low, double high, double confidence, String verdict, String basis) {
 
-    /** The interval as shown in the reports. */
-    public static Noise of(org.aerobench.report.stats.Bootstrap.Interval interval) {
+    /** The interval as shown in the reports, its values multiplied by {@code scale}. */
+    public static Noise of(
+        org.aerobench.report.stats.Bootstrap.Interval interval, double scale, String basis) {
       return new Noise(
-          interval.observed(),
-          interval.low(),
-          interval.high(),
+          interval.observed() * scale,
+          interval.low() * scale,
+          interval.high() * scale,
           interval.confidence(),
-          interval.verdict());
+          interval.verdict(),
+          basis);
     }
   }
 

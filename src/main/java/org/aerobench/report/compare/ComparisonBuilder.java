@@ -20,6 +20,7 @@ import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.ServerTotal;
 import org.aerobench.report.run.Stage;
+import org.aerobench.report.stats.BlockBootstrap;
 import org.aerobench.report.stats.Bootstrap;
 import org.aerobench.report.stats.PromHistogram;
 import org.aerobench.report.stats.PromText;
@@ -33,13 +34,21 @@ public final class ComparisonBuilder {
   private static final double MICROS_TO_MS = 0.001;
   private static final double[] SERVER_PERCENTILES = {50, 90, 95, 99};
 
+  /** The server rows' intervals treat requests as independent: kept, and labelled so. */
+  private static final String SERVER_BASIS =
+      "i.i.d. bootstrap of server total_ms requests, 1 run; ignores time structure, see the client"
+          + " rows";
+
   private final String baseline;
   private final Bootstrap bootstrap;
+  private final BlockBootstrap blocks;
   private final java.util.Set<String> tooFew = new java.util.LinkedHashSet<>();
 
   public ComparisonBuilder(String baseline, Bootstrap bootstrap) {
     this.baseline = baseline;
     this.bootstrap = bootstrap;
+    this.blocks =
+        new BlockBootstrap(bootstrap.resamples(), bootstrap.confidence(), Bootstrap.DEFAULT_SEED);
   }
 
   public Comparison build(RunData run) {
@@ -119,8 +128,11 @@ public final class ComparisonBuilder {
         stages(run, modes.stream().flatMap(m -> m.requests().stream()).toList()),
         String.format(
             Locale.ROOT,
-            "%.0f%% percentile bootstrap, %d resamples, seed %d, on the server-times total_ms"
-                + " distributions (nearest-rank quantiles)",
+            "client rows: %1$.0f%% paired block bootstrap over the run's seconds (both arms"
+                + " resampled on the same seconds, blocks of √seconds, Student's t on the number of"
+                + " blocks), %2$d resamples, seed %3$d, on the client-times µs log; server rows:"
+                + " %1$.0f%% i.i.d. percentile bootstrap of server total_ms requests (ignores time"
+                + " structure); nearest-rank quantiles throughout",
             bootstrap.confidence() * 100,
             bootstrap.resamples(),
             Bootstrap.DEFAULT_SEED),
@@ -190,6 +202,7 @@ public final class ComparisonBuilder {
             true,
             stats.stream().map(RequestStats::koPercent).toList(),
             nulls(names.size() - 1)));
+    rows.addAll(clientRows(run, names, hasBaseline));
     rows.addAll(serverRows(run, names, hasBaseline, mode));
     return new ModeComparison(
         mode,
@@ -218,6 +231,42 @@ public final class ComparisonBuilder {
         lowerIsBetter,
         values,
         advantages(values, names, lowerIsBetter, hasBaseline, null));
+  }
+
+  /**
+   * p50 and p95 of the client-times log (µs, nearest-rank), each challenger's difference judged by
+   * the paired block bootstrap over the run's seconds: the samples the gate's rules decide on.
+   */
+  private List<MetricRow> clientRows(RunData run, List<RequestName> names, boolean hasBaseline) {
+    var series = run.clientSeries(names.stream().map(RequestName::full).toArray(String[]::new));
+    if (series.isEmpty()) {
+      return List.of();
+    }
+    List<MetricRow> rows = new ArrayList<>();
+    for (double q : new double[] {0.50, 0.95}) {
+      List<Double> values = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        values.add(series.get().quantile(i, q) * MICROS_TO_MS);
+      }
+      List<Noise> noises = new ArrayList<>();
+      for (int i = 1; i < names.size(); i++) {
+        Bootstrap.Interval[] interval =
+            hasBaseline ? blocks.differences(series.get(), 0, i, q) : null;
+        noises.add(
+            interval == null
+                ? null
+                : Noise.of(interval[0], MICROS_TO_MS, blocks.basis(series.get(), 0, i)));
+      }
+      rows.add(
+          new MetricRow(
+              pct(q * 100),
+              "ms",
+              "client",
+              true,
+              values,
+              advantages(values, names, true, hasBaseline, noises)));
+    }
+    return rows;
   }
 
   private List<MetricRow> serverRows(
@@ -254,7 +303,10 @@ public final class ComparisonBuilder {
       int noiseIndex = p == 50 ? 0 : p == 95 ? 1 : -1;
       List<Noise> noises = new ArrayList<>();
       for (Bootstrap.Interval[] intervals : perChallenger) {
-        noises.add(intervals == null || noiseIndex < 0 ? null : Noise.of(intervals[noiseIndex]));
+        noises.add(
+            intervals == null || noiseIndex < 0
+                ? null
+                : Noise.of(intervals[noiseIndex], 1, SERVER_BASIS));
       }
       rows.add(
           new MetricRow(

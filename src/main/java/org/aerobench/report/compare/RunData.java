@@ -17,6 +17,7 @@ import org.aerobench.report.run.ClientTimes;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
+import org.aerobench.report.stats.SecondSeries;
 
 /**
  * Everything the reports read from one Gatling run folder: Gatling's stats table (required) and the
@@ -79,6 +80,26 @@ public record RunData(
       notes.add(run.dir() + " has no metrics-<scenario>.prom: no Prometheus p95s");
     }
     return new RunData(folder, gatling, conditions, serverTimes, clientTimes, scrapes, notes);
+  }
+
+  /**
+   * The client-side per-second samples of some request names, aligned on the same seconds (arm i =
+   * {@code requests[i]}); empty without a client-times log or when a name has no samples.
+   */
+  public Optional<SecondSeries> clientSeries(String... requests) {
+    if (clientTimes.isEmpty()) {
+      return Optional.empty();
+    }
+    var bySecond = clientTimes.get().bySecond();
+    List<java.util.NavigableMap<Long, org.HdrHistogram.Histogram>> arms = new ArrayList<>();
+    for (String request : requests) {
+      var seconds = bySecond.get(request);
+      if (seconds == null || seconds.isEmpty()) {
+        return Optional.empty();
+      }
+      arms.add(seconds);
+    }
+    return Optional.of(SecondSeries.of(arms));
   }
 
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */

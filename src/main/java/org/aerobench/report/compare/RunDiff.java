@@ -92,7 +92,12 @@ public record RunDiff(
           verdict = "too few samples (< " + Bootstrap.MIN_SAMPLES + ")";
         } else {
           Bootstrap.Interval interval = intervals[0];
-          noise = Noise.of(interval);
+          noise =
+              Noise.of(
+                  interval,
+                  1,
+                  "i.i.d. bootstrap of server total_ms requests; within each run only, run-to-run"
+                      + " variance not included: use the gate for a regression claim");
           verdict =
               !interval.beyondNoise()
                   ? "within noise"

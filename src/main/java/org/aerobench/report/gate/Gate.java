@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.aerobench.client.Arm;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.compare.RequestName;
 import org.aerobench.report.compare.RunData;
 import org.aerobench.report.compare.Throughput;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.ServerTotal;
+import org.aerobench.report.stats.BlockBootstrap;
 import org.aerobench.report.stats.Bootstrap;
+import org.aerobench.report.stats.HierarchicalBootstrap;
+import org.aerobench.report.stats.SecondSeries;
 
 /** Checks a run (and optionally a baseline run) against a {@link GateConfig}. */
 public final class Gate {
@@ -21,7 +25,8 @@ public final class Gate {
    * @param checks number of rule checks made
    * @param notes requests skipped and why
    */
-  public record Result(List<Violation> violations, int checks, List<String> notes) {
+  public record Result(
+      List<Violation> violations, int checks, List<String> notes, List<String> warnings) {
     public boolean passed() {
       return violations.isEmpty();
     }
@@ -29,10 +34,28 @@ public final class Gate {
 
   private final GateConfig config;
   private final Bootstrap bootstrap;
+  private final BlockBootstrap blocks;
+  private final Optional<NoiseCalibration> calibration;
 
   public Gate(GateConfig config, Bootstrap bootstrap) {
+    this(config, bootstrap, Optional.empty());
+  }
+
+  /**
+   * @param calibration the between-run spread of {@code conf/noise.properties}, if any; used only
+   *     when it was measured on this machine for this experiment (else a warning says why not)
+   */
+  public Gate(GateConfig config, Bootstrap bootstrap, Optional<NoiseCalibration> calibration) {
     this.config = config;
     this.bootstrap = bootstrap;
+    this.blocks =
+        new BlockBootstrap(bootstrap.resamples(), bootstrap.confidence(), Bootstrap.DEFAULT_SEED);
+    this.calibration = calibration;
+  }
+
+  /** One run, optionally against one baseline run. */
+  public Result check(RunData run, Optional<RunData> baseline) {
+    return check(List.of(run), baseline.map(List::of).orElse(List.of()), false);
   }
 
   /**
@@ -40,9 +63,39 @@ public final class Gate {
    *     says {@code unknown.clients=error}, or a needed percentile is in neither Gatling's page nor
    *     the server times
    */
-  public Result check(RunData run, Optional<RunData> baseline) {
+  public Result check(List<RunData> runs, List<RunData> baselines, boolean allowDifferent) {
     List<Violation> violations = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    int checks = 0;
+    for (RunData run : runs) {
+      checks += absolutes(run, violations, notes);
+      checks += relatives(run, violations, notes);
+    }
+    if (!baselines.isEmpty()) {
+      List<RunData> all = new ArrayList<>(runs);
+      all.addAll(baselines);
+      Experiment.requireSame(all, allowDifferent, "--allow-different-conditions", notes);
+      Optional<NoiseCalibration> usable = calibration;
+      if (calibration.isPresent()) {
+        // The calibration describes the baseline's experiment; a candidate that differs on
+        // purpose (--allow-different-conditions, e.g. an injected slowdown) is judged against it.
+        String mismatch = calibration.get().mismatch(baselines.get(0));
+        if (mismatch != null) {
+          warnings.add(
+              calibration.get().file()
+                  + " is not used: it was calibrated for "
+                  + mismatch
+                  + "; run `aerobench calibrate` on runs of this experiment on this machine");
+          usable = Optional.empty();
+        }
+      }
+      checks += regressions(runs, baselines, usable, violations, notes);
+    }
+    return new Result(violations, checks, notes, warnings);
+  }
+
+  private int absolutes(RunData run, List<Violation> violations, List<String> notes) {
     int checks = 0;
     for (RequestStats request : run.gatling().requests()) {
       RequestName name = RequestName.parse(request.name());
@@ -50,7 +103,8 @@ public final class Gate {
         notes.add("'" + request.name() + "' skipped: mode '" + name.mode() + "' is ignored");
         continue;
       }
-      Map<Double, Double> slos = config.slos().get(name.client());
+      // An A/A arm (sync#2) is held to its style's lines.
+      Map<Double, Double> slos = config.slos().get(Arm.style(name.client()));
       if (!config.sloAppliesTo(name.mode())) {
         notes.add(
             "'"
@@ -108,11 +162,7 @@ public final class Gate {
         }
       }
     }
-    checks += relatives(run, violations, notes);
-    if (baseline.isPresent()) {
-      checks += regressions(run, baseline.get(), violations, notes);
-    }
-    return new Result(violations, checks, notes);
+    return checks;
   }
 
   private int relatives(RunData run, List<Violation> violations, List<String> notes) {
@@ -129,6 +179,12 @@ public final class Gate {
         if (base.isEmpty()) {
           continue; // e.g. stress runs the challenger alone
         }
+        var series = run.clientSeries(baseName, request.name());
+        if (series.isPresent()) {
+          checks++;
+          relativeOnClientTimes(rule, request.name(), baseName, series.get(), violations, notes);
+          continue;
+        }
         Measured challenger = percentile(run, request, rule.percentile());
         Measured reference = percentile(run, base.get(), rule.percentile());
         checks++;
@@ -141,7 +197,8 @@ public final class Gate {
                 String.format(
                     Locale.ROOT,
                     "'%s' %s %s ms > %s × '%s' but the server times do not show it slower beyond"
-                        + " noise (Δ %.3f ms, CI %.3f..%.3f): not counted",
+                        + " noise (Δ %.3f ms, CI %.3f..%.3f; i.i.d. bootstrap of server"
+                        + " requests, no client-times log): not counted",
                     request.name(),
                     pct(rule.percentile()),
                     challenger.value(),
@@ -174,8 +231,78 @@ public final class Gate {
     return checks;
   }
 
+  /**
+   * A relative rule on the client-times log: both percentiles (nearest-rank, µs) and the noise
+   * interval of their difference (paired block bootstrap) from the same samples.
+   */
+  private void relativeOnClientTimes(
+      GateConfig.Relative rule,
+      String request,
+      String baseName,
+      SecondSeries series,
+      List<Violation> violations,
+      List<String> notes) {
+    double q = rule.percentile() / 100;
+    double challenger = series.quantile(1, q) / 1000;
+    double reference = series.quantile(0, q) / 1000;
+    double limit = rule.ratio() * reference;
+    if (!(challenger > limit)) {
+      return;
+    }
+    Bootstrap.Interval[] interval = blocks.differences(series, 0, 1, q);
+    String basis = blocks.basis(series, 0, 1);
+    String noise =
+        interval == null
+            ? "too few samples for a noise check"
+            : String.format(
+                Locale.ROOT,
+                "Δ %.3f ms, 95%% CI %.3f..%.3f, %s",
+                interval[0].observed() / 1000,
+                interval[0].low() / 1000,
+                interval[0].high() / 1000,
+                basis);
+    if (config.relativeNeedsNoise() && interval != null && !(interval[0].low() > 0)) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "'%s' client %s %.3f ms > %s × '%s' but not slower beyond noise (%s): not counted",
+              request,
+              pct(rule.percentile()),
+              challenger,
+              rule.ratio(),
+              baseName,
+              noise));
+      return;
+    }
+    violations.add(
+        new Violation(
+            String.format(
+                Locale.ROOT,
+                "relative.%s.%s.max.ratio.vs.%s=%s",
+                rule.challenger(),
+                pct(rule.percentile()),
+                rule.base(),
+                rule.ratio()),
+            request + " vs " + baseName,
+            challenger,
+            limit,
+            "ms",
+            String.format(
+                Locale.ROOT,
+                "client %s (µs log, nearest-rank); limit = ratio × %.3f ms; %s",
+                pct(rule.percentile()),
+                reference,
+                noise)));
+  }
+
   private int regressions(
-      RunData run, RunData baseline, List<Violation> violations, List<String> notes) {
+      List<RunData> runs,
+      List<RunData> baselines,
+      Optional<NoiseCalibration> usable,
+      List<Violation> violations,
+      List<String> notes) {
+    RunData run = runs.get(0);
+    RunData baseline = baselines.get(0);
     if (!run.simulation().equals(baseline.simulation())) {
       throw new ReportInputException(
           baseline.folder()
@@ -185,6 +312,7 @@ public final class Gate {
               + run.simulation()
               + ": the --baseline must be a run of the same simulation");
     }
+    RunLevelRegression judge = new RunLevelRegression(HierarchicalBootstrap.standard(), usable);
     int checks = 0;
     List<Throughput.Change> changes = new ArrayList<>();
     for (RequestStats request : run.gatling().requests()) {
@@ -193,41 +321,27 @@ public final class Gate {
       if (config.ignoredModes().contains(name.mode()) || before.isEmpty()) {
         continue;
       }
-      if (config.maxP95RegressionPercent() != null) {
+      if (config.maxP95RegressionPercent() != null
+          && name.client().equals(config.regressionRelativeTo())) {
+        notes.add(
+            "'"
+                + request.name()
+                + "' is the control arm (regression.relative.to): its own change is the"
+                + " machine's, the other arms' p95 regressions are measured relative to it");
+      } else if (config.maxP95RegressionPercent() != null) {
         checks++;
-        Measured now = percentile(run, request, 95);
-        Measured then = percentile(baseline, before.get(), 95);
-        double change = then.value() == 0 ? 0 : (now.value() - then.value()) / then.value() * 100;
-        if (change > config.maxP95RegressionPercent()) {
-          Bootstrap.Interval interval = regressionInterval(run, baseline, request.name());
-          String noise = noiseVerdict(run, baseline, request.name(), interval);
-          // One-sided, as the relative rule: only "slower beyond noise" (or no interval at all)
-          // counts; a run whose server times are faster beyond noise is not a regression.
-          if (config.regressionNeedsNoise() && interval != null && !(interval.low() > 0)) {
-            notes.add(
-                String.format(
-                    Locale.ROOT,
-                    "'%s' p95 +%.1f%% vs baseline but the server times do not show it slower"
-                        + " beyond noise (%s): not counted",
-                    request.name(),
-                    change,
-                    noise));
-          } else {
-            violations.add(
-                new Violation(
-                    "regression.p95.max.percent",
-                    request.name(),
-                    change,
-                    config.maxP95RegressionPercent(),
-                    "%",
-                    String.format(
-                        Locale.ROOT,
-                        "p95 %s → %s ms, %s; %s",
-                        then.value(),
-                        now.value(),
-                        now.source(),
-                        noise)));
-          }
+        String control =
+            RunLevelRegression.controlOf(request.name(), config.regressionRelativeTo());
+        var judged = judge.judge(baselines, runs, request.name(), control);
+        if (judged.isEmpty()) {
+          notes.add(
+              "'"
+                  + request.name()
+                  + "' p95 regression not judged: a run has no client times for it"
+                  + (control == null ? "" : " or its control '" + control + "'")
+                  + " (aerobench/client-times.hlog, which the rule decides on)");
+        } else {
+          regression(request.name(), judged.get(), violations, notes);
         }
       }
       if (config.maxThroughputDropPercent() != null) {
@@ -272,35 +386,48 @@ public final class Gate {
     return intervals == null ? null : intervals[0];
   }
 
-  /** Interval of the server p95 difference (run − baseline); null without enough samples. */
-  private Bootstrap.Interval regressionInterval(RunData run, RunData baseline, String request) {
-    ServerTotal now = total(run, request);
-    ServerTotal then = total(baseline, request);
-    if (now == null || then == null) {
-      return null;
+  private void regression(
+      String request,
+      RunLevelRegression.Judged judged,
+      List<Violation> violations,
+      List<String> notes) {
+    if (!(judged.change() > config.maxP95RegressionPercent())) {
+      return;
     }
-    Bootstrap.Interval[] intervals = now.minus(then, bootstrap, 0.95);
-    return intervals == null ? null : intervals[0];
-  }
-
-  private String noiseVerdict(
-      RunData run, RunData baseline, String request, Bootstrap.Interval interval) {
-    if (interval != null) {
-      String direction =
-          !interval.beyondNoise()
-              ? "within noise"
-              : interval.low() > 0 ? "slower beyond noise" : "faster beyond noise";
-      return String.format(
-          Locale.ROOT,
-          "server p95 %s (Δ %.3f ms, CI %.3f..%.3f)",
-          direction,
-          interval.observed(),
-          interval.low(),
-          interval.high());
+    Bootstrap.Interval interval = judged.interval();
+    String noise =
+        interval == null
+            ? judged.basis()
+            : String.format(
+                Locale.ROOT,
+                "%s (95%% CI %+.1f%%..%+.1f%%; %s)",
+                interval.low() > 0
+                    ? "slower beyond noise"
+                    : interval.high() < 0 ? "faster beyond noise" : "within noise",
+                interval.low(),
+                interval.high(),
+                judged.basis());
+    // A regression is never declared on a within-run interval alone: without a run-level
+    // interval it is a note, as it is when the interval does not show the candidate slower.
+    if (interval == null || (config.regressionNeedsNoise() && !(interval.low() > 0))) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "'%s' p95 %+.1f%% vs baseline (%s) but %s: not counted",
+              request,
+              judged.change(),
+              judged.measured(),
+              noise));
+      return;
     }
-    return total(run, request) == null || total(baseline, request) == null
-        ? "no server samples for a noise check"
-        : "too few samples for a noise check";
+    violations.add(
+        new Violation(
+            "regression.p95.max.percent",
+            request,
+            judged.change(),
+            config.maxP95RegressionPercent(),
+            "%",
+            judged.measured() + "; " + noise));
   }
 
   private record Measured(double value, String source) {}

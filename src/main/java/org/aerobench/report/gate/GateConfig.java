@@ -32,6 +32,8 @@ import org.aerobench.report.ReportInputException;
  * @param sloModes modes the absolute SLOs apply to; empty = every mode ({@code slo.modes=*})
  * @param ignoredModes modes no rule applies to (e.g. warmup)
  * @param unknownClients "error" or "ignore": what to do with a request whose client has no SLO
+ * @param regressionRelativeTo the control arm ({@code regression.relative.to}): other arms'
+ *     regressions are measured relative to it in the same run (ratio of ratios); null = absolute
  */
 public record GateConfig(
     Map<String, Map<Double, Double>> slos,
@@ -45,6 +47,7 @@ public record GateConfig(
     Set<String> sloModes,
     Set<String> ignoredModes,
     String unknownClients,
+    String regressionRelativeTo,
     Path file) {
 
   /** "challenger pNN no worse than ratio × base pNN", within each mode. */
@@ -56,7 +59,7 @@ public record GateConfig(
   private static final String FORMS =
       "slo.<client>.p<NN>, errors.max.percent, relative.<client>.p<NN>.max.ratio.vs.<client>,"
           + " regression.p95.max.percent, regression.throughput.max.drop.percent,"
-          + " regression.require.beyond.noise, relative.require.beyond.noise, source, slo.modes, ignore.modes, unknown.clients";
+          + " regression.require.beyond.noise, regression.relative.to, relative.require.beyond.noise, source, slo.modes, ignore.modes, unknown.clients";
 
   /**
    * Reads a gate file.
@@ -86,6 +89,7 @@ public record GateConfig(
     Set<String> ignored = new LinkedHashSet<>();
     Set<String> sloModes = new LinkedHashSet<>();
     String unknown = "error";
+    String relativeTo = null;
     for (String key : new TreeSet<>(props.stringPropertyNames())) {
       String value = props.getProperty(key).trim();
       Matcher slo = SLO.matcher(key);
@@ -118,6 +122,7 @@ public record GateConfig(
             }
           }
           case "unknown.clients" -> unknown = oneOf(file, key, value, "error", "ignore");
+          case "regression.relative.to" -> relativeTo = arm(file, key, value);
           default ->
               throw new ReportInputException(
                   file + ": unknown key '" + key + "'; expected one of " + FORMS);
@@ -136,7 +141,17 @@ public record GateConfig(
         sloModes,
         ignored,
         unknown,
+        relativeTo,
         file);
+  }
+
+  private static String arm(Path file, String key, String value) {
+    try {
+      return org.aerobench.client.Arm.parse(value, org.aerobench.client.ClientStyles.names())
+          .name();
+    } catch (IllegalArgumentException e) {
+      throw new ReportInputException(file + ": " + key + "=" + value + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<String> list(String value) {

@@ -31,7 +31,12 @@ public final class ComparisonTables {
     for (MetricRow row : mode.rows()) {
       List<String> cells = new ArrayList<>();
       cells.add(label(row));
-      cells.add(row.source().equals("server") ? "server (total_ms)" : "Gatling");
+      cells.add(
+          switch (row.source()) {
+            case "server" -> "server (total_ms)";
+            case "client" -> "client µs (nearest-rank)";
+            default -> "Gatling";
+          });
       int decimals = decimals(row);
       row.values().forEach(v -> cells.add(Format.number(v, decimals)));
       row.advantages().forEach(a -> cells.add(Format.advantage(a, row.unit())));
@@ -53,7 +58,7 @@ public final class ComparisonTables {
   }
 
   private static int decimals(MetricRow row) {
-    if (row.source().equals("server")) {
+    if (row.source().equals("server") || row.source().equals("client")) {
       return 3;
     }
     return switch (row.unit()) {

@@ -46,16 +46,17 @@ public final class Format {
     return text;
   }
 
-  /** "Δ −1.203 ms [95% CI −1.500, −0.900] beyond noise". */
+  /** "Δ −1.203 ms [95% CI −1.500, −0.900] beyond noise (paired block bootstrap, 1 run, …)". */
   public static String noise(Noise noise, String unit) {
     return String.format(
         Locale.ROOT,
-        "Δ %s %s [%.0f%% CI %s, %s] %s",
+        "Δ %s %s [%.0f%% CI %s, %s] %s%s",
         number(noise.difference(), 3),
         unit,
         noise.confidence() * 100,
         number(noise.low(), 3),
         number(noise.high(), 3),
-        noise.verdict());
+        noise.verdict(),
+        noise.basis() == null ? "" : " (" + noise.basis() + ")");
   }
 }

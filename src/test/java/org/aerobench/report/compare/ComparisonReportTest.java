@@ -40,6 +40,24 @@ class ComparisonReportTest {
   }
 
   @Test
+  void client_rows_judge_noise_by_the_paired_block_bootstrap_and_name_its_basis()
+      throws IOException {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
+    SampleRuns.clientTimes(run, 1, n -> n.endsWith(" async") ? 1.5 : 1);
+    Comparison c =
+        new ComparisonBuilder("sync", org.aerobench.report.stats.Bootstrap.standard())
+            .build(RunData.load(run));
+    MetricRow p95 = row(mode(c, "single"), "p95", "client");
+    var async = p95.advantages().get(0);
+    assertThat(async.challenger()).isEqualTo("async");
+    assertThat(async.noise().verdict()).isEqualTo("beyond noise");
+    assertThat(async.noise().basis()).contains("paired block bootstrap").contains("1 run");
+    assertThat(row(mode(c, "single"), "p95", "server").advantages().get(0).noise().basis())
+        .contains("i.i.d.");
+    assertThat(c.bootstrap()).contains("nearest-rank");
+  }
+
+  @Test
   void writes_three_files_under_the_run_folder_name() throws IOException {
     var written = generate(SampleRuns.HEALTHY);
     assertThat(written.dir()).isEqualTo(temp.resolve("reports").resolve(SampleRuns.HEALTHY));

@@ -21,7 +21,7 @@ class VerdictTest {
   private static MetricRow server(
       String metric, double sync, double async, double low, double high) {
     String verdict = low > 0 || high < 0 ? "beyond noise" : "within noise";
-    Noise noise = new Noise(async - sync, low, high, 0.95, verdict);
+    Noise noise = new Noise(async - sync, low, high, 0.95, verdict, "synthetic interval");
     Advantage advantage = new Advantage("async", (async - sync) / sync * 100, sync / async, noise);
     return new MetricRow(metric, "ms", "server", true, List.of(sync, async), List.of(advantage));
   }
@@ -76,7 +76,7 @@ class VerdictTest {
     List<String> verdict = Verdict.of("sync", List.of(mode(gatling)), null);
 
     assertThat(verdict.get(0))
-        .startsWith("Mode single, p50 (Gatling, whole ms; no server times): ")
+        .startsWith("Mode single, p50 (Gatling, whole ms; no server or client times): ")
         .contains("no difference beyond noise can be shown (2 vs 4 ms")
         .doesNotContain("beats");
   }
@@ -144,5 +144,31 @@ class VerdictTest {
         .contains("while the machine had room: the style's limit");
     assertThat(verdict.stream().filter(v -> v.contains(", virtual: ")).findFirst().orElseThrow())
         .contains("no limit reached up to the highest level");
+  }
+
+  @Test
+  void client_side_rows_judged_by_the_block_bootstrap_decide_before_the_server_rows() {
+    MetricRow client =
+        new MetricRow(
+            "p95",
+            "ms",
+            "client",
+            true,
+            List.of(10.0, 10.2),
+            List.of(
+                new Advantage(
+                    "async",
+                    2.0,
+                    10.0 / 10.2,
+                    new Noise(0.2, -0.5, 0.9, 0.95, "within noise", "block bootstrap"))));
+    MetricRow server = server("p95", 10.0, 12.0, 1.0, 3.0); // beyond noise, i.i.d. bootstrap
+
+    List<String> sentences = Verdict.mode("sync", mode(server, client));
+
+    assertThat(sentences)
+        .singleElement()
+        .asString()
+        .contains("(client side, µs, paired block bootstrap)")
+        .contains("no difference beyond noise");
   }
 }

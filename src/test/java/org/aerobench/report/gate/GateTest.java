@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.aerobench.cli.Main;
 import org.aerobench.report.ReportInputException;
@@ -102,14 +104,160 @@ class GateTest {
         .allMatch(v -> v.source().contains("server total_ms p90"));
   }
 
+  /** A copy of the healthy sample with synthetic client times, async {@code slowdown} × slower. */
+  private Path healthy(String folder, long seed, double slowdown) {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve(folder));
+    SampleRuns.clientTimes(run, seed, n -> n.endsWith(" async") ? slowdown : 1);
+    return run;
+  }
+
+  /** The regression rule alone (the async slowdown would also break the relative rule). */
+  private static final String REGRESSION_ONLY =
+      "regression.p95.max.percent=10\nunknown.clients=ignore\nignore.modes=warmup\n";
+
+  private int gateRuns(List<Path> runs, List<Path> baselines, String... more) throws IOException {
+    List<String> args = new ArrayList<>();
+    runs.forEach(r -> args.add(r.toString()));
+    args.add("--baseline");
+    baselines.forEach(r -> args.add(r.toString()));
+    args.addAll(List.of("--config", config(REGRESSION_ONLY).toString()));
+    if (!List.of(more).contains("--noise")) {
+      args.addAll(List.of("--noise", temp.resolve("none").toString()));
+    }
+    args.addAll(List.of(more));
+    return gate(args.toArray(String[]::new));
+  }
+
   @Test
-  void a_regression_against_a_baseline_run_is_flagged() {
-    Path baseline = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a"));
-    Path run = SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b"));
+  void one_run_a_side_without_a_calibration_cannot_fail_a_regression_and_says_why()
+      throws IOException {
+    int code = gateRuns(List.of(healthy("b", 2, 1.5)), List.of(healthy("a", 1, 1)));
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("'single async' p95 +")
+        .contains("one run a side cannot support a regression claim")
+        .contains("not counted");
+  }
+
+  @Test
+  void a_regression_is_flagged_on_run_level_noise_with_two_runs_a_side() throws IOException {
     int code =
-        gate(run.toString(), "--baseline", baseline.toString(), "--config", CONFIG.toString());
+        gateRuns(
+            List.of(healthy("c1", 3, 1.5), healthy("c2", 4, 1.5)),
+            List.of(healthy("b1", 1, 1), healthy("b2", 2, 1)));
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL regression.p95.max.percent [single async]");
+    assertThat(out.toString())
+        .contains("FAIL regression.p95.max.percent [single async]")
+        .contains("hierarchical bootstrap")
+        .contains("2+2 runs")
+        .contains("client p95 (µs log, nearest-rank)");
+  }
+
+  @Test
+  void unchanged_code_with_two_runs_a_side_passes() throws IOException {
+    int code =
+        gateRuns(
+            List.of(healthy("c1", 3, 1), healthy("c2", 4, 1)),
+            List.of(healthy("b1", 1, 1), healthy("b2", 2, 1)));
+    assertThat(out.toString()).doesNotContain("FAIL regression");
+    assertThat(code).isZero();
+  }
+
+  @Test
+  void a_calibration_of_this_machine_lets_one_run_a_side_fail_and_another_machines_is_named()
+      throws IOException {
+    Path file = temp.resolve("noise.properties");
+    List<RunData> calibrationRuns = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      calibrationRuns.add(RunData.load(healthy("cal" + i, 10 + i, 1)));
+    }
+    NoiseCalibration.measure(calibrationRuns, file).write();
+    List<Path> candidate = List.of(healthy("c", 2, 1.5));
+    List<Path> baseline = List.of(healthy("b", 1, 1));
+
+    int code = gateRuns(candidate, baseline, "--noise", file.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString())
+        .contains("FAIL regression.p95.max.percent [single async]")
+        .contains("between-run spread of " + file);
+    assertThat(code).isEqualTo(1);
+
+    Files.writeString(
+        file,
+        Files.readString(file).replaceFirst("machine.hostname=.*", "machine.hostname=elsewhere"));
+    out.getBuffer().setLength(0);
+    assertThat(gateRuns(candidate, baseline, "--noise", file.toString())).isZero();
+    assertThat(out.toString())
+        .contains("WARNING: " + file + " is not used")
+        .contains("machine.hostname 'elsewhere'");
+  }
+
+  @Test
+  void a_baseline_of_another_experiment_is_refused_naming_the_field_unless_allowed()
+      throws IOException {
+    Path baseline = healthy("b", 1, 1);
+    Path conditions = baseline.resolve("aerobench/conditions.json");
+    Files.writeString(
+        conditions, Files.readString(conditions).replace("\"users\" : 6", "\"users\" : 7"));
+    int code = gateRuns(List.of(healthy("c", 2, 1)), List.of(baseline));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("users differs: '6' in").contains("'7' in");
+    err.getBuffer().setLength(0);
+    assertThat(
+            gateRuns(
+                List.of(healthy("c2", 2, 1)), List.of(baseline), "--allow-different-conditions"))
+        .isZero();
+  }
+
+  @Test
+  void relative_to_a_control_arm_a_machine_that_is_slower_for_every_arm_is_no_regression()
+      throws IOException {
+    // Every arm 40 % slower in the candidate runs: the machine, not the code.
+    List<Path> candidate = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("c" + i));
+      SampleRuns.clientTimes(run, 3 + i, n -> 1.4);
+      candidate.add(run);
+    }
+    List<Path> baseline = List.of(healthy("b1", 1, 1), healthy("b2", 2, 1));
+    Path relative = config(REGRESSION_ONLY + "regression.relative.to=sync\n");
+    List<String> args = new ArrayList<>();
+    candidate.forEach(r -> args.add(r.toString()));
+    args.add("--baseline");
+    baseline.forEach(r -> args.add(r.toString()));
+    args.addAll(List.of("--config", relative.toString(), "--noise", temp.resolve("x").toString()));
+    assertThat(gate(args.toArray(String[]::new))).isZero();
+    assertThat(out.toString()).doesNotContain("FAIL regression");
+
+    out.getBuffer().setLength(0);
+    assertThat(gateRuns(candidate, baseline)).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL regression.p95.max.percent [single sync]");
+  }
+
+  @Test
+  void calibrate_refuses_fewer_than_three_runs_with_exit_2() {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code =
+        cli.execute(
+            "calibrate",
+            healthy("a", 1, 1).toString(),
+            healthy("b", 2, 1).toString(),
+            "--out",
+            temp.resolve("n.properties").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("at least 3 runs");
+  }
+
+  @Test
+  void an_a_a_arm_is_held_to_its_styles_slo() throws IOException {
+    RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
+    GateConfig config = GateConfig.read(config("slo.sync.p95=0.001\nunknown.clients=ignore\n"));
+    assertThat(config.slos()).containsKey("sync");
+    assertThat(org.aerobench.client.Arm.style("sync#2")).isEqualTo("sync");
+    Gate.Result result = new Gate(config, Bootstrap.standard()).check(run, Optional.empty());
+    assertThat(result.violations()).anyMatch(v -> v.rule().equals("slo.sync.p95"));
   }
 
   @Test
@@ -176,48 +324,6 @@ class GateTest {
             v ->
                 v.rule().startsWith("relative.async.p50")
                     && v.subject().startsWith("single async"));
-  }
-
-  @Test
-  void a_gatling_p95_regression_whose_server_times_are_faster_beyond_noise_is_not_counted()
-      throws IOException {
-    RunData healthy = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("a")));
-    RunData slow = RunData.load(SampleRuns.copy(SampleRuns.SLOW_ASYNC, temp.resolve("b")));
-    // Gatling says 'single async' got slower; its server times say faster beyond noise.
-    RunData run =
-        new RunData(
-            slow.folder(),
-            slow.gatling(),
-            slow.conditions(),
-            healthy.serverTimes(),
-            slow.clientTimes(),
-            slow.scrapes(),
-            slow.notes());
-    RunData baseline =
-        new RunData(
-            healthy.folder(),
-            healthy.gatling(),
-            healthy.conditions(),
-            slow.serverTimes(),
-            healthy.clientTimes(),
-            healthy.scrapes(),
-            healthy.notes());
-    Path config = config("regression.p95.max.percent=10\nunknown.clients=ignore\n");
-
-    Gate.Result result =
-        new Gate(GateConfig.read(config), Bootstrap.standard()).check(run, Optional.of(baseline));
-
-    assertThat(result.violations())
-        .noneMatch(
-            v ->
-                v.rule().equals("regression.p95.max.percent")
-                    && v.subject().equals("single async"));
-    assertThat(result.notes())
-        .anyMatch(
-            n ->
-                n.startsWith("'single async' p95 +")
-                    && n.contains("faster")
-                    && n.contains("not counted"));
   }
 
   private static final long T0 = 1_800_000_000_000L;

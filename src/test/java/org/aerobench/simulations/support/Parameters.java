@@ -412,27 +412,22 @@ public record Parameters(
       if (value == null) {
         return defaults;
       }
-      List<String> clients = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (String client : value.split(",")) {
-        String name = client.trim().toLowerCase(Locale.ROOT);
-        if (!KNOWN_CLIENTS.contains(name)) {
-          problem(
-              parameter,
-              value,
-              "unknown client '"
-                  + client.trim()
-                  + "'; allowed: "
-                  + String.join(", ", KNOWN_CLIENTS)
-                  + " (comma-separated, baseline first), e.g. -Dclients=sync,async,virtual");
-          return defaults;
-        }
-        if (clients.contains(name)) {
-          problem(parameter, value, "client '" + name + "' is listed twice");
-          return defaults;
-        }
-        clients.add(name);
+        names.add(client.trim().toLowerCase(Locale.ROOT));
       }
-      return clients;
+      try {
+        // A style listed again is an A/A arm: sync,sync = arms sync and sync#2.
+        return org.aerobench.client.Arm.arms(names, KNOWN_CLIENTS);
+      } catch (IllegalArgumentException e) {
+        problem(
+            parameter,
+            value,
+            e.getMessage()
+                + " (styles or A/A repeats <style>#<n>, comma-separated, baseline first), e.g."
+                + " -Dclients=sync,async,virtual or -Dclients=sync,sync");
+        return defaults;
+      }
     }
 
     String mode() {

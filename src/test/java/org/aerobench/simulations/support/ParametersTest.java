@@ -57,6 +57,26 @@ class ParametersTest {
   }
 
   @Test
+  void a_style_listed_twice_is_an_a_a_arm_that_calls_the_same_style() {
+    Parameters p = read("clients", "sync,sync,async");
+    assertThat(p.clients()).containsExactly("sync", "sync#2", "async");
+    assertThat(PredictCalls.requestNames("single", p.clients()))
+        .containsExactly("single sync", "single sync#2", "single async");
+    assertThat(PredictCalls.path("sync#2", "single", p)).startsWith("/predict/sync/sample?");
+  }
+
+  @Test
+  void a_bad_arm_name_is_refused_before_any_load_naming_the_value() {
+    for (String bad : List.of("sync#x", "sync#1", "fast#2")) {
+      assertThatThrownBy(() -> read("clients", "sync," + bad))
+          .isInstanceOf(BadParameterException.class)
+          .hasMessageContaining("-Dclients=sync," + bad)
+          .hasMessageContaining(bad.startsWith("fast") ? "fast" : bad)
+          .hasMessageContaining("no load was sent");
+    }
+  }
+
+  @Test
   void every_bad_parameter_is_listed_at_once() {
     assertThatThrownBy(() -> read("users", "-1", "duration", "soon", "pauseMs", "x"))
         .isInstanceOfSatisfying(

@@ -121,10 +121,16 @@ public final class PredictCalls {
         .name("predict reply");
   }
 
-  /** {@code /predict/<client>/sample?mode=<mode>[&skip_inference=true][&batch_size=n]}. */
+  /**
+   * {@code /predict/<style>/sample?mode=<mode>[&skip_inference=true][&batch_size=n]}: an A/A arm
+   * ({@code sync#2}) calls its style's route, the same instance as the style's first arm.
+   */
   static String path(String client, String mode, Parameters params) {
     StringBuilder path =
-        new StringBuilder("/predict/").append(client).append("/sample?mode=").append(mode);
+        new StringBuilder("/predict/")
+            .append(org.aerobench.client.Arm.style(client))
+            .append("/sample?mode=")
+            .append(mode);
     if (!params.inference()) {
       path.append("&skip_inference=true");
     }

@@ -118,7 +118,8 @@ public final class SloAssertions {
     if (config.ignoredModes().contains(label) || !config.sloAppliesTo(label)) {
       return Map.of();
     }
-    return config.slos().getOrDefault(client, Map.of());
+    // An A/A arm (sync#2) is held to its style's SLO lines.
+    return config.slos().getOrDefault(org.aerobench.client.Arm.style(client), Map.of());
   }
 
   /** The failed-request limit (%) of one request name; {@code null} when none applies. */
@@ -160,7 +161,7 @@ public final class SloAssertions {
   private boolean missesSlo(String label, String client) {
     return !config.ignoredModes().contains(label)
         && config.sloAppliesTo(label)
-        && !config.slos().containsKey(client)
+        && !config.slos().containsKey(org.aerobench.client.Arm.style(client))
         && config.unknownClients().equals("error");
   }
 

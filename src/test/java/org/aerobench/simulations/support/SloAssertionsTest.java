@@ -94,6 +94,14 @@ class SloAssertionsTest {
   }
 
   @Test
+  void an_a_a_arm_is_held_to_its_styles_slo_lines() throws IOException {
+    SloAssertions slo = read("slo.sync.p95=500\nerrors.max.percent=2\n");
+    assertThat(slo.latencyLimits("single", "sync#2")).isEqualTo(Map.of(95.0, 500.0));
+    assertThat(described(slo.forRequests(List.of("single"), List.of("sync", "sync#2"))))
+        .anyMatch(d -> d.contains("single sync#2") && d.contains("Lte(500.0)"));
+  }
+
+  @Test
   void the_ci_smoke_file_asserts_only_that_no_request_failed() {
     SloAssertions slo = load("src/test/resources/assertions-smoke.properties");
     assertThat(slo.latencyLimits("single", "async")).isEmpty();
