@@ -23,7 +23,7 @@ public final class PredictHandler {
     if (!pipeline.styles().containsKey(client)) {
       throw new UnknownClientException(client, clientNames);
     }
-    PredictParams params = query.parse(ctx.queryParamMap());
+    PredictParams params = query.parse(ctx.queryString());
     ctx.future(() -> pipeline.predict(client, params).thenAccept(ctx::json));
   }
 }

@@ -81,6 +81,14 @@ public final class AppMetrics {
           .help("Predict requests by outcome: success, error, rejected (backpressure)")
           .labelNames("client_type", "status")
           .register(registry);
+  private final Counter responses =
+      Counter.builder()
+          .name("http_responses_total")
+          .help(
+              "Every HTTP reply by route template (unmatched = no route, none = refused by Jetty"
+                  + " before routing) and status code, 4xx included")
+          .labelNames("route", "status")
+          .register(registry);
   private final Gauge active =
       Gauge.builder()
           .name("predict_active_requests")
@@ -126,6 +134,11 @@ public final class AppMetrics {
 
   public void count(String clientType, RequestOutcome outcome) {
     requests.labelValues(clientType, outcome.label()).inc();
+  }
+
+  /** Counts one HTTP reply (any route, any status). */
+  public void countResponse(String route, int status) {
+    responses.labelValues(route, Integer.toString(status)).inc();
   }
 
   /** Observes every stage of one successful request. */
