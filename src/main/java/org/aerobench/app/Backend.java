@@ -32,6 +32,14 @@ public interface Backend extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * One small read of the cluster, blocking at most the configured total timeout: /ready's probe. A
+   * key that is not found is a success (the server answered).
+   *
+   * @throws RuntimeException (the client's AerospikeException) when the cluster did not answer
+   */
+  void probeRead();
+
   /** The client's own connection/event-loop state, read at scrape time. */
   ClusterStats clusterStats();
 

@@ -21,6 +21,7 @@ import org.aerobench.app.metrics.ClientStatsCollector;
 import org.aerobench.app.pipeline.InFlightLimiter;
 import org.aerobench.app.pipeline.KeyPlanCache;
 import org.aerobench.app.pipeline.PredictPipeline;
+import org.aerobench.app.pipeline.ReadHealth;
 import org.aerobench.data.FeatureSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class TargetApp implements AutoCloseable {
   private final Backend backend;
   private final ThreadPoolExecutor compute;
   private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService prober;
   private final AppMetrics metrics;
   private final String bindAddress;
 
@@ -46,8 +48,10 @@ public final class TargetApp implements AutoCloseable {
       Backend backend,
       ThreadPoolExecutor compute,
       ScheduledExecutorService timer,
+      ScheduledExecutorService prober,
       AppMetrics metrics,
       String bindAddress) {
+    this.prober = prober;
     this.javalin = javalin;
     this.bindAddress = bindAddress;
     this.backend = backend;
@@ -64,10 +68,7 @@ public final class TargetApp implements AutoCloseable {
   /** Starts serving from the given backend, which the app then owns and closes. */
   public static TargetApp start(AppConfig config, Backend backend) {
     AppConfig.Limits limits = config.limits();
-    int threads =
-        limits.inferenceThreads() > 0
-            ? limits.inferenceThreads()
-            : Runtime.getRuntime().availableProcessors();
+    int threads = limits.computeThreads();
     ThreadPoolExecutor compute =
         new ThreadPoolExecutor(
             threads,
@@ -79,22 +80,31 @@ public final class TargetApp implements AutoCloseable {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("inflight-timer").daemon(true).factory());
+    // Its own thread: a probe blocks up to the Aerospike timeout, which must not delay the
+    // admission timer's deadline expiries.
+    ScheduledExecutorService prober =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ready-probe").daemon(true).factory());
     try {
       List<String> names = backend.styles().keySet().stream().sorted().toList();
       AppMetrics metrics = new AppMetrics(names);
       ClientStatsCollector.register(metrics.registry(), backend::clusterStats);
+      // One admission bound for every style: the machine serves them all, so 3 x a per-style
+      // bound would admit three times what it can serve.
+      InFlightLimiter admission =
+          new InFlightLimiter(
+              "all",
+              limits.admitted(config.aerospike()),
+              limits.waiting(config.aerospike()),
+              timer);
       Map<String, InFlightLimiter> limiters = new LinkedHashMap<>();
       for (String name : names) {
-        limiters.put(
-            name,
-            new InFlightLimiter(
-                name,
-                limits.inFlightLimit(),
-                limits.inFlightMaxWaiting(),
-                limits.inFlightWaitMs(),
-                timer));
+        limiters.put(name, admission);
       }
-      metrics.registerLimiters(limiters.values());
+      metrics.registerLimiters(List.of(admission));
+      ReadHealth health = new ReadHealth(config.ready().failureWindowMs());
+      prober.scheduleWithFixedDelay(
+          () -> probe(backend, health), 0, config.ready().probeIntervalMs(), TimeUnit.MILLISECONDS);
       metrics.registerWorkers(backend.styles());
       metrics.registerInferenceExecutor(compute);
       KeyPlanCache plans = new KeyPlanCache(backend.fixture(), config.aerospike().namespace());
@@ -107,13 +117,16 @@ public final class TargetApp implements AutoCloseable {
               backend.scorer(),
               compute,
               limits.inferenceQueue(),
-              metrics);
+              metrics,
+              health,
+              limits.requestDeadlineMs());
       Readiness readiness =
           new Readiness(
               List.of(
                   new Readiness.Check(
                       "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
                       backend::connected),
+                  new Readiness.Check(health::reason, health::healthy),
                   new Readiness.Check(
                       () ->
                           backend
@@ -129,12 +142,24 @@ public final class TargetApp implements AutoCloseable {
               metrics,
               new ErrorMapper());
       javalin.start();
-      return new TargetApp(javalin, backend, compute, timer, metrics, config.http().bindAddress());
+      return new TargetApp(
+          javalin, backend, compute, timer, prober, metrics, config.http().bindAddress());
     } catch (RuntimeException e) {
       compute.shutdownNow();
       timer.shutdownNow();
+      prober.shutdownNow();
       backend.close();
       throw e;
+    }
+  }
+
+  /** One probe read; its outcome goes to the read health like a request's. Never throws. */
+  private static void probe(Backend backend, ReadHealth health) {
+    try {
+      backend.probeRead();
+      health.succeeded();
+    } catch (RuntimeException e) {
+      health.failed(e);
     }
   }
 
@@ -161,6 +186,7 @@ public final class TargetApp implements AutoCloseable {
   @Override
   public void close() {
     javalin.stop();
+    prober.shutdownNow();
     compute.shutdown();
     timer.shutdownNow();
     try {

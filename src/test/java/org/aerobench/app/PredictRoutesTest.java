@@ -186,7 +186,7 @@ class PredictRoutesTest {
     assertThat(text)
         .contains("aerospike_client_node_connections{")
         .contains("aerospike_client_event_loop_commands{")
-        .contains("predict_inflight_slots{client_type=\"async\",state=\"in_use\"} 0")
+        .contains("predict_inflight_slots{client_type=\"all\",state=\"in_use\"} 0")
         .contains("jvm_threads_current");
   }
 

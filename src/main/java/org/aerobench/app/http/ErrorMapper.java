@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aerobench.app.pipeline.OverloadedException;
 import org.aerobench.client.ClientFailures;
+import org.aerobench.client.DeadlineExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,12 @@ public final class ErrorMapper {
         body.put("limit", e.limit());
         body.put("limit_value", e.limitValue());
         body.put("message", e.getMessage());
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+      }
+      case DeadlineExceededException e -> {
+        body.put("error", "overloaded");
+        body.put("limit", "request.deadline.ms");
+        body.put("message", e.getMessage() + " (request.deadline.ms); retry later");
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
       }
       case AerospikeException e -> {

@@ -173,13 +173,17 @@ public final class AppMetrics {
   public void registerLimiters(Collection<InFlightLimiter> limiters) {
     GaugeWithCallback.builder()
         .name("predict_inflight_slots")
-        .help("Backpressure per client style: slots held (in_use) and requests waiting for one")
+        .help(
+            "Admission shared by the client styles (client_type=all): slots held (in_use),"
+                + " requests waiting for one, and both bounds (limit, max_waiting)")
         .labelNames("client_type", "state")
         .callback(
             cb -> {
               for (InFlightLimiter limiter : limiters) {
-                cb.call(limiter.inFlight(), limiter.clientType(), "in_use");
-                cb.call(limiter.waiting(), limiter.clientType(), "waiting");
+                cb.call(limiter.inFlight(), limiter.scope(), "in_use");
+                cb.call(limiter.waiting(), limiter.scope(), "waiting");
+                cb.call(limiter.limit(), limiter.scope(), "limit");
+                cb.call(limiter.maxWaiting(), limiter.scope(), "max_waiting");
               }
             })
         .register(registry);

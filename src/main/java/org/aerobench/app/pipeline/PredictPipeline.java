@@ -20,7 +20,8 @@ import org.aerobench.data.RequestFixture;
  * The predict pipeline (reference §4.4), timed per stage with System.nanoTime:
  *
  * <ol>
- *   <li>admission: an in-flight slot of the client style ({@link InFlightLimiter}, never blocks);
+ *   <li>admission: an in-flight slot ({@link InFlightLimiter}, shared by the styles, never blocks),
+ *       waited for at most until the request's deadline;
  *   <li>key extraction: the cached {@link KeyPlan} for (num_sets, batch_size);
  *   <li>Aerospike read through the {@link ClientStyle} in the requested mode;
  *   <li>found count; then, on the compute executor and never on the thread that completed the read
@@ -29,6 +30,12 @@ import org.aerobench.data.RequestFixture;
  * </ol>
  *
  * With {@code skip_inference} the features and inference steps are skipped and every score is 0.
+ *
+ * <p>Deadlines: each request has one, {@code request.deadline.ms} from its arrival. It is checked
+ * when the request is admitted, when each Aerospike call starts (which gets the remaining time as
+ * its timeout) and when the compute stage starts; past it the request is shed as overloaded (503
+ * with Retry-After) at once, never served seconds late. Only the last stage (features, inference,
+ * response: about a millisecond) can run past it.
  */
 public final class PredictPipeline {
 
@@ -39,10 +46,15 @@ public final class PredictPipeline {
   private final Executor compute;
   private final int computeQueue;
   private final AppMetrics metrics;
+  private final ReadHealth health;
+  private final long deadlineNanos;
+  private final int deadlineMs;
 
   /**
    * @param compute bounded executor for features, inference and response build
    * @param computeQueue its queue bound, quoted when it rejects
+   * @param health told every read's outcome (for /ready)
+   * @param deadlineMs each request's deadline from its arrival
    */
   public PredictPipeline(
       KeyPlanCache plans,
@@ -51,7 +63,12 @@ public final class PredictPipeline {
       Scorer scorer,
       Executor compute,
       int computeQueue,
-      AppMetrics metrics) {
+      AppMetrics metrics,
+      ReadHealth health,
+      int deadlineMs) {
+    this.health = health;
+    this.deadlineMs = deadlineMs;
+    this.deadlineNanos = deadlineMs * 1_000_000L;
     this.plans = plans;
     this.styles = Map.copyOf(styles);
     this.limiters = Map.copyOf(limiters);
@@ -61,20 +78,33 @@ public final class PredictPipeline {
     this.metrics = metrics;
   }
 
-  /** Runs one request; the style name must be one of {@link #styles()}' keys. */
+  /** Runs one request arriving now; the style name must be one of {@link #styles()}' keys. */
   public CompletableFuture<PredictResponse> predict(String clientType, PredictParams params) {
-    long t0 = System.nanoTime();
+    return predict(clientType, params, System.nanoTime());
+  }
+
+  /**
+   * Runs one request.
+   *
+   * @param arrivalNanos when the request arrived ({@link System#nanoTime()}): its deadline and its
+   *     {@code total_ms} count from here
+   */
+  public CompletableFuture<PredictResponse> predict(
+      String clientType, PredictParams params, long arrivalNanos) {
+    long t0 = arrivalNanos;
+    long deadline = arrivalNanos + deadlineNanos;
     ClientStyle style = styles.get(clientType);
     InFlightLimiter limiter = limiters.get(clientType);
     CompletableFuture<PredictResponse> result =
         limiter
-            .acquire()
+            .acquire(deadline)
             .thenCompose(
                 granted -> {
                   metrics.requestStarted(clientType);
                   CompletableFuture<PredictResponse> run;
                   try {
-                    run = runAdmitted(style, params, t0);
+                    requireBefore(deadline, "admitted");
+                    run = runAdmitted(style, params, t0, deadline);
                   } catch (RuntimeException e) {
                     run = CompletableFuture.failedFuture(e);
                   }
@@ -92,12 +122,26 @@ public final class PredictPipeline {
     return styles;
   }
 
+  /** Sheds the request when its deadline has passed: a 503 now beats a 200 seconds late. */
+  private void requireBefore(long deadline, String stage) {
+    if (System.nanoTime() - deadline >= 0) {
+      throw new OverloadedException(
+          "request.deadline.ms",
+          deadlineMs,
+          "the request's deadline of "
+              + deadlineMs
+              + " ms from its arrival passed before it was "
+              + stage
+              + " (request.deadline.ms); retry later");
+    }
+  }
+
   private CompletableFuture<PredictResponse> runAdmitted(
-      ClientStyle style, PredictParams params, long t0) {
+      ClientStyle style, PredictParams params, long t0, long deadline) {
     long k0 = System.nanoTime();
     KeyPlan plan = plans.plan(params.numSets(), params.batchSize());
     long k1 = System.nanoTime();
-    CompletableFuture<LookupResult> read = style.read(plan, params.mode());
+    CompletableFuture<LookupResult> read = style.read(plan, params.mode(), deadline);
     CompletableFuture<PredictResponse> out = new CompletableFuture<>();
     // This callback may run on an Aerospike event loop: take the time, hop, return. The hop is an
     // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
@@ -108,6 +152,11 @@ public final class PredictPipeline {
     read.whenComplete(
         (lookup, error) -> {
           long readDone = System.nanoTime();
+          if (error == null) {
+            health.succeeded();
+          } else {
+            health.failed(error);
+          }
           try {
             compute.execute(
                 () -> {
@@ -116,6 +165,7 @@ public final class PredictPipeline {
                     return;
                   }
                   try {
+                    requireBefore(deadline, "scored (it waited for an inference thread)");
                     out.complete(finish(style.name(), params, lookup, t0, k1 - k0, readDone - k1));
                   } catch (Throwable t) {
                     out.completeExceptionally(t);

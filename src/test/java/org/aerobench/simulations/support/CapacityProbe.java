@@ -172,7 +172,9 @@ public final class CapacityProbe implements Recording.CallListener {
       }
     }
     for (String state : List.of("in_use", "waiting")) {
-      Predicate<String> slots = series("predict_inflight_slots", ct, label("state", state));
+      // One admission bound shared by every style: its series is client_type="all".
+      Predicate<String> slots =
+          series("predict_inflight_slots", label("client_type", "all"), label("state", state));
       put(out, "inflight." + state, SaturationSampler.mean(samples, slots));
       put(out, "inflight." + state + ".max", SaturationSampler.max(samples, slots));
     }
