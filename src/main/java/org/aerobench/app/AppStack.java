@@ -91,7 +91,7 @@ public final class AppStack implements AutoCloseable {
       }
       AerospikeBackend started = backend;
       backend = null; // from here TargetApp owns it, and closes it if it fails to start
-      TargetApp app = TargetApp.start(effective, started);
+      TargetApp app = TargetApp.start(effective, started, embedded != null);
       return new AppStack(embedded, started, app, seeded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

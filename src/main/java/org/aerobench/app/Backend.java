@@ -40,6 +40,13 @@ public interface Backend extends AutoCloseable {
    */
   void probeRead();
 
+  /**
+   * What the client sees of the cluster now, for /info: {@code nodes} (names), {@code node_count},
+   * and the server's {@code build} and {@code edition} from the info protocol ("unknown" when no
+   * node answers). Blocks at most the connect timeout.
+   */
+  Map<String, Object> describeCluster();
+
   /** The client's own connection/event-loop state, read at scrape time. */
   ClusterStats clusterStats();
 

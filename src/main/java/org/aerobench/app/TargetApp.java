@@ -65,8 +65,18 @@ public final class TargetApp implements AutoCloseable {
     return start(config, AerospikeBackend.open(config));
   }
 
-  /** Starts serving from the given backend, which the app then owns and closes. */
+  /** Starts serving from the given backend (external: not started here), which it then owns. */
   public static TargetApp start(AppConfig config, Backend backend) {
+    return start(config, backend, false);
+  }
+
+  /**
+   * Starts serving from the given backend, which the app then owns and closes.
+   *
+   * @param embedded true when the backend talks to an embedded server this process started (for
+   *     /info; its latency injection is the config's)
+   */
+  public static TargetApp start(AppConfig config, Backend backend, boolean embedded) {
     AppConfig.Limits limits = config.limits();
     int threads = limits.computeThreads();
     ThreadPoolExecutor compute =
@@ -138,7 +148,9 @@ public final class TargetApp implements AutoCloseable {
           AppServer.create(
               config.http(),
               new PredictHandler(pipeline, new PredictQuery(backend.fixture().size())),
-              new HealthHandler(readiness),
+              new HealthHandler(
+                  readiness,
+                  new AppInfo(config, backend, embedded, config.embedded().latency())::snapshot),
               metrics,
               new ErrorMapper());
       javalin.start();

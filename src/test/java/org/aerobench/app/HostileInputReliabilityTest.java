@@ -157,7 +157,8 @@ class HostileInputReliabilityTest {
   @Test
   void a_wrong_method_on_a_known_route_is_405_with_allow_in_json() {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-      for (String path : List.of("/predict/sync/sample", "/ready", "/health", "/metrics")) {
+      for (String path :
+          List.of("/predict/sync/sample", "/ready", "/health", "/metrics", "/info")) {
         RawHttp.Reply reply = raw.request(method, path);
 
         assertThat(reply.status()).as("%s %s", method, path).isEqualTo(405);

@@ -59,6 +59,7 @@ public final class AppServer {
           config.routes.get("/predict/{client}/sample", predict::sample);
           config.routes.get("/health", health::health);
           config.routes.get("/ready", health::ready);
+          config.routes.get("/info", health::info);
           config.routes.get("/metrics", metrics::scrape);
           config.routes.exception(Exception.class, errors::handle);
           config.routes.error(404, errors::unknownPath);
