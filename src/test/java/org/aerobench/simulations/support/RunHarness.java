@@ -227,6 +227,7 @@ public final class RunHarness {
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
     appInfo = askAppInfo();
+    expectFoundRatio();
     loadStartedAt = Instant.now();
     loadStartNanos = System.nanoTime();
     phaseStartMillis = loadStartedAt.toEpochMilli();
@@ -312,6 +313,32 @@ public final class RunHarness {
               + " says embedded only from whether this run started the app");
       return null;
     }
+  }
+
+  /**
+   * Sets what every reply's found ratio must be: -DexpectFound, the seeded ratio for the embedded
+   * server, or one lookup-only reply's ratio now (an external cluster). Before any load.
+   */
+  private void expectFoundRatio() {
+    int batch = params.batchSize() > 0 ? params.batchSize() : PredictCalls.FIXTURE_BATCH_SIZE;
+    double seeded = FoundRatioCheck.seededRatio(PredictCalls.FIXTURE_BATCH_SIZE, batch);
+    double observed = Double.NaN;
+    if (!embeddedAsReported()) {
+      String path =
+          "/predict/"
+              + params.clients().get(0)
+              + "/sample?skip_inference=true"
+              + (params.batchSize() > 0 ? "&batch_size=" + params.batchSize() : "");
+      try {
+        PredictReply reply =
+            PredictReply.parse(metrics.fetch(path).getBytes(StandardCharsets.UTF_8));
+        observed = (double) reply.recordsFound() / reply.recordsTotal();
+      } catch (IOException | RuntimeException e) {
+        say("WARN: could not observe the found ratio (" + e.getMessage() + "); not checked");
+      }
+    }
+    recording.found().expect(embeddedAsReported(), seeded, observed);
+    say(recording.found().describe());
   }
 
   /** Embedded as the app reports it; without /info, whether this run started the app. */
