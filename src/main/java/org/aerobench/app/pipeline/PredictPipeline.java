@@ -1,5 +1,7 @@
 package org.aerobench.app.pipeline;
 
+import com.aerospike.client.AerospikeException;
+import com.aerospike.client.ResultCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.aerobench.app.metrics.AppMetrics;
 import org.aerobench.app.metrics.RequestOutcome;
+import org.aerobench.client.ClientFailures;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
 import org.aerobench.client.SetRecords;
@@ -38,6 +41,9 @@ import org.aerobench.data.RequestFixture;
  * response: about a millisecond) can run past it.
  */
 public final class PredictPipeline {
+
+  /** A timeout this close to the deadline is the budget running out (client timer slack). */
+  private static final long BUDGET_MARGIN_NANOS = 5_000_000;
 
   private final KeyPlanCache plans;
   private final Map<String, ClientStyle> styles;
@@ -136,6 +142,27 @@ public final class PredictPipeline {
     }
   }
 
+  /**
+   * A read that timed out because it only had the rest of the request's budget is the request being
+   * late (shed as overloaded), not the cluster being unreachable: /ready must not flap under
+   * overload. Any other failure is returned as it is.
+   */
+  private Throwable shedIfBudgetRanOut(Throwable error, long deadline) {
+    Throwable cause = ClientFailures.unwrap(error);
+    boolean timeout =
+        cause instanceof AerospikeException e && e.getResultCode() == ResultCode.TIMEOUT;
+    if (timeout && System.nanoTime() - deadline >= -BUDGET_MARGIN_NANOS) {
+      return new OverloadedException(
+          "request.deadline.ms",
+          deadlineMs,
+          "the request's deadline of "
+              + deadlineMs
+              + " ms from its arrival passed during its Aerospike read, which had only the"
+              + " remaining time (request.deadline.ms); retry later");
+    }
+    return error;
+  }
+
   private CompletableFuture<PredictResponse> runAdmitted(
       ClientStyle style, PredictParams params, long t0, long deadline) {
     long k0 = System.nanoTime();
@@ -150,12 +177,13 @@ public final class PredictPipeline {
     // failed
     // read hops too: the error reply is written by whichever thread completes `out`.
     read.whenComplete(
-        (lookup, error) -> {
+        (lookup, readError) -> {
           long readDone = System.nanoTime();
+          Throwable error = readError == null ? null : shedIfBudgetRanOut(readError, deadline);
           if (error == null) {
             health.succeeded();
-          } else {
-            health.failed(error);
+          } else if (error == readError) {
+            health.failed(error); // a real outage, not the request's own budget running out
           }
           try {
             compute.execute(
