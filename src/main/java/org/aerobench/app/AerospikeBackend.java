@@ -1,6 +1,13 @@
 package org.aerobench.app;
 
+import com.aerospike.client.Info;
+import com.aerospike.client.Key;
 import com.aerospike.client.cluster.ClusterStats;
+import com.aerospike.client.cluster.Node;
+import com.aerospike.client.policy.InfoPolicy;
+import com.aerospike.client.policy.Policy;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.aerobench.app.config.AppConfig;
@@ -23,6 +30,9 @@ import org.aerobench.model.Engines;
  * DLRM with weights from the configured seed, warmed up once as the reference does.
  */
 public final class AerospikeBackend implements Backend {
+
+  private static final String PROBE_SET = "nccsh_adid";
+  private static final String PROBE_KEY = "aerobench-ready-probe"; // never written: not found
 
   private final AerospikeConnection connection;
   private final Map<String, ClientStyle> styles;
@@ -120,6 +130,40 @@ public final class AerospikeBackend implements Backend {
   @Override
   public Optional<String> modelFailure() {
     return warmUp.failure();
+  }
+
+  @Override
+  public void probeRead() {
+    ClientSettings settings = connection.settings();
+    Policy policy = new Policy(connection.client().getReadPolicyDefault());
+    policy.totalTimeout = settings.totalTimeoutMs();
+    policy.socketTimeout = settings.socketTimeoutMs();
+    policy.maxRetries = 0; // one attempt: the probe repeats anyway
+    connection.client().exists(policy, new Key(settings.namespace(), PROBE_SET, PROBE_KEY));
+  }
+
+  @Override
+  public Map<String, Object> describeCluster() {
+    Node[] nodes = connection.client().getNodes();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("nodes", Arrays.stream(nodes).map(Node::getName).toList());
+    out.put("node_count", nodes.length);
+    String build = "unknown";
+    String edition = "unknown";
+    if (nodes.length > 0) {
+      InfoPolicy policy = new InfoPolicy();
+      policy.timeout = connection.settings().connectTimeoutMs();
+      try {
+        Map<String, String> info = Info.request(policy, nodes[0], "build", "edition");
+        build = info.getOrDefault("build", build);
+        edition = info.getOrDefault("edition", edition);
+      } catch (RuntimeException e) {
+        build = "unknown (" + e.getMessage() + ")";
+      }
+    }
+    out.put("build", build);
+    out.put("edition", edition);
+    return out;
   }
 
   @Override

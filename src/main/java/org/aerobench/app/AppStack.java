@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.aerobench.app.config.AppConfig;
 import org.aerobench.client.ClientLogging;
+import org.aerobench.client.UnusedCredentials;
 import org.aerobench.data.SeedReport;
 import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
 import org.aerobench.embedded.EmbeddedConfig;
 import org.aerobench.embedded.Latency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code aerobench serve} runs, in start order: the embedded Aerospike server (only when
@@ -18,6 +21,8 @@ import org.aerobench.embedded.Latency;
  * order. Tests and benchmarks use it in-process.
  */
 public final class AppStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AppStack.class);
 
   /** How long start waits for the client to see the cluster before seeding. */
   private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
@@ -75,13 +80,18 @@ public final class AppStack implements AutoCloseable {
         }
         seeded = backend.seed(new Seeder(progress));
       }
+      if (effective.aerospike().user() != null
+          && backend.connection().awaitConnected(CONNECT_WAIT)) {
+        UnusedCredentials.check(backend.connection().client(), effective.aerospike())
+            .ifPresent(log::warn);
+      }
       if (embedded != null) {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
         embedded.setLatency(config.embedded().latency());
       }
       AerospikeBackend started = backend;
       backend = null; // from here TargetApp owns it, and closes it if it fails to start
-      TargetApp app = TargetApp.start(effective, started);
+      TargetApp app = TargetApp.start(effective, started, embedded != null);
       return new AppStack(embedded, started, app, seeded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -32,6 +32,21 @@ public interface Backend extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * One small read of the cluster, blocking at most the configured total timeout: /ready's probe. A
+   * key that is not found is a success (the server answered).
+   *
+   * @throws RuntimeException (the client's AerospikeException) when the cluster did not answer
+   */
+  void probeRead();
+
+  /**
+   * What the client sees of the cluster now, for /info: {@code nodes} (names), {@code node_count},
+   * and the server's {@code build} and {@code edition} from the info protocol ("unknown" when no
+   * node answers). Blocks at most the connect timeout.
+   */
+  Map<String, Object> describeCluster();
+
   /** The client's own connection/event-loop state, read at scrape time. */
   ClusterStats clusterStats();
 

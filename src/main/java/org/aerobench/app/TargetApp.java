@@ -21,6 +21,7 @@ import org.aerobench.app.metrics.ClientStatsCollector;
 import org.aerobench.app.pipeline.InFlightLimiter;
 import org.aerobench.app.pipeline.KeyPlanCache;
 import org.aerobench.app.pipeline.PredictPipeline;
+import org.aerobench.app.pipeline.ReadHealth;
 import org.aerobench.data.FeatureSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class TargetApp implements AutoCloseable {
   private final Backend backend;
   private final ThreadPoolExecutor compute;
   private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService prober;
   private final AppMetrics metrics;
   private final String bindAddress;
 
@@ -46,8 +48,10 @@ public final class TargetApp implements AutoCloseable {
       Backend backend,
       ThreadPoolExecutor compute,
       ScheduledExecutorService timer,
+      ScheduledExecutorService prober,
       AppMetrics metrics,
       String bindAddress) {
+    this.prober = prober;
     this.javalin = javalin;
     this.bindAddress = bindAddress;
     this.backend = backend;
@@ -61,13 +65,20 @@ public final class TargetApp implements AutoCloseable {
     return start(config, AerospikeBackend.open(config));
   }
 
-  /** Starts serving from the given backend, which the app then owns and closes. */
+  /** Starts serving from the given backend (external: not started here), which it then owns. */
   public static TargetApp start(AppConfig config, Backend backend) {
+    return start(config, backend, false);
+  }
+
+  /**
+   * Starts serving from the given backend, which the app then owns and closes.
+   *
+   * @param embedded true when the backend talks to an embedded server this process started (for
+   *     /info; its latency injection is the config's)
+   */
+  public static TargetApp start(AppConfig config, Backend backend, boolean embedded) {
     AppConfig.Limits limits = config.limits();
-    int threads =
-        limits.inferenceThreads() > 0
-            ? limits.inferenceThreads()
-            : Runtime.getRuntime().availableProcessors();
+    int threads = limits.computeThreads();
     ThreadPoolExecutor compute =
         new ThreadPoolExecutor(
             threads,
@@ -79,22 +90,31 @@ public final class TargetApp implements AutoCloseable {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("inflight-timer").daemon(true).factory());
+    // Its own thread: a probe blocks up to the Aerospike timeout, which must not delay the
+    // admission timer's deadline expiries.
+    ScheduledExecutorService prober =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ready-probe").daemon(true).factory());
     try {
       List<String> names = backend.styles().keySet().stream().sorted().toList();
       AppMetrics metrics = new AppMetrics(names);
       ClientStatsCollector.register(metrics.registry(), backend::clusterStats);
+      // One admission bound per style (AppConfig.Limits#admitted): a saturated style must not
+      // shed or delay another style's requests.
       Map<String, InFlightLimiter> limiters = new LinkedHashMap<>();
       for (String name : names) {
         limiters.put(
             name,
             new InFlightLimiter(
                 name,
-                limits.inFlightLimit(),
-                limits.inFlightMaxWaiting(),
-                limits.inFlightWaitMs(),
+                limits.admitted(name, config.aerospike()),
+                limits.waiting(name, config.aerospike()),
                 timer));
       }
       metrics.registerLimiters(limiters.values());
+      ReadHealth health = new ReadHealth(config.ready().failureWindowMs());
+      prober.scheduleWithFixedDelay(
+          () -> probe(backend, health), 0, config.ready().probeIntervalMs(), TimeUnit.MILLISECONDS);
       metrics.registerWorkers(backend.styles());
       metrics.registerInferenceExecutor(compute);
       KeyPlanCache plans = new KeyPlanCache(backend.fixture(), config.aerospike().namespace());
@@ -107,13 +127,16 @@ public final class TargetApp implements AutoCloseable {
               backend.scorer(),
               compute,
               limits.inferenceQueue(),
-              metrics);
+              metrics,
+              health,
+              limits.requestDeadlineMs());
       Readiness readiness =
           new Readiness(
               List.of(
                   new Readiness.Check(
                       "aerospike cluster not connected (hosts " + config.aerospike().hosts() + ")",
                       backend::connected),
+                  new Readiness.Check(health::reason, health::healthy),
                   new Readiness.Check(
                       () ->
                           backend
@@ -125,16 +148,30 @@ public final class TargetApp implements AutoCloseable {
           AppServer.create(
               config.http(),
               new PredictHandler(pipeline, new PredictQuery(backend.fixture().size())),
-              new HealthHandler(readiness),
+              new HealthHandler(
+                  readiness,
+                  new AppInfo(config, backend, embedded, config.embedded().latency())::snapshot),
               metrics,
               new ErrorMapper());
       javalin.start();
-      return new TargetApp(javalin, backend, compute, timer, metrics, config.http().bindAddress());
+      return new TargetApp(
+          javalin, backend, compute, timer, prober, metrics, config.http().bindAddress());
     } catch (RuntimeException e) {
       compute.shutdownNow();
       timer.shutdownNow();
+      prober.shutdownNow();
       backend.close();
       throw e;
+    }
+  }
+
+  /** One probe read; its outcome goes to the read health like a request's. Never throws. */
+  private static void probe(Backend backend, ReadHealth health) {
+    try {
+      backend.probeRead();
+      health.succeeded();
+    } catch (RuntimeException e) {
+      health.failed(e);
     }
   }
 
@@ -161,6 +198,7 @@ public final class TargetApp implements AutoCloseable {
   @Override
   public void close() {
     javalin.stop();
+    prober.shutdownNow();
     compute.shutdown();
     timer.shutdownNow();
     try {

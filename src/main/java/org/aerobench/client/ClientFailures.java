@@ -46,6 +46,9 @@ public final class ClientFailures {
   /** Classifies a failure (wrappers are looked through). */
   public static Kind classify(Throwable failure) {
     Throwable t = unwrap(failure);
+    if (t instanceof DeadlineExceededException) {
+      return Kind.OVERLOADED; // the app's own queues held it past its deadline
+    }
     if (!(t instanceof AerospikeException e)) {
       return Kind.FAILED;
     }

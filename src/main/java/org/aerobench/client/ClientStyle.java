@@ -19,6 +19,16 @@ public interface ClientStyle extends AutoCloseable {
   CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode);
 
   /**
+   * Reads within a deadline ({@link System#nanoTime()} based, or {@link Budget#NO_DEADLINE}): each
+   * Aerospike call gets the remaining time as its timeout, and a call whose deadline passed before
+   * it started fails with {@link DeadlineExceededException} instead of being issued. A style
+   * without its own queues may ignore the deadline (this default does).
+   */
+  default CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode, long deadlineNanos) {
+    return read(plan, mode);
+  }
+
+  /**
    * The blocking workers' state (sync pool, virtual permits), read at scrape time; empty for a
    * style whose concurrency lives in the client's event loops (async: see the client's own stats).
    */

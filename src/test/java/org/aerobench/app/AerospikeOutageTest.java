@@ -43,7 +43,7 @@ class AerospikeOutageTest {
               "predict_requests_total\\{client_type=\"async\",status=\"error\"} [1-9]");
       HttpProbe.Reply notReady = poll(http, "/ready", r -> r.status() == 503);
       assertThat(notReady.json().get("reason").asText())
-          .contains("aerospike cluster not connected");
+          .containsAnyOf("aerospike cluster not connected", "aerospike reads failing");
       assertThat(http.get("/health").status()).isEqualTo(200);
 
       try (EmbeddedAerospike again =

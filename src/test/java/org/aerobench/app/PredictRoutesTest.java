@@ -107,12 +107,12 @@ class PredictRoutesTest {
       delimiter = '|',
       value = {
         "mode=fast|mode|fast|single, gather, sequential, merge_gather",
-        "num_sets=0|num_sets|0|an integer in 1..9",
-        "num_sets=10|num_sets|10|an integer in 1..9",
-        "num_sets=abc|num_sets|abc|an integer in 1..9",
-        "batch_size=0|batch_size|0|an integer in 1..200",
-        "batch_size=201|batch_size|201|an integer in 1..200",
-        "batch_size=1e3|batch_size|1e3|an integer in 1..200",
+        "num_sets=0|num_sets|0|an integer in 1..9 (ASCII digits, no sign, spaces or leading zeros)",
+        "num_sets=10|num_sets|10|an integer in 1..9 (ASCII digits, no sign, spaces or leading zeros)",
+        "num_sets=abc|num_sets|abc|an integer in 1..9 (ASCII digits, no sign, spaces or leading zeros)",
+        "batch_size=0|batch_size|0|an integer in 1..200 (ASCII digits, no sign, spaces or leading zeros)",
+        "batch_size=201|batch_size|201|an integer in 1..200 (ASCII digits, no sign, spaces or leading zeros)",
+        "batch_size=1e3|batch_size|1e3|an integer in 1..200 (ASCII digits, no sign, spaces or leading zeros)",
         "skip_inference=maybe|skip_inference|maybe|true, false"
       })
   void invalid_query_parameter_answers_400_naming_parameter_value_and_allowed(

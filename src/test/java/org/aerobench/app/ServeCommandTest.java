@@ -39,7 +39,7 @@ class ServeCommandTest {
     assertThat(run.err())
         .contains("refused config")
         .contains("'inflight.limit' = '-5'")
-        .contains("must be an integer in 1..100000");
+        .contains("must be an integer in 0..100000");
   }
 
   @Test

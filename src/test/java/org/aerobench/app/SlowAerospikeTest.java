@@ -21,7 +21,10 @@ class SlowAerospikeTest {
         TestConfigs.quick(
                 Map.of(
                     "AEROBENCH_AEROSPIKE_TOTAL_TIMEOUT_MS", "5000",
-                    "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "5000"))
+                    "AEROBENCH_AEROSPIKE_SOCKET_TIMEOUT_MS", "5000",
+                    // 60 slow predicts must all be admitted and within their deadline here.
+                    "AEROBENCH_INFLIGHT_LIMIT", "64",
+                    "AEROBENCH_REQUEST_DEADLINE_MS", "20000"))
             .withEmbedded(new AppConfig.Embedded(true, 0, 1000, 0, 0));
     try (AppStack stack = AppStack.start(config, false, line -> {})) {
       HttpProbe http = new HttpProbe(stack.url());

@@ -85,7 +85,8 @@ public final class SyntheticRunFiles {
               c.loadGeneratorCpuSeconds(),
               c.targetCpuSeconds(),
               c.arrivalRatePerSecond(),
-              phases)
+              phases,
+              c.app())
           .write(folder.conditions());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

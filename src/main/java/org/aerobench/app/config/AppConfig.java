@@ -19,28 +19,78 @@ import org.aerobench.embedded.Latency;
  * @param limits in-flight bound per client style and the inference executor
  * @param model which inference engine and which weight seed
  * @param embedded whether the embedded server is started, and its port and injected latency
+ * @param ready when /ready reports the cluster unreachable
  */
 public record AppConfig(
-    ClientSettings aerospike, Http http, Limits limits, Model model, Embedded embedded) {
+    ClientSettings aerospike,
+    Http http,
+    Limits limits,
+    Model model,
+    Embedded embedded,
+    Ready ready) {
 
   /** Bind address and port of the HTTP server. */
   public record Http(String bindAddress, int port) {}
 
   /**
-   * Backpressure and executor bounds.
+   * Admission, deadlines and executor bounds.
    *
-   * @param inFlightLimit requests one client style serves at once
-   * @param inFlightWaitMs how long a request past the limit waits for a slot before a 503
-   * @param inFlightMaxWaiting requests allowed to wait per style; past it a 503 comes at once
-   * @param inferenceThreads threads of the executor running features, inference and response
+   * @param inFlightLimit requests admitted at once per client style; 0 = derived from each style's
+   *     own concurrency ({@link #admitted})
+   * @param requestDeadlineMs each request's deadline from its arrival: time queued in the app
+   *     included, and the Aerospike calls get what is left of it. Default 1000
+   * @param inFlightMaxWaiting requests allowed to wait for admission; past it a 503 comes at once;
+   *     0 = derived, 4 x the admitted limit
+   * @param inferenceThreads threads of the executor running features, inference and response; 0 =
+   *     cores
    * @param inferenceQueue tasks that executor may queue; past it a 503
    */
   public record Limits(
       int inFlightLimit,
-      int inFlightWaitMs,
+      int requestDeadlineMs,
       int inFlightMaxWaiting,
       int inferenceThreads,
-      int inferenceQueue) {}
+      int inferenceQueue) {
+
+    /** The inference executor's threads (0 = one per core). */
+    public int computeThreads() {
+      return inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Requests one client style may have admitted at once. Configured ({@code inflight.limit} &gt;
+     * 0): the same bound for every style, so none is favoured by a larger one. Derived (0): the
+     * style's own concurrency, past which an admitted request could only queue inside the app: the
+     * sync pool's threads, the virtual style's permits, the async event loops' commands in process.
+     * One bound per style, never a shared one: a style that saturates must not make another style's
+     * requests wait or be shed, or a comparison would measure their interference.
+     */
+    public int admitted(String style, ClientSettings aerospike) {
+      if (inFlightLimit > 0) {
+        return inFlightLimit;
+      }
+      return switch (style) {
+        case "virtual" -> aerospike.virtualMaxConcurrent();
+        case "async" -> aerospike.eventLoopCount() * aerospike.maxCommandsInProcess();
+        default -> aerospike.syncPoolThreads();
+      };
+    }
+
+    /** Requests of one style allowed to wait for admission (0 = 4 x {@link #admitted}). */
+    public int waiting(String style, ClientSettings aerospike) {
+      return inFlightMaxWaiting > 0 ? inFlightMaxWaiting : 4 * admitted(style, aerospike);
+    }
+  }
+
+  /**
+   * When /ready says the cluster is unreachable besides "no node in the client's cluster".
+   *
+   * @param failureWindowMs reads (requests' or the probe's) failing or timing out without a success
+   *     for longer than this make /ready 503. Default 2000
+   * @param probeIntervalMs how often the app probes the cluster with one small read, so that /ready
+   *     finds out without traffic, and recovers by itself. Default 500
+   */
+  public record Ready(int failureWindowMs, int probeIntervalMs) {}
 
   /**
    * Inference engine name ({@code java}), the weight seed, and whether to run the engine until its
@@ -82,7 +132,8 @@ public record AppConfig(
 
   /** A copy with another HTTP port (the serve command's --port, tests' port 0). */
   public AppConfig withPort(int port) {
-    return new AppConfig(aerospike, new Http(http.bindAddress(), port), limits, model, embedded);
+    return new AppConfig(
+        aerospike, new Http(http.bindAddress(), port), limits, model, embedded, ready);
   }
 
   /**
@@ -100,16 +151,22 @@ public record AppConfig(
             embedded.port(),
             embedded.latencyFixedMs(),
             embedded.latencyMedianMs(),
-            embedded.latencyP99Ms()));
+            embedded.latencyP99Ms()),
+        ready);
   }
 
   /** A copy with another embedded-server section (e.g. another latency injection). */
   public AppConfig withEmbedded(Embedded newEmbedded) {
-    return new AppConfig(aerospike, http, limits, model, newEmbedded);
+    return new AppConfig(aerospike, http, limits, model, newEmbedded, ready);
   }
 
   /** A copy with other limits. */
   public AppConfig withLimits(Limits newLimits) {
-    return new AppConfig(aerospike, http, newLimits, model, embedded);
+    return new AppConfig(aerospike, http, newLimits, model, embedded, ready);
+  }
+
+  /** A copy with other readiness rules. */
+  public AppConfig withReady(Ready newReady) {
+    return new AppConfig(aerospike, http, limits, model, embedded, newReady);
   }
 }

@@ -73,7 +73,7 @@ public final class ConfigLoader {
     AppConfig.Limits limits =
         new AppConfig.Limits(
             r.integer(ConfigKey.INFLIGHT_LIMIT),
-            r.integer(ConfigKey.INFLIGHT_WAIT_MS),
+            r.integer(ConfigKey.REQUEST_DEADLINE_MS),
             r.integer(ConfigKey.INFLIGHT_MAX_WAITING),
             r.integer(ConfigKey.INFERENCE_THREADS),
             r.integer(ConfigKey.INFERENCE_QUEUE));
@@ -90,7 +90,11 @@ public final class ConfigLoader {
             r.millis(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
             r.millis(ConfigKey.EMBEDDED_LATENCY_P99_MS));
     checkedEmbedded(embedded);
-    return new AppConfig(aerospike, http, limits, model, embedded);
+    AppConfig.Ready ready =
+        new AppConfig.Ready(
+            r.integer(ConfigKey.READY_FAILURE_WINDOW_MS),
+            r.integer(ConfigKey.READY_PROBE_INTERVAL_MS));
+    return new AppConfig(aerospike, http, limits, model, embedded, ready);
   }
 
   /**

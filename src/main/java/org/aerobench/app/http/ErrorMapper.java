@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aerobench.app.pipeline.OverloadedException;
 import org.aerobench.client.ClientFailures;
+import org.aerobench.client.DeadlineExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,9 @@ public final class ErrorMapper {
 
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
   private static final String RETRY_AFTER_SECONDS = "1";
+  private static final java.util.List<String> ROUTES =
+      java.util.List.of(
+          "GET /predict/{client}/sample", "GET /health", "GET /ready", "GET /info", "GET /metrics");
 
   public void handle(Exception exception, Context ctx) {
     Throwable cause = ClientFailures.unwrap(exception);
@@ -49,6 +53,12 @@ public final class ErrorMapper {
         body.put("message", e.getMessage());
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
       }
+      case DeadlineExceededException e -> {
+        body.put("error", "overloaded");
+        body.put("limit", "request.deadline.ms");
+        body.put("message", e.getMessage() + " (request.deadline.ms); retry later");
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS);
+      }
       case AerospikeException e -> {
         ClientFailures.Kind kind = ClientFailures.classify(e);
         body.put(
@@ -66,7 +76,7 @@ public final class ErrorMapper {
           log.warn(
               "aerospike error on {} {}: result code {}: {}",
               ctx.method(),
-              ctx.path(),
+              Echo.truncated(ctx.path()),
               e.getResultCode(),
               e.getBaseMessage());
           ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -80,7 +90,11 @@ public final class ErrorMapper {
       }
       default -> {
         log.error(
-            "unexpected error on {} {}: {}", ctx.method(), ctx.path(), describe(cause), cause);
+            "unexpected error on {} {}: {}",
+            ctx.method(),
+            Echo.truncated(ctx.path()),
+            describe(cause),
+            cause);
         body.put("error", "internal error");
         body.put("message", cause.getClass().getSimpleName());
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -99,11 +113,27 @@ public final class ErrorMapper {
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", "no route for " + ctx.method() + " " + ctx.path());
-    body.put(
-        "routes",
-        java.util.List.of(
-            "GET /predict/{client}/sample", "GET /health", "GET /ready", "GET /metrics"));
+    body.put("error", "no route for " + ctx.method() + " " + Echo.truncated(ctx.path()));
+    body.put("routes", ROUTES);
+    ctx.json(body);
+  }
+
+  /**
+   * A wrong method on a known route (Javalin's {@code prefer405over404}, which also sets {@code
+   * Allow}): JSON naming the method and the allowed ones.
+   */
+  public void methodNotAllowed(Context ctx) {
+    String allow = ctx.res().getHeader("Allow");
+    if (allow == null) {
+      allow = "GET";
+      ctx.header("Allow", allow);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "method not allowed");
+    body.put("method", ctx.method().name());
+    body.put("path", Echo.truncated(ctx.path()));
+    body.put("allowed", allow);
+    body.put("message", ctx.method().name() + " is not served on this path; use " + allow);
     ctx.json(body);
   }
 

@@ -19,11 +19,12 @@ public final class PredictHandler {
   }
 
   public void sample(Context ctx) {
+    long arrival = System.nanoTime(); // the deadline counts from here, validation included
     String client = ctx.pathParam("client");
     if (!pipeline.styles().containsKey(client)) {
       throw new UnknownClientException(client, clientNames);
     }
-    PredictParams params = query.parse(ctx.queryParamMap());
-    ctx.future(() -> pipeline.predict(client, params).thenAccept(ctx::json));
+    PredictParams params = query.parse(ctx.queryString());
+    ctx.future(() -> pipeline.predict(client, params, arrival).thenAccept(ctx::json));
   }
 }

@@ -9,11 +9,27 @@ import org.aerobench.data.FeatureSet;
 /**
  * Parses and validates the predict query at the edge: {@code mode} (single), {@code num_sets}
  * (1..9, default 9), {@code batch_size} (1..fixture size, default the fixture size), {@code
- * skip_inference} (true|false, default false). Any bad value, including a parameter given twice,
- * throws {@link InvalidParameterException}. Unknown parameters are ignored (load tools add
- * cache-busters).
+ * skip_inference} (true|false, default false). The rules, one for every parameter:
+ *
+ * <ul>
+ *   <li>the raw query is decoded strictly ({@link QueryString}): a malformed escape or invalid
+ *       UTF-8 is refused, never dropped;
+ *   <li>numbers are ASCII digits only, without sign, spaces or leading zeros ({@code 5}, not {@code
+ *       +5}, {@code 05}, {@code ５} or {@code ٥});
+ *   <li>enumerated values are lower-case and matched exactly ({@code true}, not {@code TRUE});
+ *   <li>a parameter given twice is refused.
+ * </ul>
+ *
+ * Any bad value throws {@link InvalidParameterException}. Unknown parameters are ignored (load
+ * tools add cache-busters) once they decode.
  */
 public final class PredictQuery {
+
+  /** The digits rule quoted after a number's range. */
+  static final String DIGITS_RULE = "ASCII digits, no sign, spaces or leading zeros";
+
+  /** At most this many digits: enough for every range here, and never an int overflow. */
+  private static final int MAX_DIGITS = 9;
 
   private final int maxBatch;
 
@@ -24,6 +40,12 @@ public final class PredictQuery {
     this.maxBatch = maxBatch;
   }
 
+  /** Parses a raw (still percent-encoded) query string, e.g. {@code ctx.queryString()}. */
+  public PredictParams parse(String rawQuery) {
+    return parse(QueryString.decode(rawQuery));
+  }
+
+  /** Parses decoded parameters. */
   public PredictParams parse(Map<String, List<String>> query) {
     String mode = single(query, "mode");
     String numSets = single(query, "num_sets");
@@ -60,25 +82,42 @@ public final class PredictQuery {
   }
 
   private static int intIn(String name, String value, int min, int max) {
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidParameterException(name, value, "an integer in " + min + ".." + max);
+    if (!isPlainDigits(value)) {
+      throw new InvalidParameterException(name, value, rangeRule(min, max));
     }
+    int parsed = Integer.parseInt(value);
     if (parsed < min || parsed > max) {
-      throw new InvalidParameterException(name, value, "an integer in " + min + ".." + max);
+      throw new InvalidParameterException(name, value, rangeRule(min, max));
     }
     return parsed;
   }
 
-  private static boolean bool(String value) {
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("false")) {
+  private static String rangeRule(int min, int max) {
+    return "an integer in " + min + ".." + max + " (" + DIGITS_RULE + ")";
+  }
+
+  /** {@code 0} or {@code [1-9][0-9]*}, ASCII only: Integer.parseInt also takes +5, ５ and ٥. */
+  private static boolean isPlainDigits(String value) {
+    if (value.isEmpty() || value.length() > MAX_DIGITS) {
       return false;
     }
-    throw new InvalidParameterException("skip_inference", value, "true, false");
+    if (value.charAt(0) == '0' && value.length() > 1) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean bool(String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidParameterException("skip_inference", value, "true, false");
+    };
   }
 }

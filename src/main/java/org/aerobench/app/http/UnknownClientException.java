@@ -10,11 +10,14 @@ public final class UnknownClientException extends RuntimeException {
 
   public UnknownClientException(String client, List<String> validNames) {
     super(
-        "client style '" + client + "' is unknown; valid: " + String.join(", ", validNames),
+        "client style '"
+            + Echo.truncated(client)
+            + "' is unknown; valid: "
+            + String.join(", ", validNames),
         null,
         false,
         false);
-    this.client = client;
+    this.client = Echo.truncated(client);
     this.validNames = List.copyOf(validNames);
   }
 

@@ -81,6 +81,14 @@ public final class AppMetrics {
           .help("Predict requests by outcome: success, error, rejected (backpressure)")
           .labelNames("client_type", "status")
           .register(registry);
+  private final Counter responses =
+      Counter.builder()
+          .name("http_responses_total")
+          .help(
+              "Every HTTP reply by route template (unmatched = no route, none = refused by Jetty"
+                  + " before routing) and status code, 4xx included")
+          .labelNames("route", "status")
+          .register(registry);
   private final Gauge active =
       Gauge.builder()
           .name("predict_active_requests")
@@ -128,6 +136,11 @@ public final class AppMetrics {
     requests.labelValues(clientType, outcome.label()).inc();
   }
 
+  /** Counts one HTTP reply (any route, any status). */
+  public void countResponse(String route, int status) {
+    responses.labelValues(route, Integer.toString(status)).inc();
+  }
+
   /** Observes every stage of one successful request. */
   public void observe(
       String clientType,
@@ -160,13 +173,17 @@ public final class AppMetrics {
   public void registerLimiters(Collection<InFlightLimiter> limiters) {
     GaugeWithCallback.builder()
         .name("predict_inflight_slots")
-        .help("Backpressure per client style: slots held (in_use) and requests waiting for one")
+        .help(
+            "Admission shared by the client styles (client_type=all): slots held (in_use),"
+                + " requests waiting for one, and both bounds (limit, max_waiting)")
         .labelNames("client_type", "state")
         .callback(
             cb -> {
               for (InFlightLimiter limiter : limiters) {
-                cb.call(limiter.inFlight(), limiter.clientType(), "in_use");
-                cb.call(limiter.waiting(), limiter.clientType(), "waiting");
+                cb.call(limiter.inFlight(), limiter.scope(), "in_use");
+                cb.call(limiter.waiting(), limiter.scope(), "waiting");
+                cb.call(limiter.limit(), limiter.scope(), "limit");
+                cb.call(limiter.maxWaiting(), limiter.scope(), "max_waiting");
               }
             })
         .register(registry);

@@ -1,5 +1,7 @@
 package org.aerobench.app.pipeline;
 
+import com.aerospike.client.AerospikeException;
+import com.aerospike.client.ResultCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.aerobench.app.metrics.AppMetrics;
 import org.aerobench.app.metrics.RequestOutcome;
+import org.aerobench.client.ClientFailures;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
 import org.aerobench.client.SetRecords;
@@ -20,7 +23,8 @@ import org.aerobench.data.RequestFixture;
  * The predict pipeline (reference §4.4), timed per stage with System.nanoTime:
  *
  * <ol>
- *   <li>admission: an in-flight slot of the client style ({@link InFlightLimiter}, never blocks);
+ *   <li>admission: an in-flight slot ({@link InFlightLimiter}, shared by the styles, never blocks),
+ *       waited for at most until the request's deadline;
  *   <li>key extraction: the cached {@link KeyPlan} for (num_sets, batch_size);
  *   <li>Aerospike read through the {@link ClientStyle} in the requested mode;
  *   <li>found count; then, on the compute executor and never on the thread that completed the read
@@ -29,8 +33,17 @@ import org.aerobench.data.RequestFixture;
  * </ol>
  *
  * With {@code skip_inference} the features and inference steps are skipped and every score is 0.
+ *
+ * <p>Deadlines: each request has one, {@code request.deadline.ms} from its arrival. It is checked
+ * when the request is admitted, when each Aerospike call starts (which gets the remaining time as
+ * its timeout) and when the compute stage starts; past it the request is shed as overloaded (503
+ * with Retry-After) at once, never served seconds late. Only the last stage (features, inference,
+ * response: about a millisecond) can run past it.
  */
 public final class PredictPipeline {
+
+  /** A timeout this close to the deadline is the budget running out (client timer slack). */
+  private static final long BUDGET_MARGIN_NANOS = 5_000_000;
 
   private final KeyPlanCache plans;
   private final Map<String, ClientStyle> styles;
@@ -39,10 +52,15 @@ public final class PredictPipeline {
   private final Executor compute;
   private final int computeQueue;
   private final AppMetrics metrics;
+  private final ReadHealth health;
+  private final long deadlineNanos;
+  private final int deadlineMs;
 
   /**
    * @param compute bounded executor for features, inference and response build
    * @param computeQueue its queue bound, quoted when it rejects
+   * @param health told every read's outcome (for /ready)
+   * @param deadlineMs each request's deadline from its arrival
    */
   public PredictPipeline(
       KeyPlanCache plans,
@@ -51,7 +69,12 @@ public final class PredictPipeline {
       Scorer scorer,
       Executor compute,
       int computeQueue,
-      AppMetrics metrics) {
+      AppMetrics metrics,
+      ReadHealth health,
+      int deadlineMs) {
+    this.health = health;
+    this.deadlineMs = deadlineMs;
+    this.deadlineNanos = deadlineMs * 1_000_000L;
     this.plans = plans;
     this.styles = Map.copyOf(styles);
     this.limiters = Map.copyOf(limiters);
@@ -61,20 +84,33 @@ public final class PredictPipeline {
     this.metrics = metrics;
   }
 
-  /** Runs one request; the style name must be one of {@link #styles()}' keys. */
+  /** Runs one request arriving now; the style name must be one of {@link #styles()}' keys. */
   public CompletableFuture<PredictResponse> predict(String clientType, PredictParams params) {
-    long t0 = System.nanoTime();
+    return predict(clientType, params, System.nanoTime());
+  }
+
+  /**
+   * Runs one request.
+   *
+   * @param arrivalNanos when the request arrived ({@link System#nanoTime()}): its deadline and its
+   *     {@code total_ms} count from here
+   */
+  public CompletableFuture<PredictResponse> predict(
+      String clientType, PredictParams params, long arrivalNanos) {
+    long t0 = arrivalNanos;
+    long deadline = arrivalNanos + deadlineNanos;
     ClientStyle style = styles.get(clientType);
     InFlightLimiter limiter = limiters.get(clientType);
     CompletableFuture<PredictResponse> result =
         limiter
-            .acquire()
+            .acquire(deadline)
             .thenCompose(
                 granted -> {
                   metrics.requestStarted(clientType);
                   CompletableFuture<PredictResponse> run;
                   try {
-                    run = runAdmitted(style, params, t0);
+                    requireBefore(deadline, "admitted");
+                    run = runAdmitted(style, params, t0, deadline);
                   } catch (RuntimeException e) {
                     run = CompletableFuture.failedFuture(e);
                   }
@@ -92,12 +128,47 @@ public final class PredictPipeline {
     return styles;
   }
 
+  /** Sheds the request when its deadline has passed: a 503 now beats a 200 seconds late. */
+  private void requireBefore(long deadline, String stage) {
+    if (System.nanoTime() - deadline >= 0) {
+      throw new OverloadedException(
+          "request.deadline.ms",
+          deadlineMs,
+          "the request's deadline of "
+              + deadlineMs
+              + " ms from its arrival passed before it was "
+              + stage
+              + " (request.deadline.ms); retry later");
+    }
+  }
+
+  /**
+   * A read that timed out because it only had the rest of the request's budget is the request being
+   * late (shed as overloaded), not the cluster being unreachable: /ready must not flap under
+   * overload. Any other failure is returned as it is.
+   */
+  private Throwable shedIfBudgetRanOut(Throwable error, long deadline) {
+    Throwable cause = ClientFailures.unwrap(error);
+    boolean timeout =
+        cause instanceof AerospikeException e && e.getResultCode() == ResultCode.TIMEOUT;
+    if (timeout && System.nanoTime() - deadline >= -BUDGET_MARGIN_NANOS) {
+      return new OverloadedException(
+          "request.deadline.ms",
+          deadlineMs,
+          "the request's deadline of "
+              + deadlineMs
+              + " ms from its arrival passed during its Aerospike read, which had only the"
+              + " remaining time (request.deadline.ms); retry later");
+    }
+    return error;
+  }
+
   private CompletableFuture<PredictResponse> runAdmitted(
-      ClientStyle style, PredictParams params, long t0) {
+      ClientStyle style, PredictParams params, long t0, long deadline) {
     long k0 = System.nanoTime();
     KeyPlan plan = plans.plan(params.numSets(), params.batchSize());
     long k1 = System.nanoTime();
-    CompletableFuture<LookupResult> read = style.read(plan, params.mode());
+    CompletableFuture<LookupResult> read = style.read(plan, params.mode(), deadline);
     CompletableFuture<PredictResponse> out = new CompletableFuture<>();
     // This callback may run on an Aerospike event loop: take the time, hop, return. The hop is an
     // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
@@ -106,8 +177,14 @@ public final class PredictPipeline {
     // failed
     // read hops too: the error reply is written by whichever thread completes `out`.
     read.whenComplete(
-        (lookup, error) -> {
+        (lookup, readError) -> {
           long readDone = System.nanoTime();
+          Throwable error = readError == null ? null : shedIfBudgetRanOut(readError, deadline);
+          if (error == null) {
+            health.succeeded();
+          } else if (error == readError) {
+            health.failed(error); // a real outage, not the request's own budget running out
+          }
           try {
             compute.execute(
                 () -> {
@@ -116,6 +193,7 @@ public final class PredictPipeline {
                     return;
                   }
                   try {
+                    requireBefore(deadline, "scored (it waited for an inference thread)");
                     out.complete(finish(style.name(), params, lookup, t0, k1 - k0, readDone - k1));
                   } catch (Throwable t) {
                     out.completeExceptionally(t);

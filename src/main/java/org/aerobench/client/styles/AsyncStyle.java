@@ -4,6 +4,7 @@ import com.aerospike.client.IAerospikeClient;
 import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.CompletableFuture;
 import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.Budget;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
@@ -35,7 +36,14 @@ public final class AsyncStyle implements ClientStyle {
 
   @Override
   public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
-    return ReadModes.read(keys -> RecordArrayFuture.get(client, policy, keys), plan, mode);
+    return read(plan, mode, Budget.NO_DEADLINE);
+  }
+
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode, long deadlineNanos) {
+    // The policy is chosen per batch call: a sequential read's later sets get what is left.
+    return ReadModes.read(
+        keys -> RecordArrayFuture.get(client, policy, deadlineNanos, keys), plan, mode);
   }
 
   /** Nothing to release: the event loops belong to the connection. */

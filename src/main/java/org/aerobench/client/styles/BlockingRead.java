@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import org.aerobench.client.Budget;
 import org.aerobench.client.TimedRecords;
 
 /**
@@ -22,6 +23,7 @@ final class BlockingRead implements Runnable {
   private final String style;
   private final IAerospikeClient client;
   private final BatchPolicy policy;
+  private final long deadlineNanos;
   private final Key[] keys;
   private final Semaphore permits; // null = no limit beyond the executor's own
   private final WorkerClock clock;
@@ -32,9 +34,11 @@ final class BlockingRead implements Runnable {
       String style,
       IAerospikeClient client,
       BatchPolicy policy,
+      long deadlineNanos,
       Key[] keys,
       Semaphore permits,
       WorkerClock clock) {
+    this.deadlineNanos = deadlineNanos;
     this.style = style;
     this.clock = clock;
     this.permits = permits;
@@ -53,11 +57,13 @@ final class BlockingRead implements Runnable {
       ExecutorService executor,
       IAerospikeClient client,
       BatchPolicy policy,
+      long deadlineNanos,
       Key[] keys,
       Semaphore permits,
       WorkerClock clock,
       Supplier<? extends RuntimeException> whenFull) {
-    BlockingRead read = new BlockingRead(style, client, policy, keys, permits, clock);
+    BlockingRead read =
+        new BlockingRead(style, client, policy, deadlineNanos, keys, permits, clock);
     try {
       executor.execute(read);
     } catch (RejectedExecutionException e) {
@@ -85,9 +91,11 @@ final class BlockingRead implements Runnable {
   }
 
   private void read() {
+    // Checked when a worker picks the read up: the time queued in the pool counts against it.
+    BatchPolicy now = Budget.within(policy, deadlineNanos);
     long callStart = System.nanoTime();
     try {
-      Record[] records = client.get(policy, keys);
+      Record[] records = client.get(now, keys);
       long end = System.nanoTime();
       clock.add(end - callStart);
       future.complete(new TimedRecords(records, end - startNanos));

@@ -7,6 +7,7 @@ import com.aerospike.client.Record;
 import com.aerospike.client.listener.RecordArrayListener;
 import com.aerospike.client.policy.BatchPolicy;
 import java.util.concurrent.CompletableFuture;
+import org.aerobench.client.Budget;
 import org.aerobench.client.TimedRecords;
 
 /**
@@ -22,14 +23,19 @@ final class RecordArrayFuture implements RecordArrayListener {
 
   private RecordArrayFuture() {}
 
-  /** Issues {@code client.get(eventLoop=next, listener, policy, keys)}; never throws. */
+  /**
+   * Issues {@code client.get(eventLoop=next, listener, policy, keys)} with the time left before the
+   * deadline ({@link Budget#within}); never throws.
+   */
   static CompletableFuture<TimedRecords> get(
-      IAerospikeClient client, BatchPolicy policy, Key[] keys) {
+      IAerospikeClient client, BatchPolicy policy, long deadlineNanos, Key[] keys) {
     RecordArrayFuture listener = new RecordArrayFuture();
     try {
-      client.get(null, listener, policy, keys); // null event loop = the client's round-robin
+      // null event loop = the client's round-robin
+      client.get(null, listener, Budget.within(policy, deadlineNanos), keys);
     } catch (RuntimeException e) {
-      // Registration can fail synchronously (no node in the cluster, cluster closed, ...).
+      // Registration can fail synchronously (no node in the cluster, cluster closed, ...), and
+      // the deadline may have passed already.
       listener.future.completeExceptionally(e);
     }
     return listener.future;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.Budget;
 import org.aerobench.client.ClientFailures;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.client.ClientStyle;
@@ -54,15 +55,21 @@ public final class SyncStyle implements ClientStyle {
 
   @Override
   public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
-    return ReadModes.read(this::readBatch, plan, mode);
+    return read(plan, mode, Budget.NO_DEADLINE);
   }
 
-  private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode, long deadlineNanos) {
+    return ReadModes.read(keys -> readBatch(keys, deadlineNanos), plan, mode);
+  }
+
+  private CompletableFuture<TimedRecords> readBatch(Key[] keys, long deadlineNanos) {
     return BlockingRead.submit(
         "sync",
         pool,
         client,
         policy,
+        deadlineNanos,
         keys,
         null, // no permits: the pool's threads bound the concurrency
         clock,

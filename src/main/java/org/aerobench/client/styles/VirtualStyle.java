@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.aerobench.client.AerospikeConnection;
+import org.aerobench.client.Budget;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.LookupResult;
@@ -49,16 +50,22 @@ public final class VirtualStyle implements ClientStyle {
 
   @Override
   public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode) {
-    return ReadModes.read(this::readBatch, plan, mode);
+    return read(plan, mode, Budget.NO_DEADLINE);
   }
 
-  private CompletableFuture<TimedRecords> readBatch(Key[] keys) {
+  @Override
+  public CompletableFuture<LookupResult> read(KeyPlan plan, ReadMode mode, long deadlineNanos) {
+    return ReadModes.read(keys -> readBatch(keys, deadlineNanos), plan, mode);
+  }
+
+  private CompletableFuture<TimedRecords> readBatch(Key[] keys, long deadlineNanos) {
     // A thread-per-task executor refuses only once closed, so "full" cannot happen.
     return BlockingRead.submit(
         "virtual",
         threads,
         client,
         policy,
+        deadlineNanos,
         keys,
         permits,
         clock,

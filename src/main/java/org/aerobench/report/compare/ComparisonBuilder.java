@@ -491,7 +491,11 @@ public final class ComparisonBuilder {
               c.put("modes", String.join(", ", rc.modes()));
               c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");
               c.put("target", rc.baseUrl());
-              c.put("Aerospike", rc.embedded() ? "embedded (in-memory)" : "external");
+              c.put(
+                  "Aerospike",
+                  rc.embedded()
+                      ? "embedded (in-memory)"
+                      : "external" + rc.aerospikeBuild().map(b -> ", build " + b).orElse(""));
               c.put("latency injection", rc.latencyInjection());
               c.put("git commit", rc.gitCommit());
               c.put("JVM", rc.jvm());

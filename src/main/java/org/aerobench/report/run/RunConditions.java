@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The conditions of one simulation run, written by the simulation beside Gatling's report and
@@ -20,7 +21,8 @@ import java.util.List;
  * @param modes read modes exercised
  * @param inference false for env B (skip_inference=true)
  * @param baseUrl the target's URL
- * @param embedded true when the simulation started the embedded Aerospike itself
+ * @param embedded true when the app runs against an embedded Aerospike: what the app's {@code GET
+ *     /info} reported, or (files and apps without /info) whether the simulation started the app
  * @param latencyInjection the embedded server's latency injection, or "off"
  * @param gitCommit the project's commit, or "unknown"
  * @param jvm java.vm.name and version of the load generator
@@ -31,6 +33,9 @@ import java.util.List;
  *     model (absent in files written before it existed, which read as 0)
  * @param phases when each phase ran, in run order, the warm-up included (empty in files written
  *     before it existed: their throughput can only be divided by the whole run)
+ * @param app the app's own {@code GET /info} at the start of the run (what it is connected to:
+ *     embedded or external, seed hosts, nodes, server build and edition, styles, model), or null
+ *     when the target did not answer it (older apps, files written before it existed)
  */
 public record RunConditions(
     String simulation,
@@ -49,7 +54,8 @@ public record RunConditions(
     double loadGeneratorCpuSeconds,
     double targetCpuSeconds,
     double arrivalRatePerSecond,
-    List<PhaseWindow> phases) {
+    List<PhaseWindow> phases,
+    Map<String, Object> app) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -61,6 +67,13 @@ public record RunConditions(
     // (an absent arrivalRatePerSecond deserialises as 0: a closed model)
     modes = List.copyOf(modes);
     phases = phases == null ? List.of() : List.copyOf(phases);
+  }
+
+  /** The Aerospike server's build as the app reported it ({@code app.aerospike.build}), if any. */
+  public java.util.Optional<String> aerospikeBuild() {
+    return app != null && app.get("aerospike") instanceof Map<?, ?> aerospike
+        ? java.util.Optional.ofNullable(aerospike.get("build")).map(String::valueOf)
+        : java.util.Optional.empty();
   }
 
   /** The window of a phase by label, if it was recorded. */

@@ -34,7 +34,15 @@ class ConfigLoaderTest {
     assertThat(config.aerospike().syncPoolThreads()).isEqualTo(16);
     assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
     assertThat(config.http().port()).isEqualTo(8080);
-    assertThat(config.limits().inFlightLimit()).isEqualTo(512);
+    // Admission is derived per style from its own concurrency: pool threads, permits, loops.
+    assertThat(config.limits().inFlightLimit()).isZero();
+    assertThat(config.limits().admitted("sync", config.aerospike())).isEqualTo(16);
+    assertThat(config.limits().admitted("virtual", config.aerospike())).isEqualTo(128);
+    assertThat(config.limits().admitted("async", config.aerospike()))
+        .isEqualTo(64 * Runtime.getRuntime().availableProcessors());
+    assertThat(config.limits().waiting("sync", config.aerospike())).isEqualTo(64);
+    assertThat(config.limits().requestDeadlineMs()).isEqualTo(1000);
+    assertThat(config.ready().failureWindowMs()).isEqualTo(2000);
     assertThat(config.model().engine()).isEqualTo("java");
     assertThat(config.model().seed()).isEqualTo(42);
   }
@@ -91,7 +99,7 @@ class ConfigLoaderTest {
         .isThrownBy(() -> ConfigLoader.defaults(Map.of("AEROBENCH_INFLIGHT_LIMIT", "lots")))
         .withMessageContaining("'inflight.limit' = 'lots'")
         .withMessageContaining("from environment variable AEROBENCH_INFLIGHT_LIMIT")
-        .withMessageContaining("must be an integer in 1..100000");
+        .withMessageContaining("must be an integer in 0..100000");
   }
 
   @Test

@@ -18,13 +18,17 @@ class InFlightLimiterTest {
     timer.shutdownNow();
   }
 
+  private static long inSeconds(int seconds) {
+    return System.nanoTime() + seconds * 1_000_000_000L;
+  }
+
   @Test
   void grants_up_to_the_limit_at_once_and_queues_the_next() {
-    InFlightLimiter limiter = new InFlightLimiter("sync", 2, 10, 10_000, timer);
+    InFlightLimiter limiter = new InFlightLimiter("sync", 2, 10, timer);
 
-    assertThat(limiter.acquire()).isCompleted();
-    assertThat(limiter.acquire()).isCompleted();
-    CompletableFuture<Void> third = limiter.acquire();
+    assertThat(limiter.acquire(inSeconds(60))).isCompleted();
+    assertThat(limiter.acquire(inSeconds(60))).isCompleted();
+    CompletableFuture<Void> third = limiter.acquire(inSeconds(60));
 
     assertThat(third).isNotDone();
     assertThat(limiter.waiting()).isEqualTo(1);
@@ -37,17 +41,17 @@ class InFlightLimiterTest {
   }
 
   @Test
-  void waiter_is_rejected_naming_the_limit_when_no_slot_frees_in_time() throws Exception {
-    InFlightLimiter limiter = new InFlightLimiter("async", 1, 10, 50, timer);
-    limiter.acquire();
+  void waiter_is_rejected_naming_the_limit_when_its_deadline_passes() throws Exception {
+    InFlightLimiter limiter = new InFlightLimiter("sync", 1, 10, timer);
+    limiter.acquire(inSeconds(60));
 
-    CompletableFuture<Void> waiting = limiter.acquire();
+    CompletableFuture<Void> waiting = limiter.acquire(System.nanoTime() + 50_000_000L);
 
     Throwable failure = waiting.handle((v, e) -> e).toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertThat(failure)
         .isInstanceOf(OverloadedException.class)
-        .hasMessageContaining("client style 'async' is at its in-flight limit of 1 requests")
-        .hasMessageContaining("no slot freed within 50 ms");
+        .hasMessageContaining("the app is at its limit of 1 admitted requests of the sync style")
+        .hasMessageContaining("no slot freed before the request's deadline");
     assertThat(((OverloadedException) failure).limit()).isEqualTo("inflight.limit");
     assertThat(limiter.waiting()).isZero();
     assertThat(limiter.inFlight()).isEqualTo(1);
@@ -55,13 +59,26 @@ class InFlightLimiterTest {
 
   @Test
   void full_wait_queue_rejects_at_once() {
-    InFlightLimiter limiter = new InFlightLimiter("virtual", 1, 1, 10_000, timer);
-    limiter.acquire();
-    limiter.acquire();
+    InFlightLimiter limiter = new InFlightLimiter("sync", 1, 1, timer);
+    limiter.acquire(inSeconds(60));
+    limiter.acquire(inSeconds(60));
 
-    CompletableFuture<Void> third = limiter.acquire();
+    CompletableFuture<Void> third = limiter.acquire(inSeconds(60));
 
     assertThat(third).isCompletedExceptionally();
-    assertThat(third.handle((v, e) -> e).join()).hasMessageContaining("the wait queue is full");
+    assertThat(third.handle((v, e) -> e).join())
+        .hasMessageContaining("the wait queue of 1 is full");
+  }
+
+  @Test
+  void a_request_whose_deadline_passed_is_refused_at_once_instead_of_queued() {
+    InFlightLimiter limiter = new InFlightLimiter("sync", 1, 10, timer);
+    limiter.acquire(inSeconds(60));
+
+    CompletableFuture<Void> late = limiter.acquire(System.nanoTime() - 1);
+
+    assertThat(late).isCompletedExceptionally();
+    assertThat(late.handle((v, e) -> e).join()).hasMessageContaining("its deadline has passed");
+    assertThat(limiter.waiting()).isZero();
   }
 }

@@ -97,11 +97,13 @@ class PredictPipelineTest {
     return new PredictPipeline(
         new KeyPlanCache(fixture, "test"),
         Map.of("loop", new LoopStyle()),
-        Map.of("loop", new InFlightLimiter("loop", 4, 4, 1_000, timer)),
+        Map.of("loop", new InFlightLimiter("loop", 4, 4, timer)),
         recordingScorer,
         compute,
         16,
-        new AppMetrics(List.of("loop")));
+        new AppMetrics(List.of("loop")),
+        new ReadHealth(2_000),
+        10_000);
   }
 
   @Test
@@ -176,13 +178,15 @@ class PredictPipelineTest {
         new PredictPipeline(
             new KeyPlanCache(fixture, "test"),
             Map.of("failing", failing),
-            Map.of("failing", new InFlightLimiter("failing", 4, 4, 1_000, timer)),
+            Map.of("failing", new InFlightLimiter("failing", 4, 4, timer)),
             recordingScorer,
             task -> {
               throw new RejectedExecutionException("full");
             },
             16,
-            new AppMetrics(List.of("failing")));
+            new AppMetrics(List.of("failing")),
+            new ReadHealth(2_000),
+            10_000);
 
     Throwable failure =
         pipeline

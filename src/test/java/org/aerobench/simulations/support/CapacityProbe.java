@@ -168,7 +168,8 @@ public final class CapacityProbe implements Recording.CallListener {
   /** Per-level means (and maxima) of the saturation signals that concern this client. */
   private Map<String, Double> saturation(String client, List<Sample> samples) {
     Map<String, Double> out = new LinkedHashMap<>();
-    String ct = label("client_type", client);
+    // An arm (sync#2) is served by its style's instance: the metrics carry the style.
+    String ct = label("client_type", BreakRules.style(client));
     for (String state : List.of("limit", "active", "queued")) {
       Predicate<String> workers = series("aerobench_style_workers", ct, label("state", state));
       put(out, "workers." + state, SaturationSampler.mean(samples, workers));

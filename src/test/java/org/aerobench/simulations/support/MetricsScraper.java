@@ -28,16 +28,29 @@ public final class MetricsScraper {
    * @throws IOException when the app does not answer 200 within 10 s
    */
   public String scrape() throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build();
+    return get(metrics);
+  }
+
+  /**
+   * Another GET of the same app, e.g. {@code /info}.
+   *
+   * @throws IOException when the app does not answer 200 within 10 s
+   */
+  public String fetch(String path) throws IOException {
+    return get(metrics.resolve(path));
+  }
+
+  private String get(URI uri) throws IOException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IOException(metrics + " answered HTTP " + response.statusCode());
+        throw new IOException(uri + " answered HTTP " + response.statusCode());
       }
       return response.body();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while scraping " + metrics, e);
+      throw new IOException("interrupted while asking " + uri, e);
     }
   }
 

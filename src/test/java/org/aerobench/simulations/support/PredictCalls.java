@@ -78,7 +78,7 @@ public final class PredictCalls {
     String name = requestName(label, client);
     return exec(session ->
             session.set(SENT_NANOS, System.nanoTime()).set(SENT_MILLIS, System.currentTimeMillis()))
-        .exec(predict(label, client, mode, params, recording.server()))
+        .exec(predict(label, client, mode, params, recording))
         .exec(
             session -> {
               long micros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
@@ -92,23 +92,30 @@ public final class PredictCalls {
             });
   }
 
-  /** One checked call whose server-measured stage times go to {@code times}. */
+  /**
+   * One checked call whose server-measured stage times go to the recording, its found ratio checked
+   * by the recording's {@link FoundRatioCheck}.
+   */
   public static HttpRequestActionBuilder predict(
-      String label, String client, String mode, Parameters params, ServerTimes times) {
+      String label, String client, String mode, Parameters params, Recording recording) {
     String name = requestName(label, client);
     // One prediction per candidate, also with skip_inference (the app then scores 0).
     int expected = params.batchSize() > 0 ? params.batchSize() : FIXTURE_BATCH_SIZE;
     return http(name)
         .get(path(client, mode, params))
-        .check(status().is(200), wellFormedAndRecorded(name, expected, times));
+        .check(
+            status().is(200),
+            wellFormedAndRecorded(name, expected, recording.server(), recording.found()));
   }
 
   /**
-   * One check over the body: the reply has the expected predictions and a {@code total_ms}, and its
-   * stage times go to {@code times}. One streaming pass ({@link PredictReply}) instead of Gatling's
-   * jsonPath, which costs the load generator about ten times more CPU on these replies.
+   * One check over the body: the reply has the expected predictions, a {@code total_ms} and the
+   * expected found ratio, and its stage times go to {@code times}. One streaming pass ({@link
+   * PredictReply}) instead of Gatling's jsonPath, which costs the load generator about ten times
+   * more CPU on these replies.
    */
-  private static CheckBuilder wellFormedAndRecorded(String name, int expected, ServerTimes times) {
+  private static CheckBuilder wellFormedAndRecorded(
+      String name, int expected, ServerTimes times, FoundRatioCheck found) {
     return bodyBytes()
         .transform(PredictReply::parse)
         .validate(
@@ -116,6 +123,7 @@ public final class PredictCalls {
             (reply, session) -> {
               reply.requireWellFormed(expected);
               reply.recordInto(times, name);
+              found.check(reply.recordsFound(), reply.recordsTotal());
               return reply;
             })
         .name("predict reply");

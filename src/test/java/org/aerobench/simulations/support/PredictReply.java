@@ -18,8 +18,11 @@ import org.aerobench.report.run.Stage;
  *
  * @param predictions entries of the {@code predictions} array, -1 when it is absent
  * @param stageMillis stage times by {@link Stage#ordinal()}, NaN when absent
+ * @param recordsFound {@code records_found}, -1 when absent
+ * @param recordsTotal {@code records_total}, -1 when absent
  */
-public record PredictReply(int predictions, double[] stageMillis) {
+public record PredictReply(
+    int predictions, double[] stageMillis, int recordsFound, int recordsTotal) {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Stage[] STAGES = Stage.values();
@@ -31,6 +34,8 @@ public record PredictReply(int predictions, double[] stageMillis) {
    */
   public static PredictReply parse(byte[] body) {
     int predictions = -1;
+    int found = -1;
+    int total = -1;
     double[] stages = new double[STAGES.length];
     Arrays.fill(stages, Double.NaN);
     try (JsonParser json = JSON.createParser(body)) {
@@ -46,6 +51,10 @@ public record PredictReply(int predictions, double[] stageMillis) {
             json.skipChildren(); // an {adId, score} object: only counted
             predictions++;
           }
+        } else if ("records_found".equals(field) && value.isNumeric()) {
+          found = json.getIntValue();
+        } else if ("records_total".equals(field) && value.isNumeric()) {
+          total = json.getIntValue();
         } else if (value.isNumeric()) {
           Stage stage = stageOf(field);
           if (stage != null) {
@@ -60,7 +69,7 @@ public record PredictReply(int predictions, double[] stageMillis) {
     } catch (IOException e) {
       throw new IllegalStateException("reply could not be read: " + e.getMessage());
     }
-    return new PredictReply(predictions, stages);
+    return new PredictReply(predictions, stages, found, total);
   }
 
   private static Stage stageOf(String field) {

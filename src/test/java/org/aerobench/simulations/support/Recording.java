@@ -6,9 +6,10 @@ import org.aerobench.report.run.ServerTimes;
 /**
  * Where the calls record what each response took: the server-measured stage times from its body,
  * the client-side time the load generator saw (per second), and any listener of completed calls
- * (the capacity study's per-level tallies).
+ * (the capacity study's per-level tallies), and the found-ratio check every reply passes.
  */
-public record Recording(ServerTimes server, ClientTimes client, CallListener listener) {
+public record Recording(
+    ServerTimes server, ClientTimes client, CallListener listener, FoundRatioCheck found) {
 
   /** Told of every completed call, OK or KO, on Gatling's thread: keep it cheap. */
   public interface CallListener {
@@ -18,12 +19,16 @@ public record Recording(ServerTimes server, ClientTimes client, CallListener lis
   }
 
   public static Recording create() {
-    return new Recording(new ServerTimes(), new ClientTimes(), CallListener.NONE);
+    return new Recording(
+        new ServerTimes(),
+        new ClientTimes(),
+        CallListener.NONE,
+        FoundRatioCheck.fromSystemProperties());
   }
 
   /** The same sinks, also telling {@code other} of every call. */
   public Recording withListener(CallListener other) {
-    return new Recording(server, client, other);
+    return new Recording(server, client, other, found);
   }
 
   void completed(String requestName, long sentMillis, long endMillis, long micros, boolean ok) {

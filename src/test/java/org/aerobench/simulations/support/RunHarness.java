@@ -5,6 +5,8 @@ import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,7 @@ public final class RunHarness {
   private volatile java.util.function.Consumer<String> afterPhase = label -> {};
   private final Set<String> scraped = ConcurrentHashMap.newKeySet();
 
+  private Map<String, Object> appInfo; // the app's GET /info, null when it has none
   private Instant loadStartedAt;
   private long loadStartNanos;
   private double gatlingCpuAtStart;
@@ -222,6 +226,8 @@ public final class RunHarness {
       app.start();
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
+    appInfo = askAppInfo();
+    expectFoundRatio();
     loadStartedAt = Instant.now();
     loadStartNanos = System.nanoTime();
     phaseStartMillis = loadStartedAt.toEpochMilli();
@@ -277,6 +283,70 @@ public final class RunHarness {
           new ComparisonReport.Options(
               params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
     }
+  }
+
+  /**
+   * The app's own account of what it runs against ({@code GET /info}); null, with a warning, when
+   * it does not answer (an older app).
+   */
+  private Map<String, Object> askAppInfo() {
+    try {
+      Map<String, Object> info =
+          new ObjectMapper().readValue(metrics.fetch("/info"), new TypeReference<>() {});
+      if (info.get("aerospike") instanceof Map<?, ?> aerospike) {
+        say(
+            "app reports Aerospike "
+                + (Boolean.TRUE.equals(aerospike.get("embedded")) ? "embedded" : "external")
+                + ", build "
+                + aerospike.get("build")
+                + ", nodes "
+                + aerospike.get("nodes"));
+      }
+      return info;
+    } catch (IOException e) {
+      say(
+          "WARN: "
+              + baseUrl
+              + "/info did not answer ("
+              + e.getMessage()
+              + "); conditions.json"
+              + " says embedded only from whether this run started the app");
+      return null;
+    }
+  }
+
+  /**
+   * Sets what every reply's found ratio must be: -DexpectFound, the seeded ratio for the embedded
+   * server, or one lookup-only reply's ratio now (an external cluster). Before any load.
+   */
+  private void expectFoundRatio() {
+    int batch = params.batchSize() > 0 ? params.batchSize() : PredictCalls.FIXTURE_BATCH_SIZE;
+    double seeded = FoundRatioCheck.seededRatio(PredictCalls.FIXTURE_BATCH_SIZE, batch);
+    double observed = Double.NaN;
+    if (!embeddedAsReported()) {
+      String path =
+          "/predict/"
+              + params.clients().get(0)
+              + "/sample?skip_inference=true"
+              + (params.batchSize() > 0 ? "&batch_size=" + params.batchSize() : "");
+      try {
+        PredictReply reply =
+            PredictReply.parse(metrics.fetch(path).getBytes(StandardCharsets.UTF_8));
+        observed = (double) reply.recordsFound() / reply.recordsTotal();
+      } catch (IOException | RuntimeException e) {
+        say("WARN: could not observe the found ratio (" + e.getMessage() + "); not checked");
+      }
+    }
+    recording.found().expect(embeddedAsReported(), seeded, observed);
+    say(recording.found().describe());
+  }
+
+  /** Embedded as the app reports it; without /info, whether this run started the app. */
+  private boolean embeddedAsReported() {
+    if (appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike) {
+      return Boolean.TRUE.equals(aerospike.get("embedded"));
+    }
+    return app != null;
   }
 
   private void stopApp() {
@@ -355,7 +425,7 @@ public final class RunHarness {
             modes,
             params.inference(),
             baseUrl,
-            app != null,
+            embeddedAsReported(),
             params.latency().describe(),
             gitCommit(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
@@ -363,7 +433,8 @@ public final class RunHarness {
             cpu.gatlingCpuSeconds(),
             cpu.targetCpuSeconds(),
             params.model() == Parameters.Model.OPEN ? params.rate() : 0,
-            phaseWindows())
+            phaseWindows(),
+            appInfo)
         .write(files.conditions());
     Files.writeString(
         files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
