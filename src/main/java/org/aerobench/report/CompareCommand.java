@@ -41,11 +41,19 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "RUN",
       description =
           "Gatling run folder (default: the newest under target/gatling/); with --merge, the"
-              + " injectors' run folders")
+              + " injectors' run folders, or folders holding them (e.g. the shared volume of"
+              + " the Kubernetes injector Job)")
   List<Path> runs = new ArrayList<>();
 
   @Option(names = "--merge", description = "Merge the runs of several injectors into one")
   boolean merge;
+
+  @Option(
+      names = "--name",
+      description =
+          "With --merge: the merged run's folder name under --out (default:"
+              + " <simulation>-merged-<timestamp>)")
+  String mergedName;
 
   @Option(
       names = "--max-skew-ms",
@@ -128,8 +136,12 @@ public final class CompareCommand implements Callable<Integer> {
       if (maxSkewMillis < 0) {
         throw new ReportInputException("--max-skew-ms " + maxSkewMillis + " must be 0 or more");
       }
-      Path merged = new RunMerge(maxSkewMillis).merge(runs, this.out);
-      spec.commandLine().getOut().println("Merged " + runs.size() + " runs into " + merged);
+      List<Path> folders = new ArrayList<>();
+      for (Path given : runs) {
+        folders.addAll(RunFolders.runsUnder(given));
+      }
+      Path merged = new RunMerge(maxSkewMillis).merge(folders, this.out, mergedName);
+      spec.commandLine().getOut().println("Merged " + folders.size() + " runs into " + merged);
       return merged;
     }
     if (runs.size() > 1) {

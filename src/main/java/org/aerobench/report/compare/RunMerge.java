@@ -43,11 +43,15 @@ public final class RunMerge {
   }
 
   /**
-   * Checks and merges the runs into {@code <outDir>/<simulation>-merged-<timestamp>/}.
+   * Checks and merges the runs into {@code <outDir>/<name>/}.
    *
+   * @param name the merged run's folder name, or null for {@code <simulation>-merged-<timestamp>}
    * @return the merged run folder
    */
-  public Path merge(List<Path> folders, Path outDir) throws IOException {
+  public Path merge(List<Path> folders, Path outDir, String name) throws IOException {
+    if (folders.isEmpty()) {
+      throw new ReportInputException("--merge found no run folders to merge");
+    }
     List<RunData> runs = new ArrayList<>();
     for (Path folder : folders) {
       runs.add(loadInjectorRun(folder, runs));
