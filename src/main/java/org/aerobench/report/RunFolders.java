@@ -50,6 +50,31 @@ public final class RunFolders {
   }
 
   /**
+   * The run folders a path names: itself when it is one (it holds Gatling's {@code index.html} or
+   * the project's files), else every run folder one or two levels below it, sorted (the injector
+   * Job's shared volume holds {@code injector-<i>/<run>/}).
+   */
+  public static java.util.List<Path> runsUnder(Path given) {
+    if (!Files.isDirectory(given) || isRun(given)) {
+      return java.util.List.of(given); // RunData.load names what is wrong with it
+    }
+    try (Stream<Path> below = Files.walk(given, 2)) {
+      java.util.List<Path> runs = below.filter(p -> !p.equals(given) && isRun(p)).sorted().toList();
+      if (runs.isEmpty()) {
+        throw new ReportInputException(given + " holds no run folder (with index.html)");
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new ReportInputException(given + " cannot be listed: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isRun(Path dir) {
+    return Files.isRegularFile(dir.resolve("index.html"))
+        || Files.isDirectory(dir.resolve(org.aerobench.report.run.RunFolder.SUBFOLDER));
+  }
+
+  /**
    * The folder Gatling writes the current run of {@code simulation} into, from inside the
    * simulation (e.g. its {@code after()}): the newest {@code <simple name lowercased>-<timestamp>}
    * folder under {@code results} modified at or after {@code notBefore}. Gatling creates it after

@@ -469,6 +469,7 @@ public final class ComparisonBuilder {
     c.put("date", Optional.ofNullable(g.date()).orElse("?"));
     c.put("duration (Gatling)", Optional.ofNullable(g.duration()).orElse("?"));
     c.put("requests", g.all().total() + " (" + g.all().ko() + " KO)");
+    injectors(run).ifPresent(n -> c.put("injectors", n));
     run.conditions()
         .ifPresent(
             rc -> {
@@ -504,6 +505,26 @@ public final class ComparisonBuilder {
               c.put("CPU, target app", cpu(rc.targetCpuSeconds(), rc));
             });
     return c;
+  }
+
+  /** A merged run's injectors: how many, and which runs. */
+  private static Optional<String> injectors(RunData run) {
+    var files = new org.aerobench.report.run.RunFolder(run.folder());
+    if (!java.nio.file.Files.exists(files.merge())) {
+      return Optional.empty();
+    }
+    try {
+      var manifest = org.aerobench.report.run.MergeManifest.read(files.merge());
+      return Optional.of(
+          manifest.injectors().size()
+              + " (merged: "
+              + String.join(", ", manifest.injectors())
+              + "; phase starts at most "
+              + manifest.maxSkewMillis()
+              + " ms apart)");
+    } catch (java.io.IOException e) {
+      throw new org.aerobench.report.ReportInputException(e.getMessage(), e);
+    }
   }
 
   private static String cpu(double seconds, RunConditions rc) {

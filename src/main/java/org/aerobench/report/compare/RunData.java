@@ -14,6 +14,7 @@ import org.aerobench.report.gatling.GatlingIndexParser;
 import org.aerobench.report.gatling.GatlingStats;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.run.ClientTimes;
+import org.aerobench.report.run.MergeManifest;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
 import org.aerobench.report.run.ServerTimes;
@@ -50,6 +51,9 @@ public record RunData(
           folder + " is not a folder: expected a Gatling run folder such as target/gatling/<run>");
     }
     RunFolder run = new RunFolder(folder);
+    if (!Files.exists(run.gatlingIndex()) && Files.exists(run.merge())) {
+      return merged(folder, run);
+    }
     GatlingStats gatling = GatlingIndexParser.parse(run.gatlingIndex());
     List<String> notes = new ArrayList<>();
     Optional<RunConditions> conditions = Optional.empty();
@@ -100,6 +104,39 @@ public record RunData(
       arms.add(seconds);
     }
     return Optional.of(SecondSeries.of(arms));
+  }
+
+  /**
+   * A run folder written by {@code compare --merge}: no Gatling page, but a manifest of summed
+   * counts and the merged logs, each required.
+   */
+  private static RunData merged(Path folder, RunFolder run) {
+    MergeManifest manifest = read(() -> MergeManifest.read(run.merge()));
+    RunConditions conditions = read(() -> RunConditions.read(run.conditions()));
+    ClientTimes clientTimes = read(() -> ClientTimes.read(run.clientTimes()));
+    Optional<ServerTimes> serverTimes =
+        Files.exists(run.serverTimes())
+            ? Optional.of(read(() -> ServerTimes.read(run.serverTimes())))
+            : Optional.empty();
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "Merged from "
+            + manifest.injectors().size()
+            + " injector runs: counts are their sums; client-side percentiles are exact"
+            + " percentiles of every injector's recorded µs (shown in whole ms), not Gatling's"
+            + " per-JVM estimates; phase windows span the earliest start to the latest end"
+            + " (starts at most "
+            + manifest.maxSkewMillis()
+            + " ms apart).");
+    Map<String, String> scrapes = scrapes(run, Optional.of(conditions));
+    return new RunData(
+        folder,
+        MergedStats.of(run.merge(), manifest, clientTimes, conditions),
+        Optional.of(conditions),
+        serverTimes,
+        Optional.of(clientTimes),
+        scrapes,
+        notes);
   }
 
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */

@@ -91,6 +91,16 @@ public final class ClientTimes {
     return bySecond.isEmpty();
   }
 
+  /**
+   * Adds every interval of {@code other} (another injector's log) to this one, second by second:
+   * HdrHistogram addition is exact, so the sum holds every recorded value of both at the same
+   * resolution.
+   */
+  public void addAll(ClientTimes other) {
+    other.bySecond.forEach(
+        (name, seconds) -> seconds.forEach((second, h) -> interval(name, second).add(h)));
+  }
+
   /** Writes the log, creating parent folders. */
   public void write(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());

@@ -42,6 +42,16 @@ public record RunFolder(Path gatlingRun) {
     return dir().resolve("capacity.json");
   }
 
+  /** What a merged run was merged from, and the summed counts: {@link MergeManifest}. */
+  public Path merge() {
+    return dir().resolve("merge.json");
+  }
+
+  /** The simulation's effective {@code -D} parameters, one {@code name=value} a line. */
+  public Path parameters() {
+    return dir().resolve("parameters.txt");
+  }
+
   /** Run conditions: {@link RunConditions}. */
   public Path conditions() {
     return dir().resolve("conditions.json");

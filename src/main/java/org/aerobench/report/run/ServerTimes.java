@@ -62,6 +62,12 @@ public final class ServerTimes {
     return sorted;
   }
 
+  /** Adds every histogram of {@code other} (another injector's log): exact, as in ClientTimes. */
+  public void addAll(ServerTimes other) {
+    other.histograms.forEach(
+        (name, stages) -> stages.forEach((stage, h) -> histogram(name, stage).add(h)));
+  }
+
   /** True when nothing was recorded. */
   public boolean isEmpty() {
     return histograms.isEmpty();

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +42,9 @@ import org.aerobench.embedded.Latency;
  * @param readyTimeout how long to wait for the started app's {@code /ready}
  * @param assertions thresholds file (gate.properties format), or {@code null} for
  *     conf/gate.properties
+ * @param startAt when the load starts (epoch ms or ISO-8601 instant), or {@code null} for as soon
+ *     as the target is ready: several injectors given the same instant start together, and {@code
+ *     compare --merge} checks that they did
  */
 public record Parameters(
     String baseUrl,
@@ -59,7 +64,8 @@ public record Parameters(
     List<String> appJvmArgs,
     Path appConfig,
     Duration readyTimeout,
-    Path assertions) {
+    Path assertions,
+    Instant startAt) {
 
   /** Client styles the app serves (contracts.md, {@code ClientStyles.names()}). */
   public static final List<String> KNOWN_CLIENTS = List.of("sync", "async", "virtual");
@@ -123,6 +129,7 @@ public record Parameters(
     Path appConfig = in.existingFile("appConfig");
     Duration readyTimeout = in.duration("readyTimeout", "60s", false);
     Path assertions = in.existingFile("assertions");
+    Instant startAt = in.instant("startAt");
     in.throwIfAnyProblem();
     return new Parameters(
         baseUrl,
@@ -142,7 +149,8 @@ public record Parameters(
         jvmArgs,
         appConfig,
         readyTimeout,
-        assertions);
+        assertions,
+        startAt);
   }
 
   /** The same parameters with other compared clients (FullRun's stress phase). */
@@ -165,7 +173,8 @@ public record Parameters(
         appJvmArgs,
         appConfig,
         readyTimeout,
-        assertions);
+        assertions,
+        startAt);
   }
 
   /** The same parameters with another latency injection (a capacity profile's). */
@@ -188,7 +197,8 @@ public record Parameters(
         appJvmArgs,
         appConfig,
         readyTimeout,
-        assertions);
+        assertions,
+        startAt);
   }
 
   /** The same parameters with inference on or off (LookupOnly never runs the model). */
@@ -211,7 +221,8 @@ public record Parameters(
         appJvmArgs,
         appConfig,
         readyTimeout,
-        assertions);
+        assertions,
+        startAt);
   }
 
   /**
@@ -337,6 +348,27 @@ public record Parameters(
               + " such as 60 (seconds), 60s, 500ms, 2m; default "
               + defaultValue);
       return parseDuration(defaultValue);
+    }
+
+    /** An instant as epoch milliseconds or ISO-8601 ({@code 2026-12-01T10:00:00Z}), or null. */
+    Instant instant(String name) {
+      String value = raw(name);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return value.matches("\\d+")
+            ? Instant.ofEpochMilli(Long.parseLong(value))
+            : Instant.parse(value);
+      } catch (NumberFormatException | DateTimeParseException e) {
+        problem(
+            name,
+            value,
+            "must be epoch milliseconds or an ISO-8601 instant, e.g. -D"
+                + name
+                + "=2026-12-01T10:00:00Z");
+        return null;
+      }
     }
 
     boolean bool(String name, boolean defaultValue) {

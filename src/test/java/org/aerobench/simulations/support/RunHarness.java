@@ -228,6 +228,7 @@ public final class RunHarness {
     }
     appInfo = askAppInfo();
     expectFoundRatio();
+    awaitStart();
     loadStartedAt = Instant.now();
     loadStartNanos = System.nanoTime();
     phaseStartMillis = loadStartedAt.toEpochMilli();
@@ -235,6 +236,29 @@ public final class RunHarness {
     targetCpuAtStart = targetCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
     sampler.start();
+  }
+
+  /**
+   * Waits for {@code -DstartAt}: injectors given one instant start their load together. A start
+   * already past (a pod scheduled late) only warns; {@code compare --merge} refuses the runs when
+   * their phases are further apart than its skew bound.
+   */
+  private void awaitStart() {
+    if (params.startAt() == null) {
+      return;
+    }
+    long waitMillis = params.startAt().toEpochMilli() - System.currentTimeMillis();
+    if (waitMillis < 0) {
+      say("WARN: -DstartAt=" + params.startAt() + " passed " + -waitMillis + " ms ago");
+      return;
+    }
+    say("waiting " + waitMillis + " ms for -DstartAt=" + params.startAt());
+    try {
+      Thread.sleep(waitMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for -DstartAt", e);
+    }
   }
 
   /**
@@ -436,8 +460,7 @@ public final class RunHarness {
             phaseWindows(),
             appInfo)
         .write(files.conditions());
-    Files.writeString(
-        files.dir().resolve("parameters.txt"), parameterLines(), StandardCharsets.UTF_8);
+    Files.writeString(files.parameters(), parameterLines(), StandardCharsets.UTF_8);
     extraFiles.accept(files);
     if (app != null && Files.exists(app.log())) {
       Files.copy(app.log(), files.dir().resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
