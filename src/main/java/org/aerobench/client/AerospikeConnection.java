@@ -133,19 +133,26 @@ public final class AerospikeConnection implements AutoCloseable {
   }
 
   /**
-   * Waits until {@link #isConnected()} or the timeout passes.
+   * Waits until {@link #isConnected()} and the client knows which node owns the namespace's
+   * partitions, or the timeout passes. The client adds a node before its partition map arrives; a
+   * write in between fails with "Node not found for partition".
    *
-   * @return whether the cluster is connected
+   * @return whether the cluster is connected and its partition map known
    */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!isConnected()) {
+    while (!isConnected() || !partitionsKnown()) {
       if (System.nanoTime() - deadline >= 0) {
         return false;
       }
       Thread.sleep(20);
     }
     return true;
+  }
+
+  private boolean partitionsKnown() {
+    var partitions = client.getCluster().partitionMap;
+    return partitions != null && partitions.containsKey(settings.namespace());
   }
 
   /** Closes the client, then the event loops (and the Netty group, waiting a bounded time). */
