@@ -25,9 +25,11 @@ import org.aerobench.model.DlrmWeights;
 import org.aerobench.model.Engines;
 
 /**
- * The real backend: one {@link AerospikeConnection} (opened even while the cluster is down; the
- * client finds it when it comes back), the three client styles over it, the shipped fixture and the
- * DLRM with weights from the configured seed, warmed up once as the reference does.
+ * The real backend: the three client styles, each over an {@link AerospikeConnection} of its own
+ * ({@code aerospike.client.per.style}, the default) or all over one shared connection (opened even
+ * while the cluster is down; the client finds it when it comes back), the shipped fixture and the
+ * DLRM with weights from the configured seed, warmed up once as the reference does. The first
+ * connection also seeds, probes and describes the cluster.
  */
 public final class AerospikeBackend implements Backend {
 
@@ -35,18 +37,20 @@ public final class AerospikeBackend implements Backend {
   private static final String PROBE_KEY = "aerobench-ready-probe"; // never written: not found
 
   private final AerospikeConnection connection;
+  private final Map<String, AerospikeConnection> connections; // by style, or "shared"
   private final Map<String, ClientStyle> styles;
   private final RequestFixture fixture;
   private final ModelScorer scorer;
   private final ModelWarmUp warmUp;
 
   private AerospikeBackend(
-      AerospikeConnection connection,
+      Map<String, AerospikeConnection> connections,
       Map<String, ClientStyle> styles,
       RequestFixture fixture,
       ModelScorer scorer,
       ModelWarmUp warmUp) {
-    this.connection = connection;
+    this.connections = connections;
+    this.connection = connections.values().iterator().next();
     this.styles = styles;
     this.fixture = fixture;
     this.scorer = scorer;
@@ -61,26 +65,28 @@ public final class AerospikeBackend implements Backend {
             Engines.create(config.model().engine(), DlrmWeights.random(config.model().seed())),
             fixture);
     ClientSettings settings = config.aerospike();
-    AerospikeConnection connection;
+    Map<String, AerospikeConnection> connections = new LinkedHashMap<>();
+    Map<String, ClientStyle> styles = new LinkedHashMap<>();
     try {
-      connection = AerospikeConnection.open(settings);
+      for (String name : ClientStyles.names()) {
+        String client = settings.clientPerStyle() ? name : SHARED;
+        AerospikeConnection conn = connections.get(client);
+        if (conn == null) {
+          conn = AerospikeConnection.open(settings);
+          connections.put(client, conn);
+        }
+        styles.put(name, ClientStyles.create(name, conn, settings));
+      }
     } catch (RuntimeException e) {
+      closeAll(styles, connections);
       scorer.close();
       throw e;
     }
-    Map<String, ClientStyle> styles;
-    try {
-      styles = ClientStyles.create(connection, settings);
-    } catch (RuntimeException e) {
-      connection.close();
-      scorer.close();
-      throw e;
-    }
+    styles = java.util.Collections.unmodifiableMap(styles);
     try {
       scorer.warmUp(fixture); // the reference's one forward pass: the model works
     } catch (RuntimeException e) {
-      ClientStyles.closeAll(styles);
-      connection.close();
+      closeAll(styles, connections);
       scorer.close();
       throw e;
     }
@@ -89,10 +95,38 @@ public final class AerospikeBackend implements Backend {
         config.model().warmUp()
             ? ModelWarmUp.start(scorer.name(), scorer::warmUpEngine)
             : ModelWarmUp.skipped();
-    return new AerospikeBackend(connection, styles, fixture, scorer, warmUp);
+    return new AerospikeBackend(connections, styles, fixture, scorer, warmUp);
   }
 
-  /** The connection (for waiting on the cluster and for seeding). */
+  /** The label of the one client all styles share when there is no client per style. */
+  public static final String SHARED = "shared";
+
+  /**
+   * Waits until every client sees the cluster and its partition map, or the timeout passes.
+   *
+   * @return whether all are connected
+   */
+  public boolean awaitConnected(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (AerospikeConnection c : connections.values()) {
+      long left = deadline - System.nanoTime();
+      if (!c.awaitConnected(java.time.Duration.ofNanos(Math.max(0, left)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void closeAll(
+      Map<String, ClientStyle> styles, Map<String, AerospikeConnection> connections) {
+    try {
+      ClientStyles.closeAll(styles);
+    } finally {
+      connections.values().forEach(AerospikeConnection::close);
+    }
+  }
+
+  /** The first connection (for seeding, the readiness probe and /info). */
   public AerospikeConnection connection() {
     return connection;
   }
@@ -119,7 +153,7 @@ public final class AerospikeBackend implements Backend {
 
   @Override
   public boolean connected() {
-    return connection.isConnected();
+    return connections.values().stream().allMatch(AerospikeConnection::isConnected);
   }
 
   @Override
@@ -167,20 +201,18 @@ public final class AerospikeBackend implements Backend {
   }
 
   @Override
-  public ClusterStats clusterStats() {
-    return connection.client().getClusterStats();
+  public Map<String, ClusterStats> clusterStats() {
+    Map<String, ClusterStats> stats = new LinkedHashMap<>();
+    connections.forEach((client, c) -> stats.put(client, c.client().getClusterStats()));
+    return stats;
   }
 
   @Override
   public void close() {
     try {
-      ClientStyles.closeAll(styles);
+      closeAll(styles, connections);
     } finally {
-      try {
-        connection.close();
-      } finally {
-        scorer.close();
-      }
+      scorer.close();
     }
   }
 }

@@ -29,6 +29,7 @@ final class AppInfo {
     aerospike.put("namespace", a.namespace());
     aerospike.put("latency_injection", embedded ? latency.describe() : "off");
     aerospike.put("total_timeout_ms", a.totalTimeoutMs());
+    aerospike.put("client_per_style", a.clientPerStyle());
     Map<String, Object> styles = new LinkedHashMap<>();
     styles.put("sync", Map.of("pool_threads", a.syncPoolThreads(), "queue", a.syncQueueCapacity()));
     styles.put(

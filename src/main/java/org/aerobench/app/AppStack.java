@@ -70,7 +70,7 @@ public final class AppStack implements AutoCloseable {
       backend = AerospikeBackend.open(effective);
       SeedReport seeded = null;
       if (embedded != null || seedExternal) {
-        if (!backend.connection().awaitConnected(CONNECT_WAIT)) {
+        if (!backend.awaitConnected(CONNECT_WAIT)) {
           throw new IllegalStateException(
               "cannot seed: no Aerospike node of "
                   + effective.aerospike().hosts()
@@ -80,8 +80,7 @@ public final class AppStack implements AutoCloseable {
         }
         seeded = backend.seed(new Seeder(progress));
       }
-      if (effective.aerospike().user() != null
-          && backend.connection().awaitConnected(CONNECT_WAIT)) {
+      if (effective.aerospike().user() != null && backend.awaitConnected(CONNECT_WAIT)) {
         UnusedCredentials.check(backend.connection().client(), effective.aerospike())
             .ifPresent(log::warn);
       }

@@ -47,8 +47,11 @@ public interface Backend extends AutoCloseable {
    */
   Map<String, Object> describeCluster();
 
-  /** The client's own connection/event-loop state, read at scrape time. */
-  ClusterStats clusterStats();
+  /**
+   * Each AerospikeClient's own connection/event-loop state, read at scrape time: by style name when
+   * every style has its own client, else one entry {@code shared}.
+   */
+  Map<String, ClusterStats> clusterStats();
 
   /** Closes styles, client and event loops, model. */
   @Override

@@ -43,6 +43,9 @@ import java.util.Optional;
  *     overload error ({@link ClientFailures#isOverload}). Default: 4608
  * @param virtualMaxConcurrent blocking reads at once on virtual threads; the others wait (virtual
  *     threads park cheaply) so the sync connection pool is not exhausted. Default: 128
+ * @param clientPerStyle each client style gets an AerospikeClient of its own (connection pools,
+ *     event loops, tend thread, the client's error-rate circuit breaker), so that a style that
+ *     saturates cannot trip another style's breaker or take its connections. Default: true
  * @param tendIntervalMs cluster tend interval; also how fast a restarted server is found again.
  *     Default: 1000
  */
@@ -63,7 +66,8 @@ public record ClientSettings(
     int syncPoolThreads,
     int syncQueueCapacity,
     int virtualMaxConcurrent,
-    int tendIntervalMs) {
+    int tendIntervalMs,
+    boolean clientPerStyle) {
 
   /** Environment variable holding the user name. */
   public static final String USER_ENV = "AEROSPIKE_USER";
@@ -223,6 +227,8 @@ public record ClientSettings(
         + virtualMaxConcurrent
         + ", tendIntervalMs="
         + tendIntervalMs
+        + ", clientPerStyle="
+        + clientPerStyle
         + "]";
   }
 
@@ -281,6 +287,7 @@ public record ClientSettings(
     private int syncQueueCapacity = 4608;
     private int virtualMaxConcurrent = 128;
     private int tendIntervalMs = 1000;
+    private boolean clientPerStyle = true;
 
     private Builder() {}
 
@@ -302,6 +309,7 @@ public record ClientSettings(
       syncQueueCapacity = s.syncQueueCapacity;
       virtualMaxConcurrent = s.virtualMaxConcurrent;
       tendIntervalMs = s.tendIntervalMs;
+      clientPerStyle = s.clientPerStyle;
     }
 
     public Builder hosts(List<String> value) {
@@ -386,6 +394,11 @@ public record ClientSettings(
       return this;
     }
 
+    public Builder clientPerStyle(boolean value) {
+      clientPerStyle = value;
+      return this;
+    }
+
     public Builder tendIntervalMs(int value) {
       tendIntervalMs = value;
       return this;
@@ -414,7 +427,8 @@ public record ClientSettings(
           syncPoolThreads,
           syncQueueCapacity,
           virtualMaxConcurrent,
-          tendIntervalMs);
+          tendIntervalMs,
+          clientPerStyle);
     }
   }
 }

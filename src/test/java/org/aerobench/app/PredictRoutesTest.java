@@ -191,6 +191,22 @@ class PredictRoutesTest {
   }
 
   @Test
+  void every_style_has_an_aerospike_client_of_its_own_by_default() {
+    assertThat(http.get("/predict/sync/sample").status()).isEqualTo(200);
+
+    String text = http.get("/metrics").body();
+
+    for (String style : STYLES) {
+      assertThat(text)
+          .containsPattern(
+              "aerospike_client_node_connections\\{client=\""
+                  + style
+                  + "\",node=\"[^\"]+\",pool=\"sync\",state=\"in_pool\"}");
+    }
+    assertThat(text).doesNotContain("client=\"shared\"");
+  }
+
+  @Test
   void metrics_expose_the_blocking_styles_workers_and_their_read_time_for_littles_law() {
     assertThat(http.get("/predict/sync/sample?mode=gather").status()).isEqualTo(200);
     assertThat(http.get("/predict/virtual/sample?mode=gather").status()).isEqualTo(200);

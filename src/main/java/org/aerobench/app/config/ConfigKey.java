@@ -14,6 +14,7 @@ public enum ConfigKey {
   AEROSPIKE_TOTAL_TIMEOUT_MS("aerospike.total.timeout.ms", "1000", Rule.range(1, 60_000)),
   AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "1000", Rule.range(1, 60_000)),
   AEROSPIKE_MAX_RETRIES("aerospike.max.retries", "2", Rule.range(0, 100)),
+  AEROSPIKE_CLIENT_PER_STYLE("aerospike.client.per.style", "true", Rule.oneOf("true", "false")),
   AEROSPIKE_MAX_CONNS_PER_NODE("aerospike.max.conns.per.node", "256", Rule.range(1, 10_000)),
   AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "1000", Rule.range(10, 60_000)),
   AEROSPIKE_SYNC_POOL_THREADS("aerospike.sync.pool.threads", "16", Rule.range(1, 1024)),

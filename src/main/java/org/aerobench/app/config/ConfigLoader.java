@@ -112,6 +112,7 @@ public final class ConfigLoader {
             .totalTimeoutMs(r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS))
             .socketTimeoutMs(r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS))
             .maxRetries(r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES))
+            .clientPerStyle(Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE)))
             .maxConnsPerNode(r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE))
             .tendIntervalMs(r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS))
             .syncPoolThreads(r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS))

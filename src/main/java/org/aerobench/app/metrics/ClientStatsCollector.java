@@ -12,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -27,56 +28,112 @@ public final class ClientStatsCollector implements MultiCollector {
   private static final String EVENT_LOOP_COMMANDS = "aerospike_client_event_loop_commands";
   private static final String NODE_ERRORS = "aerospike_client_node_errors";
 
-  private final Supplier<ClusterStats> stats;
+  private final Supplier<Map<String, ClusterStats>> stats;
 
-  private ClientStatsCollector(Supplier<ClusterStats> stats) {
+  private ClientStatsCollector(Supplier<Map<String, ClusterStats>> stats) {
     this.stats = stats;
   }
 
-  /** Registers the client gauges; {@code stats} is called once per scrape and may throw. */
-  public static void register(PrometheusRegistry registry, Supplier<ClusterStats> stats) {
+  /**
+   * Registers the client gauges; {@code stats} (one entry per AerospikeClient, by the {@code
+   * client} label it gets: a style's name, or {@code shared}) is called once per scrape and may
+   * throw.
+   */
+  public static void register(
+      PrometheusRegistry registry, Supplier<Map<String, ClusterStats>> stats) {
     registry.register(new ClientStatsCollector(stats));
   }
 
   @Override
   public MetricSnapshots collect() {
-    ClusterStats s = safe(stats);
+    Map<String, ClusterStats> all = safe(stats);
     GaugeSnapshot.Builder connections =
         GaugeSnapshot.builder()
             .name(CONNECTIONS)
-            .help("Connections per node and pool (sync|async) in use or idle in the pool");
+            .help("Connections per client, node and pool (sync|async) in use or idle in the pool");
     GaugeSnapshot.Builder loops =
         GaugeSnapshot.builder()
             .name(EVENT_LOOP_COMMANDS)
-            .help("Async commands per event loop: in process, or waiting in its bounded queue");
+            .help(
+                "Async commands per client and event loop: in process, or waiting in its bounded"
+                    + " queue");
     CounterSnapshot.Builder errors =
         CounterSnapshot.builder()
             .name(NODE_ERRORS)
-            .help("Command errors and timeouts per node since the client started");
-    if (s != null) {
-      for (NodeStats n : s.nodes) {
-        String node = n.node.getName();
-        connections.dataPoint(gauge(n.sync.inUse, "node", node, "pool", "sync", "state", "in_use"));
-        connections.dataPoint(
-            gauge(n.sync.inPool, "node", node, "pool", "sync", "state", "in_pool"));
-        if (n.async != null) {
-          connections.dataPoint(
-              gauge(n.async.inUse, "node", node, "pool", "async", "state", "in_use"));
-          connections.dataPoint(
-              gauge(n.async.inPool, "node", node, "pool", "async", "state", "in_pool"));
-        }
-        errors.dataPoint(counter(n.errorCount, "node", node, "kind", "error"));
-        errors.dataPoint(counter(n.timeoutCount, "node", node, "kind", "timeout"));
-      }
-      if (s.eventLoops != null) {
-        for (int i = 0; i < s.eventLoops.length; i++) {
-          EventLoopStats loop = s.eventLoops[i];
-          String index = Integer.toString(i);
-          loops.dataPoint(gauge(loop.processSize, "event_loop", index, "state", "in_process"));
-          loops.dataPoint(gauge(loop.queueSize, "event_loop", index, "state", "queued"));
-        }
-      }
-    }
+            .help("Command errors and timeouts per client and node since the client started");
+    all.forEach(
+        (client, s) -> {
+          for (NodeStats n : s.nodes) {
+            String node = n.node.getName();
+            connections.dataPoint(
+                gauge(
+                    n.sync.inUse,
+                    "client",
+                    client,
+                    "node",
+                    node,
+                    "pool",
+                    "sync",
+                    "state",
+                    "in_use"));
+            connections.dataPoint(
+                gauge(
+                    n.sync.inPool,
+                    "client",
+                    client,
+                    "node",
+                    node,
+                    "pool",
+                    "sync",
+                    "state",
+                    "in_pool"));
+            if (n.async != null) {
+              connections.dataPoint(
+                  gauge(
+                      n.async.inUse,
+                      "client",
+                      client,
+                      "node",
+                      node,
+                      "pool",
+                      "async",
+                      "state",
+                      "in_use"));
+              connections.dataPoint(
+                  gauge(
+                      n.async.inPool,
+                      "client",
+                      client,
+                      "node",
+                      node,
+                      "pool",
+                      "async",
+                      "state",
+                      "in_pool"));
+            }
+            errors.dataPoint(
+                counter(n.errorCount, "client", client, "node", node, "kind", "error"));
+            errors.dataPoint(
+                counter(n.timeoutCount, "client", client, "node", node, "kind", "timeout"));
+          }
+          if (s.eventLoops != null) {
+            for (int i = 0; i < s.eventLoops.length; i++) {
+              EventLoopStats loop = s.eventLoops[i];
+              String index = Integer.toString(i);
+              loops.dataPoint(
+                  gauge(
+                      loop.processSize,
+                      "client",
+                      client,
+                      "event_loop",
+                      index,
+                      "state",
+                      "in_process"));
+              loops.dataPoint(
+                  gauge(loop.queueSize, "client", client, "event_loop", index, "state", "queued"));
+            }
+          }
+        });
     return MetricSnapshots.of(connections.build(), loops.build(), errors.build());
   }
 
@@ -94,11 +151,11 @@ public final class ClientStatsCollector implements MultiCollector {
   }
 
   // A scrape must not fail because the client is closing or the cluster is gone.
-  private static ClusterStats safe(Supplier<ClusterStats> stats) {
+  private static Map<String, ClusterStats> safe(Supplier<Map<String, ClusterStats>> stats) {
     try {
       return stats.get();
     } catch (RuntimeException e) {
-      return null;
+      return Map.of();
     }
   }
 }

@@ -127,6 +127,8 @@ public record Comparison(
    * Prometheus p95s for one client in one scrape.
    *
    * @param window "since previous scrape" or "cumulative since app start"
+   * @param foundRatio mean share of the keys found by this client's requests in the scenario (null
+   *     when the app does not expose it)
    */
   public record PromRow(
       String scenario,
@@ -134,7 +136,8 @@ public record Comparison(
       Double predictP95Ms,
       Double batchReadAllP95Ms,
       double observations,
-      String window) {}
+      String window,
+      Double foundRatio) {}
 
   /**
    * Server-measured stage times of one request name.

@@ -118,6 +118,14 @@ public final class ComparisonBuilder {
     clientOrder.stream().filter(c -> !clients.contains(c)).forEach(clients::add);
     // The capacity study's verdict (Capacity runs); null for other runs.
     org.aerobench.report.capacity.CapacityStudy capacity = capacity(run);
+    List<String> verdict = new ArrayList<>(Verdict.of(baseline, modes, capacity));
+    // Data that changed during the run invalidates the comparison: said in the verdict too.
+    FoundRatios.change(FoundRatios.of(run.scrapes()))
+        .ifPresent(
+            warning -> {
+              notes.add(warning);
+              verdict.add(warning);
+            });
     return new Comparison(
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
@@ -138,7 +146,7 @@ public final class ComparisonBuilder {
             Bootstrap.DEFAULT_SEED),
         notes,
         capacity,
-        Verdict.of(baseline, modes, capacity),
+        verdict,
         distributions,
         Timeline.of(run, clients));
   }
@@ -345,6 +353,7 @@ public final class ComparisonBuilder {
 
   private List<PromRow> prometheus(RunData run) {
     List<PromRow> rows = new ArrayList<>();
+    Map<String, Map<String, Double>> found = FoundRatios.of(run.scrapes());
     String previous = null;
     for (var scrape : run.scrapes().entrySet()) {
       String scenario = scrape.getKey();
@@ -383,7 +392,8 @@ public final class ComparisonBuilder {
                   p95Ms(p.histogram()),
                   p95Ms(b.histogram()),
                   observations,
-                  prefix + (p.histogram() != null ? p.label() : b.label())));
+                  prefix + (p.histogram() != null ? p.label() : b.label()),
+                  found.getOrDefault(scenario, Map.of()).get(client)));
         }
       } catch (IllegalArgumentException e) {
         throw new org.aerobench.report.ReportInputException(

@@ -77,20 +77,23 @@ public final class ComparisonTables {
               Format.number(r.predictP95Ms(), 1),
               Format.number(r.batchReadAllP95Ms(), 1),
               Format.number(r.observations(), 0),
-              r.window()));
+              r.window(),
+              Format.number(r.foundRatio(), 3)));
     }
     return new Table(
         "prometheus",
-        "Server-side Prometheus p95 (histogram_quantile over the scraped buckets)",
+        "Server-side Prometheus p95 (histogram_quantile over the scraped buckets) and the share"
+            + " of keys found",
         List.of(
             "scenario",
             "client",
             "window",
             "predict_duration_seconds p95 (ms)",
             "aerospike_batch_read_all_duration_seconds p95 (ms)",
-            "observations"),
+            "observations",
+            "records found (mean share)"),
         rows.stream()
-            .map(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4)))
+            .map(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4), r.get(6)))
             .toList(),
         3);
   }

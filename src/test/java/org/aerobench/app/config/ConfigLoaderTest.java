@@ -41,6 +41,12 @@ class ConfigLoaderTest {
     assertThat(config.limits().admitted("async", config.aerospike()))
         .isEqualTo(64 * Runtime.getRuntime().availableProcessors());
     assertThat(config.limits().waiting("sync", config.aerospike())).isEqualTo(64);
+    assertThat(config.aerospike().clientPerStyle()).isTrue();
+    assertThat(
+            ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_CLIENT_PER_STYLE", "false"))
+                .aerospike()
+                .clientPerStyle())
+        .isFalse();
     assertThat(config.limits().requestDeadlineMs()).isEqualTo(1000);
     assertThat(config.ready().failureWindowMs()).isEqualTo(2000);
     assertThat(config.model().engine()).isEqualTo("java");

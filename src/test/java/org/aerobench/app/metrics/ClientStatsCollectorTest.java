@@ -19,6 +19,7 @@ class ClientStatsCollectorTest {
           calls.incrementAndGet();
           throw new IllegalStateException("client closed");
         });
+    // (one Supplier for every client of the app: the styles' clients are read together)
 
     var snapshots = registry.scrape();
 
