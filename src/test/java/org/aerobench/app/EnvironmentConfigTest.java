@@ -26,7 +26,8 @@ class EnvironmentConfigTest {
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
       assertThat(reply.json().get("predictions")).hasSize(200);
       assertThat(http.get("/metrics").body())
-          .contains("aerospike_client_event_loop_commands{event_loop=\"0\",state=\"queued\"}")
+          .contains(
+              "aerospike_client_event_loop_commands{client=\"async\",event_loop=\"0\",state=\"queued\"}")
           .doesNotContain("event_loop=\"1\"");
       http.close();
     }
