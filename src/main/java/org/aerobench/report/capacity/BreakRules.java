@@ -102,7 +102,9 @@ public record BreakRules(
             + num(machineBusyPercent)
             + " % busy, generator-saturated when the load generator used more than "
             + num(generatorCorePercent)
-            + " % of a core; a client that breaks there is limited by the machine, not its style.");
+            + " % of a core, or when the inference executor every style shares averaged a queue at"
+            + " least as long as its thread count; a client that breaks there is limited by the"
+            + " machine or its shared parts, not by its style.");
     return lines;
   }
 

@@ -29,8 +29,9 @@ public record CapacityStudy(
    * @param kneeRate the first offered rate whose p95 is at least twice the lowest level's; null
    *     when none
    * @param limit what ended the climb: {@code style} (this client broke while the machine had
-   *     room), {@code machine} (the 2 shared cores or the generator were saturated: not the style's
-   *     limit), or {@code none} (never broke up to the highest level)
+   *     room), {@code machine} (the 2 shared cores, the shared inference executor or the generator
+   *     were saturated: not the style's limit), or {@code none} (never broke up to the highest
+   *     level)
    * @param maxAchieved the highest achieved rate at any level (req/s): the throughput ceiling
    * @param littleBound the sync style's pool bound (null for other styles)
    */

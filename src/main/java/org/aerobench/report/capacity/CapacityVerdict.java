@@ -26,6 +26,11 @@ public final class CapacityVerdict {
   public static final String WORKER_LIMIT = "workers.limit";
 
   public static final String READS_PER_REQUEST = "reads.per.request";
+
+  /** The inference executor every style shares: its threads and its mean queue over a level. */
+  public static final String INFERENCE_LIMIT = "inference.limit";
+
+  public static final String INFERENCE_QUEUED = "inference.queued";
   public static final String READ_MEAN_MS = "read.mean.ms";
 
   private CapacityVerdict() {}
@@ -98,10 +103,21 @@ public final class CapacityVerdict {
     if (broken.generatorSaturated() && everyoneShort) {
       return "generator";
     }
-    if (broken.machineSaturated() || broken.generatorSaturated()) {
+    if (broken.machineSaturated() || broken.generatorSaturated() || sharedSaturated(broken)) {
       return "machine";
     }
     return "style";
+  }
+
+  /**
+   * True when the inference executor every style shares was saturated over the level: its queue
+   * averaged at least as many tasks as it has threads (1 when the run did not record them). Every
+   * style then waited for the same threads: a limit of the shared parts, not of a style.
+   */
+  static boolean sharedSaturated(Level level) {
+    Double queued = level.saturation().get(INFERENCE_QUEUED);
+    double threads = level.saturation().getOrDefault(INFERENCE_LIMIT, 1.0);
+    return queued != null && queued >= Math.max(1.0, threads);
   }
 
   private static LittleBound littleBound(
@@ -192,33 +208,47 @@ public final class CapacityVerdict {
             ratio,
             BreakRules.num(challenger.sustainableRate()),
             BreakRules.num(base.sustainableRate()));
-    boolean machine = isMachine(challenger) || isMachine(base);
-    if (machine) {
+    // A climb that ended on the machine or on the top level did not find the style's own limit.
+    boolean challengerOpen = !challenger.limit().equals("style");
+    boolean baseOpen = !base.limit().equals("style");
+    if (challengerOpen && baseOpen) {
       return pair
           + rates
-          + ", but the climb ended on the machine's limit (the shared cores or the load"
-          + " generator), not a style's: this is not a difference between the styles";
+          + ", but neither reached its own limit ("
+          + challenger.client()
+          + ": "
+          + why(challenger)
+          + "; "
+          + base.client()
+          + ": "
+          + why(base)
+          + "): this is not a difference between the styles";
     }
-    if (challenger.limit().equals("none") && base.limit().equals("none")) {
-      return pair
-          + "both held to the highest level tested ("
-          + BreakRules.num(challenger.sustainableRate())
-          + " req/s): no capacity difference within the tested range; raise -DrateMax";
-    }
-    if (challenger.limit().equals("none") || base.limit().equals("none")) {
-      String held = challenger.limit().equals("none") ? challenger.client() : base.client();
+    if (challengerOpen) {
       return pair
           + rates
           + "; "
-          + held
-          + " held to the highest level, so the real ratio is "
-          + (held.equals(challenger.client()) ? "at least" : "at most")
-          + " this";
+          + challenger.client()
+          + " did not reach its own limit ("
+          + why(challenger)
+          + "), so the styles' ratio is at least this";
+    }
+    if (baseOpen) {
+      return pair
+          + rates
+          + "; "
+          + base.client()
+          + " did not reach its own limit ("
+          + why(base)
+          + "), so the styles' ratio is at most this";
     }
     return pair + rates;
   }
 
-  private static boolean isMachine(ClientCapacity c) {
-    return c.limit().equals("machine") || c.limit().equals("generator");
+  private static String why(ClientCapacity c) {
+    return c.limit().equals("none")
+        ? "it held to the highest level tested"
+        : "the climb ended on the machine's limit: the shared cores, the shared inference executor"
+            + " or the load generator";
   }
 }

@@ -170,7 +170,8 @@ public final class Verdict {
           case "machine" ->
               "; then the machine's limit"
                   + where
-                  + ": the shared cores or the load generator were saturated, so "
+                  + ": the shared cores, the shared inference executor or the load generator were"
+                  + " saturated, so "
                   + c.client()
                   + "'s own ceiling was not reached";
           case "generator" ->

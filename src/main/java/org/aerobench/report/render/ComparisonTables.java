@@ -156,7 +156,8 @@ public final class ComparisonTables {
   static String limit(String limit) {
     return switch (limit) {
       case "style" -> "the style's (it broke while the machine had room)";
-      case "machine" -> "the machine's (cores or load generator saturated)";
+      case "machine" ->
+          "the machine's (cores, shared inference executor or load generator saturated)";
       case "generator" -> "the load generator's (every client short of its rate): not a capacity";
       case "none" -> "none reached";
       default -> limit;

@@ -100,7 +100,8 @@ class CapacityVerdictTest {
         .singleElement()
         .asString()
         .contains("2.00×")
-        .contains("async held to the highest level, so the real ratio is at least this");
+        .contains("async did not reach its own limit (it held to the highest level tested)")
+        .contains("so the styles' ratio is at least this");
   }
 
   @Test
@@ -164,5 +165,24 @@ class CapacityVerdictTest {
     assertThat(study.profiles().get(0).ratios().get(0))
         .contains("no ratio")
         .contains("start lower");
+  }
+
+  @Test
+  void
+      a_client_that_breaks_while_the_shared_inference_executor_is_saturated_is_limited_by_the_machine() {
+    Map<String, Double> queued =
+        Map.of(CapacityVerdict.INFERENCE_QUEUED, 36.0, CapacityVerdict.INFERENCE_LIMIT, 2.0);
+    Map<String, Double> idle =
+        Map.of(CapacityVerdict.INFERENCE_QUEUED, 0.9, CapacityVerdict.INFERENCE_LIMIT, 2.0);
+    List<Level> levels =
+        List.of(
+            level("sync", 80, 58, 1000, 60, 20, idle), // the pool: the executor had room
+            level("async", 80, 80, 120, 60, 20, idle),
+            level("async", 160, 120, 1100, 88, 20, queued)); // machine < 90 %, executor full
+
+    CapacityStudy study = CapacityVerdict.of(run(levels));
+
+    assertThat(client(study, "sync").limit()).isEqualTo("style");
+    assertThat(client(study, "async").limit()).isEqualTo("machine");
   }
 }

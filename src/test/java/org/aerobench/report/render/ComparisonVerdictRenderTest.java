@@ -41,8 +41,8 @@ class ComparisonVerdictRenderTest {
         .isLessThan(md.indexOf("## Conditions"));
     assertThat(md)
         .contains(
-            "| reference | log-normal median 2 ms, p99 10 ms | async | the machine's (cores or"
-                + " load generator saturated) |")
+            "| reference | log-normal median 2 ms, p99 10 ms | async | the machine's (cores, shared"
+                + " inference executor or load generator saturated) |")
         .contains(
             "| reference | log-normal median 2 ms, p99 10 ms | sync | the style's (it broke"
                 + " while the machine had room) |")
