@@ -130,8 +130,8 @@ class VerdictTest {
         .isEqualTo(
             "Capacity, profile reference (20/100), async: sustains 80 req/s, knee at 120 req/s;"
                 + " then the machine's limit at 160 req/s (p95 900 ms over 500 ms): the shared"
-                + " cores or the load generator were saturated, so async's own ceiling was not"
-                + " reached, at most 120 req/s achieved.")
+                + " cores, the shared inference executor or the load generator were saturated, so"
+                + " async's own ceiling was not reached, at most 120 req/s achieved.")
         .doesNotContain("style's limit");
     assertThat(verdict.get(1)).isEqualTo("Capacity, profile reference: async: 2.00× sync's rate");
   }
