@@ -17,6 +17,7 @@ import org.aerobench.client.AerospikeConnection;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.client.ClientStyle;
 import org.aerobench.client.ClientStyles;
+import org.aerobench.client.DelayedStyle;
 import org.aerobench.data.Fixtures;
 import org.aerobench.data.RequestFixture;
 import org.aerobench.data.SeedReport;
@@ -75,7 +76,12 @@ public final class AerospikeBackend implements Backend {
           conn = AerospikeConnection.open(settings);
           connections.put(client, conn);
         }
-        styles.put(name, ClientStyles.create(name, conn, settings));
+        ClientStyle style = ClientStyles.create(name, conn, settings);
+        styles.put(
+            name,
+            config.slowdown().active() && config.slowdown().style().equals(name)
+                ? new DelayedStyle(style, config.slowdown().ms())
+                : style);
       }
     } catch (RuntimeException e) {
       closeAll(styles, connections);

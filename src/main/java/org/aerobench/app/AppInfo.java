@@ -56,6 +56,7 @@ final class AppInfo {
     fixed.put("client_styles", styles);
     fixed.put("admission", admission);
     fixed.put("model", Map.of("engine", config.model().engine(), "seed", config.model().seed()));
+    fixed.put("test_slowdown", config.slowdown().describe());
   }
 
   /** The fixed part with the cluster's current nodes, build and edition added to "aerospike". */

@@ -20,6 +20,7 @@ import org.aerobench.embedded.Latency;
  * @param model which inference engine and which weight seed
  * @param embedded whether the embedded server is started, and its port and injected latency
  * @param ready when /ready reports the cluster unreachable
+ * @param slowdown a test-only delay added to one style's reads (the gate's power check)
  */
 public record AppConfig(
     ClientSettings aerospike,
@@ -27,7 +28,33 @@ public record AppConfig(
     Limits limits,
     Model model,
     Embedded embedded,
-    Ready ready) {
+    Ready ready,
+    Slowdown slowdown) {
+
+  /**
+   * A deliberately slower code path for one style, for measuring whether the gate catches a
+   * regression of known size: every read of that style completes {@code ms} later (after the
+   * Aerospike reply, without holding the style's thread, permit or event-loop slot). Off by
+   * default.
+   *
+   * @param style {@code none} or a style name
+   * @param ms the added delay, fractions allowed
+   */
+  public record Slowdown(String style, double ms) {
+
+    public static final Slowdown NONE = new Slowdown("none", 0);
+
+    public boolean active() {
+      return !style.equals("none") && ms > 0;
+    }
+
+    /** "off", or e.g. "async +1.2 ms per read". */
+    public String describe() {
+      return active()
+          ? String.format(java.util.Locale.ROOT, "%s +%s ms per read", style, ms)
+          : "off";
+    }
+  }
 
   /** Bind address and port of the HTTP server. */
   public record Http(String bindAddress, int port) {}
@@ -133,7 +160,7 @@ public record AppConfig(
   /** A copy with another HTTP port (the serve command's --port, tests' port 0). */
   public AppConfig withPort(int port) {
     return new AppConfig(
-        aerospike, new Http(http.bindAddress(), port), limits, model, embedded, ready);
+        aerospike, new Http(http.bindAddress(), port), limits, model, embedded, ready, slowdown);
   }
 
   /**
@@ -152,21 +179,22 @@ public record AppConfig(
             embedded.latencyFixedMs(),
             embedded.latencyMedianMs(),
             embedded.latencyP99Ms()),
-        ready);
+        ready,
+        slowdown);
   }
 
   /** A copy with another embedded-server section (e.g. another latency injection). */
   public AppConfig withEmbedded(Embedded newEmbedded) {
-    return new AppConfig(aerospike, http, limits, model, newEmbedded, ready);
+    return new AppConfig(aerospike, http, limits, model, newEmbedded, ready, slowdown);
   }
 
   /** A copy with other limits. */
   public AppConfig withLimits(Limits newLimits) {
-    return new AppConfig(aerospike, http, newLimits, model, embedded, ready);
+    return new AppConfig(aerospike, http, newLimits, model, embedded, ready, slowdown);
   }
 
   /** A copy with other readiness rules. */
   public AppConfig withReady(Ready newReady) {
-    return new AppConfig(aerospike, http, limits, model, embedded, newReady);
+    return new AppConfig(aerospike, http, limits, model, embedded, newReady, slowdown);
   }
 }

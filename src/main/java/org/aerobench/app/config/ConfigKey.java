@@ -43,7 +43,10 @@ public enum ConfigKey {
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
   EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.millis(0, 60_000)),
   EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.millis(0, 60_000)),
-  EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.millis(0, 60_000));
+  EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.millis(0, 60_000)),
+  TEST_SLOWDOWN_STYLE(
+      "test.slowdown.style", "none", Rule.oneOf("none", "sync", "async", "virtual")),
+  TEST_SLOWDOWN_MS("test.slowdown.ms", "0", Rule.millis(0, 1_000));
 
   private final String key;
   private final String defaultValue;

@@ -94,7 +94,24 @@ public final class ConfigLoader {
         new AppConfig.Ready(
             r.integer(ConfigKey.READY_FAILURE_WINDOW_MS),
             r.integer(ConfigKey.READY_PROBE_INTERVAL_MS));
-    return new AppConfig(aerospike, http, limits, model, embedded, ready);
+    AppConfig.Slowdown slowdown =
+        new AppConfig.Slowdown(
+            r.oneOf(ConfigKey.TEST_SLOWDOWN_STYLE), r.millis(ConfigKey.TEST_SLOWDOWN_MS));
+    checkedSlowdown(slowdown);
+    return new AppConfig(aerospike, http, limits, model, embedded, ready, slowdown);
+  }
+
+  /** Half a slowdown (a style without a delay, or a delay without a style) is a mistake. */
+  private static void checkedSlowdown(AppConfig.Slowdown s) {
+    if (s.style().equals("none") != (s.ms() == 0)) {
+      throw new ConfigException(
+          "test.slowdown.style="
+              + s.style()
+              + " and test.slowdown.ms="
+              + s.ms()
+              + ": set both (a style and a delay > 0) or neither, e.g. test.slowdown.style=async"
+              + " test.slowdown.ms=1.2");
+    }
   }
 
   /**

@@ -161,6 +161,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_test_slowdown_needs_both_a_style_and_a_delay() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.load(props("test.slowdown.ms", "1.2"), "f", Map.of()))
+        .withMessageContaining("test.slowdown.style=none and test.slowdown.ms=1.2")
+        .withMessageContaining("e.g. test.slowdown.style=async test.slowdown.ms=1.2");
+
+    AppConfig slowed =
+        ConfigLoader.load(
+            props("test.slowdown.style", "async", "test.slowdown.ms", "1.2"), "f", Map.of());
+    assertThat(slowed.slowdown().active()).isTrue();
+    assertThat(slowed.slowdown().describe()).isEqualTo("async +1.2 ms per read");
+    assertThat(ConfigLoader.defaults(Map.of()).slowdown().active()).isFalse();
+  }
+
+  @Test
   void credentials_come_only_from_the_environment_and_never_print() {
     AppConfig config =
         ConfigLoader.defaults(Map.of("AEROSPIKE_USER", "bench", "AEROSPIKE_PASSWORD", "s3cret"));
