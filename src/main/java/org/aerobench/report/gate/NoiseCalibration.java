@@ -18,6 +18,7 @@ import org.aerobench.report.compare.RunData;
 import org.aerobench.report.gatling.RequestStats;
 import org.aerobench.report.stats.Percentiles;
 import org.aerobench.report.stats.SecondSeries;
+import org.aerobench.report.stats.StudentT;
 
 /**
  * The between-run spread of one experiment on one machine ({@code conf/noise.properties}, written
@@ -219,17 +220,28 @@ public record NoiseCalibration(
     return null;
   }
 
-  /** "conf/noise.properties: 5 runs, ln p95 sd 0.081, 2026-…". */
+  /**
+   * A measured spread raised to the most it can be, at 95 %, given how few runs measured it ({@link
+   * StudentT#sdUpperFactor}: ×2.92 for 4 runs, ×1.65 for 10, ×1.37 for 20). More calibration runs,
+   * spread over the day, buy a narrower interval; few runs cannot fake one.
+   */
+  public double trustedSd(double measuredSd) {
+    return measuredSd * StudentT.sdUpperFactor(0.95, runs);
+  }
+
+  /** "conf/noise.properties: 5 runs, ln p95 sd 0.081 (used as 0.170: its 95 % bound), …". */
   public String describe(boolean relative) {
     return String.format(
         Locale.ROOT,
-        "%s: %d runs of %s on %s, ln %s sd %.3f",
+        "%s: %d runs of %s on %s, ln %s sd %.3f, used as %.3f (its 95 %% bound over %d runs)",
         file,
         runs,
         experiment.replaceFirst(";.*", ""),
         date,
         relative ? "(arm p95 / control p95)" : "p95",
-        relative ? relativeP95LogSd : p95LogSd);
+        relative ? relativeP95LogSd : p95LogSd,
+        trustedSd(relative ? relativeP95LogSd : p95LogSd),
+        runs);
   }
 
   static String thisHost() {

@@ -106,14 +106,16 @@ final class RunLevelRegression {
   }
 
   /**
-   * The change's interval from the calibrated spread s of ln p95 of one run: ln ratio ± t × s ×
-   * √(1/k_base + 1/k_candidate), t with (calibration runs − 1) degrees of freedom.
+   * The change's interval from the calibrated spread s of ln p95 of one run: ln ratio ± z × s⁺ ×
+   * √(1/k_base + 1/k_candidate), where s⁺ is s raised to its one-sided 95 % chi-squared bound over
+   * the calibration's runs ({@link NoiseCalibration#trustedSd}): a spread seen in 4 consecutive
+   * runs understates the spread of runs made hours apart, as the gate study measured.
    */
   private Bootstrap.Interval calibrated(double change, double sd, int kBase, int kCand) {
     double log = Math.log1p(change / 100);
     double half =
-        StudentT.twoSided(0.95, Math.max(1, calibration.get().runs() - 1))
-            * sd
+        StudentT.normalTwoSided(0.95)
+            * calibration.get().trustedSd(sd)
             * Math.sqrt(1.0 / kBase + 1.0 / kCand);
     return new Bootstrap.Interval(
         change, Math.expm1(log - half) * 100, Math.expm1(log + half) * 100, 0.95);
