@@ -21,13 +21,22 @@ import org.aerobench.report.stats.Bootstrap;
 public record RunDiff(
     String run, String against, String simulation, List<Row> rows, List<String> notes) {
 
+  /** The verdict of a p95 whose within-run interval lies above 0: a hint, not a regression. */
+  public static final String WORSE =
+      "worse beyond within-run noise only (not a regression claim: use the gate)";
+
+  /** The same below 0. */
+  public static final String BETTER =
+      "better beyond within-run noise only (not a regression claim: use the gate)";
+
   /**
    * One request name.
    *
    * @param p95Source "gatling" (whole ms) or "server" (total_ms)
    * @param noise interval of the server p95 difference (after − before), null without samples
-   * @param verdict "worse, beyond noise", "better, beyond noise", "within noise", "too few samples"
-   *     or "no server samples"
+   * @param verdict {@link #WORSE}, {@link #BETTER}, "within noise", "too few samples" or "no server
+   *     samples": never a plain "beyond noise", because the interval holds one run's noise a side
+   *     and not the noise between runs, which the gate study measured to be far larger
    * @param rpsBefore requests per second in the earlier run, from {@link Throughput} (per phase
    *     when both runs recorded the phase's window, else Gatling's Cnt/s in both)
    * @param rpsAfter the same in the later run
@@ -98,10 +107,7 @@ public record RunDiff(
                   1,
                   "i.i.d. bootstrap of server total_ms requests; within each run only, run-to-run"
                       + " variance not included: use the gate for a regression claim");
-          verdict =
-              !interval.beyondNoise()
-                  ? "within noise"
-                  : interval.low() > 0 ? "worse, beyond noise" : "better, beyond noise";
+          verdict = !interval.beyondNoise() ? "within noise" : interval.low() > 0 ? WORSE : BETTER;
         }
       }
       Throughput.Change rps =

@@ -65,7 +65,9 @@ class CompareCommandTest {
             "--out",
             temp.resolve("reports").toString());
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("# Run vs baseline: ").contains("worse, beyond noise");
+    assertThat(out.toString())
+        .contains("# Run vs baseline: ")
+        .contains("worse beyond within-run noise only");
   }
 
   @Test
