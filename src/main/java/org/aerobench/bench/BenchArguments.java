@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.aerobench.client.Arm;
 import org.aerobench.data.FeatureSet;
 
 /**
@@ -15,17 +16,33 @@ public final class BenchArguments {
 
   private BenchArguments() {}
 
-  /** Parses client names; duplicates are dropped, the first occurrence keeps its place. */
-  public static List<BenchClientKind> parseClients(List<String> names) {
-    Set<BenchClientKind> kinds = new LinkedHashSet<>();
+  /**
+   * Parses client names into arms, in the order given: a client listed again is an A/A arm of it
+   * ({@code sync,sync} = {@code sync, sync#2}), as in the simulations ({@link Arm}). Every arm of a
+   * client runs through the same client instance: identical code and state, so any difference
+   * between them is noise.
+   */
+  public static List<String> parseClients(List<String> names) {
+    List<String> lowered = new ArrayList<>();
     for (String name : names) {
-      kinds.add(BenchClientKind.fromWireName(name.trim().toLowerCase(Locale.ROOT)));
+      String value = name.trim().toLowerCase(Locale.ROOT);
+      BenchClientKind.fromWireName(Arm.style(value)); // an unknown client is named as such
+      lowered.add(value);
     }
-    if (kinds.isEmpty()) {
+    if (lowered.isEmpty()) {
       throw new IllegalArgumentException(
           "--clients: give at least one client; allowed: " + BenchClientKind.allowedNames());
     }
-    return List.copyOf(kinds);
+    try {
+      return Arm.arms(lowered, BenchClientKind.wireNames());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--clients: " + e.getMessage(), e);
+    }
+  }
+
+  /** The client an arm name stands for: {@code sync#2} is {@code sync}. */
+  public static BenchClientKind kindOf(String arm) {
+    return BenchClientKind.fromWireName(Arm.style(arm));
   }
 
   /** Parses set names ({@code nccsh_adid}) or 1-based indexes ({@code 1}..{@code 9}). */

@@ -43,6 +43,11 @@ public enum BenchClientKind {
         "--clients: '" + value + "' is not a client; allowed: " + allowedNames());
   }
 
+  /** Every name, in declaration order. */
+  public static java.util.List<String> wireNames() {
+    return Arrays.stream(values()).map(BenchClientKind::wireName).toList();
+  }
+
   /** The allowed names, comma-separated. */
   public static String allowedNames() {
     return Arrays.stream(values()).map(BenchClientKind::wireName).collect(Collectors.joining(", "));

@@ -6,7 +6,8 @@ import org.aerobench.data.FeatureSet;
 /**
  * What one environment-A run measures, already validated (see {@link BenchArguments}).
  *
- * @param clients client styles, in the order given (the order of a non-interleaved run)
+ * @param clients arms ({@code sync}, {@code async}, {@code sync#2} for an A/A repeat), in the order
+ *     given (the order of a non-interleaved run)
  * @param sets feature sets, in the order given
  * @param batchSizes keys per batch call, in the order given
  * @param concurrency identical batch calls fired together per iteration
@@ -17,7 +18,7 @@ import org.aerobench.data.FeatureSet;
  * @param seed seed of every shuffle, so a run's order can be repeated
  */
 public record BenchSettings(
-    List<BenchClientKind> clients,
+    List<String> clients,
     List<FeatureSet> sets,
     List<Integer> batchSizes,
     int concurrency,

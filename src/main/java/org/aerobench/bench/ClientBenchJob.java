@@ -112,7 +112,7 @@ final class ClientBenchJob {
         }
         try (BenchClients clients =
             BenchClients.create(
-                settings.clients(),
+                settings.clients().stream().map(BenchArguments::kindOf).distinct().toList(),
                 connection,
                 clientSettings,
                 settings.concurrency(),
@@ -129,7 +129,7 @@ final class ClientBenchJob {
         "Duration", String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
     EnvAConditions conditions =
         new EnvAConditions(
-            settings.clients().stream().map(BenchClientKind::wireName).toList(),
+            settings.clients(),
             settings.sets().stream().map(FeatureSet::setName).toList(),
             settings.batchSizes(),
             settings.concurrency(),

@@ -30,7 +30,7 @@ public final class ClientBenchRunner {
   private final PrintWriter progressOut;
 
   /**
-   * @param clients one connected client per kind of {@code settings.clients()}
+   * @param clients one connected client per kind of {@code settings.clients()}' arms
    * @param progressOut where the progress line goes (stderr for a user)
    */
   public ClientBenchRunner(
@@ -52,13 +52,13 @@ public final class ClientBenchRunner {
     if (settings.interleave()) {
       for (FeatureSet set : settings.sets()) {
         for (int batchSize : settings.batchSizes()) {
-          List<BenchClientKind> clients = new ArrayList<>(settings.clients());
+          List<String> clients = new ArrayList<>(settings.clients());
           Collections.shuffle(clients, random);
           clients.forEach(client -> order.add(new ComboKey(client, set, batchSize)));
         }
       }
     } else {
-      for (BenchClientKind client : settings.clients()) {
+      for (String client : settings.clients()) {
         for (FeatureSet set : settings.sets()) {
           for (int batchSize : settings.batchSizes()) {
             order.add(new ComboKey(client, set, batchSize));
@@ -85,7 +85,7 @@ public final class ClientBenchRunner {
           outcomes.add(runCombo(i + 1, key, random, progress));
         } catch (BenchFailure e) {
           throw new BenchFailure(
-              key.client().wireName()
+              key.client()
                   + " on "
                   + key.set().setName()
                   + " batch "
@@ -110,12 +110,13 @@ public final class ClientBenchRunner {
   }
 
   private int clientIndex(String wireName) {
-    return settings.clients().stream().map(BenchClientKind::wireName).toList().indexOf(wireName);
+    return settings.clients().indexOf(wireName);
   }
 
   private ComboResult runCombo(int comboNumber, ComboKey key, Random random, ProgressLine progress)
       throws InterruptedException {
-    BenchClient client = clients.get(key.client());
+    // An A/A arm (sync#2) runs through its client's one instance, as in the app.
+    BenchClient client = clients.get(BenchArguments.kindOf(key.client()));
     SetKeys keys = keysOf(key.set(), key.batchSize());
     int concurrency = settings.concurrency();
     int steps = settings.warmup() + settings.iterations();

@@ -3,4 +3,4 @@ package org.aerobench.bench;
 import org.aerobench.data.FeatureSet;
 
 /** One (client, set, batch size) combination of a run. */
-public record ComboKey(BenchClientKind client, FeatureSet set, int batchSize) {}
+public record ComboKey(String client, FeatureSet set, int batchSize) {}

@@ -19,7 +19,7 @@ public final class ComboResults {
       wallSeconds[i] /= 1000.0;
     }
     return ComboResult.of(
-        key.client().wireName(),
+        key.client(),
         key.set().setName(),
         key.batchSize(),
         concurrency,

@@ -44,7 +44,7 @@ final class ProgressLine {
             done * 100,
             combo,
             combos,
-            key.client().wireName(),
+            key.client(),
             key.set().setName(),
             key.batchSize(),
             phase);

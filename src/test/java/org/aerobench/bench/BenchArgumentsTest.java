@@ -10,9 +10,20 @@ import org.junit.jupiter.api.Test;
 class BenchArgumentsTest {
 
   @Test
-  void clients_are_parsed_in_the_given_order_without_duplicates() {
+  void clients_are_parsed_in_the_given_order_and_a_repeat_is_an_aa_arm() {
     assertThat(BenchArguments.parseClients(List.of("async", "sync", "async", " VIRTUAL ")))
-        .containsExactly(BenchClientKind.ASYNC, BenchClientKind.SYNC, BenchClientKind.VIRTUAL);
+        .containsExactly("async", "sync", "async#2", "virtual");
+    assertThat(BenchArguments.kindOf("async#2")).isEqualTo(BenchClientKind.ASYNC);
+  }
+
+  @Test
+  void a_badly_numbered_arm_is_refused_naming_it() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BenchArguments.parseClients(List.of("sync", "sync#1")))
+        .withMessageStartingWith("--clients: arm 'sync#1': a repeat is numbered from 2");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BenchArguments.parseClients(List.of("sync#2", "sync#2")))
+        .withMessage("--clients: arm 'sync#2' is listed twice");
   }
 
   @Test

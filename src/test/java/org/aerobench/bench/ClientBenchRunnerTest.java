@@ -32,7 +32,7 @@ class ClientBenchRunnerTest {
 
   private static BenchSettings settings(boolean interleave, boolean shuffleKeys) {
     return new BenchSettings(
-        List.of(BenchClientKind.SYNC, BenchClientKind.ASYNC, BenchClientKind.VIRTUAL),
+        List.of("sync", "async", "virtual"),
         List.of(FeatureSet.NCCSH_ADID, FeatureSet.NCCSH_CAMPAIGNID),
         List.of(5, 20),
         3,
@@ -52,13 +52,12 @@ class ClientBenchRunnerTest {
       List<ComboKey> group = order.subList(block * 3, block * 3 + 3);
       assertThat(group)
           .extracting(ComboKey::client)
-          .containsExactlyInAnyOrder(
-              BenchClientKind.SYNC, BenchClientKind.ASYNC, BenchClientKind.VIRTUAL);
+          .containsExactlyInAnyOrder("sync", "async", "virtual");
       assertThat(group).extracting(ComboKey::set).containsOnly(group.get(0).set());
       assertThat(group).extracting(ComboKey::batchSize).containsOnly(group.get(0).batchSize());
     }
     assertThat(ClientBenchRunner.order(settings(true, true), new Random(7))).isEqualTo(order);
-    List<List<BenchClientKind>> blockOrders = new ArrayList<>();
+    List<List<String>> blockOrders = new ArrayList<>();
     for (int block = 0; block < 4; block++) {
       blockOrders.add(
           order.subList(block * 3, block * 3 + 3).stream().map(ComboKey::client).toList());
@@ -72,21 +71,21 @@ class ClientBenchRunnerTest {
   void without_interleave_each_client_runs_all_its_combinations_in_turn() {
     List<ComboKey> order = ClientBenchRunner.order(settings(false, true), new Random(7));
 
-    assertThat(order.subList(0, 4)).extracting(ComboKey::client).containsOnly(BenchClientKind.SYNC);
+    assertThat(order.subList(0, 4)).extracting(ComboKey::client).containsOnly("sync");
     assertThat(order.subList(0, 4))
         .containsExactly(
-            new ComboKey(BenchClientKind.SYNC, FeatureSet.NCCSH_ADID, 5),
-            new ComboKey(BenchClientKind.SYNC, FeatureSet.NCCSH_ADID, 20),
-            new ComboKey(BenchClientKind.SYNC, FeatureSet.NCCSH_CAMPAIGNID, 5),
-            new ComboKey(BenchClientKind.SYNC, FeatureSet.NCCSH_CAMPAIGNID, 20));
+            new ComboKey("sync", FeatureSet.NCCSH_ADID, 5),
+            new ComboKey("sync", FeatureSet.NCCSH_ADID, 20),
+            new ComboKey("sync", FeatureSet.NCCSH_CAMPAIGNID, 5),
+            new ComboKey("sync", FeatureSet.NCCSH_CAMPAIGNID, 20));
   }
 
   @Test
   void each_combination_warms_up_then_measures_concurrency_times_iterations_calls()
       throws InterruptedException {
     Map<BenchClientKind, RecordingClient> fakes = new EnumMap<>(BenchClientKind.class);
-    for (BenchClientKind kind : settings(true, true).clients()) {
-      fakes.put(kind, new RecordingClient(kind));
+    for (String arm : settings(true, true).clients()) {
+      fakes.put(BenchArguments.kindOf(arm), new RecordingClient(BenchArguments.kindOf(arm)));
     }
     StringWriter progress = new StringWriter();
 
@@ -123,12 +122,41 @@ class ClientBenchRunnerTest {
   }
 
   @Test
+  void an_aa_arm_runs_through_its_clients_one_instance_and_is_reported_under_its_own_name()
+      throws InterruptedException {
+    RecordingClient fake = new RecordingClient(BenchClientKind.SYNC);
+    BenchSettings aa =
+        new BenchSettings(
+            BenchArguments.parseClients(List.of("sync", "sync")),
+            List.of(FeatureSet.NCCSH_ADID),
+            List.of(5),
+            2,
+            3,
+            1,
+            true,
+            true,
+            1);
+
+    List<ComboResult> outcomes =
+        new ClientBenchRunner(
+                aa,
+                FIXTURE,
+                "test",
+                Map.of(BenchClientKind.SYNC, fake),
+                new PrintWriter(new StringWriter(), true))
+            .run();
+
+    assertThat(outcomes).extracting(ComboResult::client).containsExactly("sync", "sync#2");
+    assertThat(fake.firings).hasSize(2 * (1 + 3));
+  }
+
+  @Test
   void measured_iterations_read_a_shuffled_permutation_of_the_set_keys_warmup_reads_them_in_order()
       throws InterruptedException {
     RecordingClient fake = new RecordingClient(BenchClientKind.SYNC);
     BenchSettings one =
         new BenchSettings(
-            List.of(BenchClientKind.SYNC),
+            List.of("sync"),
             List.of(FeatureSet.NCCSH_ADID_CHANNELID),
             List.of(20),
             2,

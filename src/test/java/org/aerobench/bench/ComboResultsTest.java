@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ComboResultsTest {
 
-  private static final ComboKey SYNC_ADID =
-      new ComboKey(BenchClientKind.SYNC, FeatureSet.NCCSH_ADID, 50);
-  private static final ComboKey ASYNC_ADID =
-      new ComboKey(BenchClientKind.ASYNC, FeatureSet.NCCSH_ADID, 50);
+  private static final ComboKey SYNC_ADID = new ComboKey("sync", FeatureSet.NCCSH_ADID, 50);
+  private static final ComboKey ASYNC_ADID = new ComboKey("async", FeatureSet.NCCSH_ADID, 50);
 
   // Latencies 1, 2, 3, 4, 10 ms (given unsorted); n = 5, so idx = 4 · p / 100.
   private static final double[] LATENCIES = {10, 3, 1, 4, 2};
