@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aerobench.embedded.info.InfoHandler;
 import org.aerobench.embedded.info.LatencyControl;
-import org.aerobench.embedded.net.IoLoop;
+import org.aerobench.embedded.net.Acceptor;
+import org.aerobench.embedded.net.BufferBudget;
+import org.aerobench.embedded.net.LoopGroup;
 import org.aerobench.embedded.net.ServerContext;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
@@ -30,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Non-blocking I/O on {@link EmbeddedConfig#ioThreads()} selector threads (one of them also
- * accepts), plus one scheduler thread for delayed replies (latency injection) and one that sweeps
- * expired records every 10 s.
+ * Non-blocking I/O on {@link EmbeddedConfig#ioThreads()} selector threads, one thread that accepts
+ * connections (so nothing that goes wrong while serving stops acceptance), one scheduler thread for
+ * delayed replies (latency injection) and one that sweeps expired records every nsup-period
+ * seconds. What clients can make it hold is bounded by {@link ServerLimits}.
  */
 public final class EmbeddedAerospike implements AutoCloseable {
 
@@ -42,8 +45,9 @@ public final class EmbeddedAerospike implements AutoCloseable {
   private final Store store;
   private final String nodeId;
   private final ServerSocketChannel serverChannel;
-  private final IoLoop[] loops;
-  private final Thread[] threads;
+  private final LoopGroup loops;
+  private final Thread acceptor;
+  private final BufferBudget budget;
   private final ScheduledExecutorService scheduler;
   private final ScheduledExecutorService sweeper;
   private final AtomicInteger openConnections = new AtomicInteger();
@@ -54,15 +58,15 @@ public final class EmbeddedAerospike implements AutoCloseable {
   private EmbeddedAerospike(EmbeddedConfig config) throws IOException {
     this.config = config;
     this.latency = config.latency();
-    this.store = new Store(config.namespaces());
+    this.store = new Store(config.namespaces(), config.namespacePolicy());
     this.nodeId = newNodeId();
+    this.budget = new BufferBudget(config.limits().maxBufferedBytes());
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-latency"));
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-sweeper"));
     this.serverChannel = ServerSocketChannel.open();
-    IoLoop[] newLoops = new IoLoop[config.ioThreads()];
-    Thread[] newThreads = new Thread[newLoops.length];
+    LoopGroup group = null;
     try {
       serverChannel.bind(new InetSocketAddress(config.host(), config.port()), 1024);
       this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
@@ -77,27 +81,28 @@ public final class EmbeddedAerospike implements AutoCloseable {
               new LatencyControl(() -> latency, this::setLatency, config.host()));
       ServerContext ctx =
           new ServerContext(
-              store, info, () -> latency, scheduler, openConnections, config.maxFrameBytes());
-      for (int i = 0; i < newLoops.length; i++) {
-        newLoops[i] = new IoLoop(ctx);
+              store,
+              info,
+              () -> latency,
+              scheduler,
+              openConnections,
+              config.maxFrameBytes(),
+              config.limits(),
+              budget);
+      group = new LoopGroup(ctx, config.ioThreads(), "embedded-aerospike-io-" + port + "-");
+      group.start();
+      this.loops = group;
+      this.acceptor =
+          daemon(new Acceptor(serverChannel, loops, ctx), "embedded-aerospike-accept-" + port);
+      acceptor.start();
+      int nsup = config.namespacePolicy().nsupPeriodSeconds();
+      if (nsup > 0) { // nsup-period 0: nothing sweeps, like a server without nsup
+        sweeper.scheduleWithFixedDelay(this::sweepExpired, nsup, nsup, TimeUnit.SECONDS);
       }
-      newLoops[0].acceptOn(serverChannel, newLoops);
-      for (int i = 0; i < newLoops.length; i++) {
-        newThreads[i] = daemon(newLoops[i], "embedded-aerospike-io-" + port + "-" + i);
-        newThreads[i].start();
-      }
-      loops = newLoops;
-      threads = newThreads;
-      sweeper.scheduleWithFixedDelay(this::sweepExpired, 10, 10, TimeUnit.SECONDS);
     } catch (IOException | RuntimeException e) {
       serverChannel.close();
-      // A loop that fails to open (or a later step) must not leak the earlier loops' selectors.
-      for (int i = 0; i < newLoops.length && newLoops[i] != null; i++) {
-        if (newThreads[i] != null) {
-          newLoops[i].stop(); // its thread closes the selector on the way out
-        } else {
-          newLoops[i].closeUnstarted();
-        }
+      if (group != null) {
+        group.stop(); // each loop closes its selector on the way out
       }
       scheduler.shutdownNow();
       sweeper.shutdownNow();
@@ -176,6 +181,11 @@ public final class EmbeddedAerospike implements AutoCloseable {
     return openConnections.get();
   }
 
+  /** Request and reply bytes clients make the server hold now (bounded by the limits). */
+  public long bufferedBytes() {
+    return budget.used();
+  }
+
   /** Stops accepting, closes every connection and stops the threads. Idempotent. */
   @Override
   public void close() {
@@ -187,17 +197,12 @@ public final class EmbeddedAerospike implements AutoCloseable {
     } catch (IOException e) {
       log.debug("Server channel close failed: {}", e.toString());
     }
-    for (IoLoop loop : loops) {
-      loop.stop();
+    try {
+      acceptor.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    for (Thread t : threads) {
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    loops.stop();
     scheduler.shutdownNow();
     sweeper.shutdownNow();
     log.info("Embedded Aerospike on {}:{} stopped", host(), port);

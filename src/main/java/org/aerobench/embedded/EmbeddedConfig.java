@@ -13,6 +13,10 @@ import java.util.List;
  * @param maxFrameBytes largest accepted message body; larger frames close the connection. Default:
  *     16 MiB
  * @param clusterName reported by the {@code cluster-name} info command. Default: "embedded"
+ * @param namespacePolicy nsup-period, TTL rules, max-record-size of every namespace. Default:
+ *     {@link NamespacePolicy#defaults()}
+ * @param limits connection cap, timeouts and buffer bounds. Default: {@link
+ *     ServerLimits#defaults()}
  */
 public record EmbeddedConfig(
     String host,
@@ -21,7 +25,9 @@ public record EmbeddedConfig(
     Latency latency,
     int ioThreads,
     int maxFrameBytes,
-    String clusterName) {
+    String clusterName,
+    NamespacePolicy namespacePolicy,
+    ServerLimits limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_IO_THREADS = 2;
@@ -57,6 +63,12 @@ public record EmbeddedConfig(
     if (clusterName == null || clusterName.isBlank()) {
       clusterName = "embedded";
     }
+    if (namespacePolicy == null) {
+      namespacePolicy = NamespacePolicy.defaults();
+    }
+    if (limits == null) {
+      limits = ServerLimits.defaults();
+    }
   }
 
   /** Defaults: 127.0.0.1, free port, namespace test, no latency, 2 I/O threads, 16 MiB frames. */
@@ -68,24 +80,70 @@ public record EmbeddedConfig(
         Latency.NONE,
         DEFAULT_IO_THREADS,
         DEFAULT_MAX_FRAME_BYTES,
-        "embedded");
+        "embedded",
+        NamespacePolicy.defaults(),
+        ServerLimits.defaults());
   }
 
   public EmbeddedConfig withPort(int newPort) {
     return new EmbeddedConfig(
-        host, newPort, namespaces, latency, ioThreads, maxFrameBytes, clusterName);
+        host,
+        newPort,
+        namespaces,
+        latency,
+        ioThreads,
+        maxFrameBytes,
+        clusterName,
+        namespacePolicy,
+        limits);
   }
 
   public EmbeddedConfig withNamespaces(List<String> names) {
-    return new EmbeddedConfig(host, port, names, latency, ioThreads, maxFrameBytes, clusterName);
+    return new EmbeddedConfig(
+        host, port, names, latency, ioThreads, maxFrameBytes, clusterName, namespacePolicy, limits);
   }
 
   public EmbeddedConfig withLatency(Latency newLatency) {
     return new EmbeddedConfig(
-        host, port, namespaces, newLatency, ioThreads, maxFrameBytes, clusterName);
+        host,
+        port,
+        namespaces,
+        newLatency,
+        ioThreads,
+        maxFrameBytes,
+        clusterName,
+        namespacePolicy,
+        limits);
   }
 
   public EmbeddedConfig withIoThreads(int threads) {
-    return new EmbeddedConfig(host, port, namespaces, latency, threads, maxFrameBytes, clusterName);
+    return new EmbeddedConfig(
+        host,
+        port,
+        namespaces,
+        latency,
+        threads,
+        maxFrameBytes,
+        clusterName,
+        namespacePolicy,
+        limits);
+  }
+
+  public EmbeddedConfig withNamespacePolicy(NamespacePolicy policy) {
+    return new EmbeddedConfig(
+        host, port, namespaces, latency, ioThreads, maxFrameBytes, clusterName, policy, limits);
+  }
+
+  public EmbeddedConfig withLimits(ServerLimits newLimits) {
+    return new EmbeddedConfig(
+        host,
+        port,
+        namespaces,
+        latency,
+        ioThreads,
+        maxFrameBytes,
+        clusterName,
+        namespacePolicy,
+        newLimits);
   }
 }

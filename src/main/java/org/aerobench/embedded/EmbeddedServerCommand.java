@@ -2,6 +2,7 @@ package org.aerobench.embedded;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +64,35 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
       description = "Selector threads serving all connections. Default: ${DEFAULT-VALUE}")
   int ioThreads;
 
+  @Option(
+      names = "--nsup-period",
+      defaultValue = "" + NamespacePolicy.DEFAULT_NSUP_PERIOD_SECONDS,
+      description =
+          "Seconds between expired-record sweeps; 0 = none, and then a write with a TTL is"
+              + " refused (FAIL_FORBIDDEN) as on a fresh CE namespace. Default: ${DEFAULT-VALUE}")
+  int nsupPeriod;
+
+  @Option(
+      names = "--max-record-size",
+      defaultValue = "" + NamespacePolicy.DEFAULT_MAX_RECORD_BYTES,
+      description = "Largest record in bytes (RECORD_TOO_BIG beyond). Default: ${DEFAULT-VALUE}")
+  int maxRecordSize;
+
+  @Option(
+      names = "--max-connections",
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
+      description =
+          "Open connections (proto-fd-max); one more is closed at once. Default: ${DEFAULT-VALUE}")
+  int maxConnections;
+
+  @Option(
+      names = "--idle-timeout-ms",
+      defaultValue = "0",
+      description =
+          "Close a connection idle this long (proto-fd-idle-ms); 0 = never. Default:"
+              + " ${DEFAULT-VALUE}")
+  long idleTimeoutMs;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Checks the options and builds the config; bad values raise a usage error naming them. */
@@ -75,10 +105,24 @@ public final class EmbeddedServerCommand implements Callable<Integer> {
           latency(),
           ioThreads,
           EmbeddedConfig.DEFAULT_MAX_FRAME_BYTES,
-          "embedded");
+          "embedded",
+          NamespacePolicy.defaults()
+              .withNsupPeriodSeconds(nsupPeriod)
+              .withMaxRecordBytes(maxRecordSize),
+          ServerLimits.defaults()
+              .withMaxConnections(maxConnections)
+              .withIdleTimeout(idleTimeoutMs(idleTimeoutMs)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  private static Duration idleTimeoutMs(long ms) {
+    if (ms < 0) {
+      throw new IllegalArgumentException(
+          "--idle-timeout-ms " + ms + " is negative; give 0 (never) or e.g. 60000");
+    }
+    return Duration.ofMillis(ms);
   }
 
   private Latency latency() {

@@ -65,6 +65,38 @@ class EmbeddedServerCommandTest {
   }
 
   @Test
+  void namespace_and_connection_options_reach_the_config() {
+    EmbeddedServerCommand command = new EmbeddedServerCommand();
+    commandLine(command)
+        .parseArgs(
+            "--nsup-period",
+            "0",
+            "--max-record-size",
+            "2048",
+            "--max-connections",
+            "10",
+            "--idle-timeout-ms",
+            "60000");
+
+    EmbeddedConfig config = command.config();
+
+    assertThat(config.namespacePolicy())
+        .isEqualTo(NamespacePolicy.ceDefaults().withMaxRecordBytes(2048));
+    assertThat(config.limits().maxConnections()).isEqualTo(10);
+    assertThat(config.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void a_negative_nsup_period_is_a_usage_error_naming_the_rule() {
+    int code = commandLine(new EmbeddedServerCommand()).execute("--nsup-period", "-1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("nsup-period -1 is outside 0..86400")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void non_numeric_port_is_a_usage_error_without_stack_trace() {
     int code = commandLine(new EmbeddedServerCommand()).execute("--port", "abc");
 

@@ -86,6 +86,37 @@ class InfoCommandsTest {
   }
 
   @Test
+  void namespace_info_carries_the_keys_clients_and_tools_read() {
+    Map<String, String> kv = pairs(Info.request(client.getNodes()[0], "namespace/test"), ";");
+
+    assertThat(kv)
+        .containsEntry("nsup-period", "10")
+        .containsEntry("allow-ttl-without-nsup", "false")
+        .containsEntry("max-record-size", "1048576")
+        .containsEntry("replication-factor", "1")
+        .containsEntry("default-ttl", "0")
+        .containsEntry("storage-engine", "memory")
+        .containsKeys("objects", "data_used_bytes", "data_total_bytes", "index_used_bytes");
+  }
+
+  @Test
+  void sets_info_counts_the_objects_of_each_set() {
+    client.put(null, new Key("test", "alpha", 1), new Bin("a", 1));
+    client.put(null, new Key("test", "alpha", 2), new Bin("a", 1));
+    client.put(null, new Key("test", "beta", 1), new Bin("a", 1));
+    Node node = client.getNodes()[0];
+
+    String ofTest = Info.request(node, "sets/test");
+    String all = Info.request(node, "sets");
+
+    assertThat(ofTest)
+        .contains("ns=test:set=alpha:objects=2:")
+        .contains("ns=test:set=beta:objects=1:");
+    assertThat(all).contains("ns=test:set=alpha:objects=2:");
+    assertThat(pairs(Info.request(node, "namespace/test"), ";")).containsEntry("objects", "3");
+  }
+
+  @Test
   void truncate_namespace_removes_every_set() {
     client.put(null, new Key("bar", "s1", 1), new Bin("a", 1));
     client.put(null, new Key("bar", "s2", 1), new Bin("a", 1));
@@ -94,6 +125,15 @@ class InfoCommandsTest {
 
     assertThat(client.exists(null, new Key("bar", "s1", 1))).isFalse();
     assertThat(client.exists(null, new Key("bar", "s2", 1))).isFalse();
+  }
+
+  private static Map<String, String> pairs(String value, String separator) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String kv : value.split(separator)) {
+      int eq = kv.indexOf('=');
+      map.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return map;
   }
 
   private static Map<String, String> parse(String reply) {

@@ -5,6 +5,7 @@ import org.aerobench.embedded.store.Store;
 import org.aerobench.embedded.wire.MsgHeader;
 import org.aerobench.embedded.wire.Op;
 import org.aerobench.embedded.wire.ReplyBuffer;
+import org.aerobench.embedded.wire.ReplyTooLargeException;
 import org.aerobench.embedded.wire.Wire;
 import org.aerobench.embedded.wire.WireFormatException;
 import org.aerobench.embedded.wire.WireReader;
@@ -39,6 +40,10 @@ public final class MessageHandler {
       log.debug("Refusing malformed AS_MSG: {}", e.getMessage());
       out.truncate(start);
       errorFrame(out, Wire.RESULT_PARAMETER_ERROR);
+    } catch (ReplyTooLargeException e) {
+      log.warn("Refusing an AS_MSG whose {}", e.getMessage());
+      out.truncate(start);
+      errorFrame(out, Wire.RESULT_SERVER_MEM_ERROR);
     } catch (RuntimeException e) {
       log.warn("AS_MSG failed on the server side: {}", e.toString());
       out.truncate(start);

@@ -3,6 +3,7 @@ package org.aerobench.embedded.command;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.aerobench.embedded.NamespacePolicy;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
@@ -30,8 +31,14 @@ final class WriteExecutor {
   }
 
   static void write(Namespace ns, Digest digest, RowRequest rq, ReplyBuffer out, int index) {
+    int refused = checkRequest(rq);
+    if (refused != Wire.RESULT_OK) {
+      Replies.error(out, refused, index);
+      return;
+    }
     Outcome o = new Outcome();
-    ns.compute(digest, (k, old) -> apply(old, rq, o));
+    NamespacePolicy policy = ns.policy();
+    ns.compute(digest, (k, old) -> apply(old, rq, policy, o));
     if (o.resultCode != Wire.RESULT_OK) {
       Replies.error(out, o.resultCode, index);
       return;
@@ -60,14 +67,49 @@ final class WriteExecutor {
     }
   }
 
-  private static StoredRecord apply(StoredRecord old, RowRequest rq, Outcome o) {
+  /**
+   * What a server refuses before it looks at the record: a write without operations, a bin name
+   * over 15 bytes, a value of a particle type it does not know, a TTL out of range.
+   */
+  private static int checkRequest(RowRequest rq) {
+    if ((rq.info2 & Wire.INFO2_DELETE) == 0 && rq.ops.isEmpty()) {
+      return Wire.RESULT_PARAMETER_ERROR; // "bin op(s) expected, none present"
+    }
+    for (Op op : rq.ops) {
+      if (op.nameTooLong()) {
+        return Wire.RESULT_BIN_NAME_TOO_LONG;
+      }
+      if (op.type() == Wire.OP_WRITE && !Wire.knownParticle(op.particle())) {
+        return Wire.RESULT_PARAMETER_ERROR;
+      }
+    }
+    int ttl = rq.ttl;
+    if (ttl < Wire.TTL_DONT_UPDATE || ttl > NamespacePolicy.MAX_TTL_SECONDS) {
+      return Wire.RESULT_PARAMETER_ERROR; // above 10 years, or negative other than -1 and -2
+    }
+    return Wire.RESULT_OK;
+  }
+
+  private static StoredRecord apply(
+      StoredRecord old, RowRequest rq, NamespacePolicy policy, Outcome o) {
     int code = checkPolicy(old, rq);
     if (code != Wire.RESULT_OK) {
       o.resultCode = code;
       return old;
     }
+    boolean durable = (rq.info2 & Wire.INFO2_DURABLE_DELETE) != 0;
     if ((rq.info2 & Wire.INFO2_DELETE) != 0) {
+      if (durable) {
+        o.resultCode = Wire.RESULT_ENTERPRISE_ONLY; // tombstones are an EE feature
+        return old;
+      }
       return null; // whole-record delete; ops (if any) are ignored like the server's delete
+    }
+    // A TTL of -2 (keep) on a record that is created means the namespace default.
+    int ttl = rq.ttl == Wire.TTL_DONT_UPDATE && old == null ? Wire.TTL_NAMESPACE_DEFAULT : rq.ttl;
+    if (policy.forbidsTtl(ttl)) {
+      o.resultCode = Wire.RESULT_FAIL_FORBIDDEN; // "disallowed ttl with nsup-period 0"
+      return old;
     }
     boolean replace = (rq.info3 & (Wire.INFO3_CREATE_OR_REPLACE | Wire.INFO3_REPLACE_ONLY)) != 0;
     List<Bin> bins = new ArrayList<>();
@@ -85,18 +127,32 @@ final class WriteExecutor {
       }
     }
     if (bins.isEmpty()) {
-      // The server never stores a record without bins: removing the last bin deletes it.
+      // The server never stores a record without bins: removing the last bin deletes it, and
+      // a write that would create a record without bins finds nothing to delete.
+      if (old == null) {
+        o.resultCode = Wire.RESULT_KEY_NOT_FOUND;
+        return null;
+      }
+      if (durable) {
+        o.resultCode = Wire.RESULT_ENTERPRISE_ONLY;
+        return old;
+      }
       o.result = null;
       return null;
     }
     int generation = old == null ? 1 : (old.generation() >= 0xFFFF ? 1 : old.generation() + 1);
-    int voidTime = voidTime(rq.ttl, old);
+    long nowMillis = System.currentTimeMillis(); // one clock for the expiry and the update time
+    int voidTime = voidTime(ttl, old, policy, nowMillis);
     byte[] userKey =
         rq.fields.userKey != null ? rq.fields.userKey : old == null ? null : old.userKey();
     String set = rq.fields.set != null ? rq.fields.set : old == null ? null : old.set();
-    o.result =
-        StoredRecord.of(set, bins, generation, voidTime, userKey, System.currentTimeMillis());
-    return o.result;
+    StoredRecord result = StoredRecord.of(set, bins, generation, voidTime, userKey, nowMillis);
+    if (result.storedBytes() > policy.maxRecordBytes()) {
+      o.resultCode = Wire.RESULT_RECORD_TOO_BIG;
+      return old;
+    }
+    o.result = result;
+    return result;
   }
 
   private static final int DELETE_RECORD = -1;
@@ -104,7 +160,6 @@ final class WriteExecutor {
   /** Record-level checks: exists policies, generation policies, touch of a missing record. */
   private static int checkPolicy(StoredRecord old, RowRequest rq) {
     boolean exists = old != null;
-    // INFO2_DURABLE_DELETE is accepted and ignored: an in-memory store needs no tombstones.
     if ((rq.info2 & Wire.INFO2_DELETE) != 0 && !exists) {
       return Wire.RESULT_KEY_NOT_FOUND;
     }
@@ -126,9 +181,6 @@ final class WriteExecutor {
           return Wire.RESULT_KEY_NOT_FOUND; // touch cannot create a record
         }
       }
-    }
-    if (rq.ttl < Wire.TTL_DONT_UPDATE) {
-      return Wire.RESULT_PARAMETER_ERROR;
     }
     return Wire.RESULT_OK;
   }
@@ -213,20 +265,20 @@ final class WriteExecutor {
     if (op.name() == null) {
       return Wire.RESULT_PARAMETER_ERROR;
     }
-    if (op.name().getBytes(StandardCharsets.UTF_8).length > Wire.MAX_BIN_NAME) {
-      return Wire.RESULT_BIN_NAME_TOO_LONG;
-    }
-    return Wire.RESULT_OK;
+    return op.nameTooLong() ? Wire.RESULT_BIN_NAME_TOO_LONG : Wire.RESULT_OK;
   }
 
-  /** TTL -1 never expires, 0 is the namespace default (never), -2 keeps the current expiry. */
-  private static int voidTime(int ttl, StoredRecord old) {
+  /** TTL -1 never expires, 0 is the namespace's default-ttl, -2 keeps the current expiry. */
+  private static int voidTime(int ttl, StoredRecord old, NamespacePolicy policy, long nowMillis) {
     if (ttl == Wire.TTL_DONT_UPDATE) {
       return old == null ? 0 : old.voidTime();
     }
-    if (ttl == Wire.TTL_NEVER_EXPIRE || ttl == Wire.TTL_NAMESPACE_DEFAULT) {
+    if (ttl == Wire.TTL_NAMESPACE_DEFAULT) {
+      ttl = policy.defaultTtlSeconds();
+    }
+    if (ttl == Wire.TTL_NEVER_EXPIRE || ttl == 0) {
       return 0;
     }
-    return Namespace.nowVoidTime() + ttl;
+    return Namespace.voidTimeAt(nowMillis) + ttl;
   }
 }

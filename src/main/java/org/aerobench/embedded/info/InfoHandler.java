@@ -63,6 +63,15 @@ public final class InfoHandler {
     this.latencyControl = latencyControl;
   }
 
+  /**
+   * A reply stops growing here: a request of many (or long) names must not make the server build a
+   * reply many times its own size. Names past the bound get one error line instead.
+   */
+  static final int MAX_REPLY_CHARS = 1 << 20;
+
+  /** Longer names are echoed cut: no command is this long, so the client matches none anyway. */
+  static final int MAX_ECHOED_NAME = 1024;
+
   /** Answers a whole info request body; an empty one gets the server's default summary. */
   public byte[] handle(byte[] body, int length) {
     String request = new String(body, 0, length, StandardCharsets.UTF_8);
@@ -76,10 +85,31 @@ public final class InfoHandler {
       names = List.of("node", "build", "edition", "version", "features", "statistics");
     }
     StringBuilder reply = new StringBuilder(256);
-    for (String name : names) {
-      reply.append(name).append('\t').append(answer(name)).append('\n');
+    for (int i = 0; i < names.size(); i++) {
+      if (reply.length() >= MAX_REPLY_CHARS) {
+        reply
+            .append("info-reply-limit\tERROR:")
+            .append(Wire.RESULT_SERVER_MEM_ERROR)
+            .append(":reply reached ")
+            .append(MAX_REPLY_CHARS)
+            .append(" characters; ")
+            .append(names.size() - i)
+            .append(" names were not answered; ask for fewer per request\n");
+        break;
+      }
+      String name = names.get(i);
+      String value = name.length() > MAX_ECHOED_NAME ? unknown(name) : answer(name);
+      reply.append(cut(name, MAX_ECHOED_NAME)).append('\t').append(value).append('\n');
     }
     return reply.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String unknown(String name) {
+    return "ERROR:" + Wire.RESULT_PARAMETER_ERROR + ":unrecognized command '" + cut(name, 64) + "'";
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "...";
   }
 
   /** The value for one command (without name, tab or newline). */
@@ -138,11 +168,14 @@ public final class InfoHandler {
     if (name.startsWith("namespace/")) {
       return namespace(name.substring("namespace/".length()));
     }
-    if (name.startsWith("sets/") || name.equals("sets")) {
-      return "";
+    if (name.equals("sets")) {
+      return NamespaceInfo.sets(store.all());
     }
-    log.debug("Unknown info command '{}'", name);
-    return "ERROR:" + Wire.RESULT_PARAMETER_ERROR + ":unrecognized command '" + name + "'";
+    if (name.startsWith("sets/")) {
+      return sets(name.substring("sets/".length()));
+    }
+    log.debug("Unknown info command '{}'", cut(name, 64));
+    return unknown(name);
   }
 
   private String replicas(boolean withRegime, int countMode) {
@@ -189,13 +222,30 @@ public final class InfoHandler {
   private String namespace(String name) {
     Namespace ns = store.namespace(name);
     if (ns == null) {
-      return "ERROR:" + Wire.RESULT_INVALID_NAMESPACE + ":namespace '" + name + "' not found";
+      return namespaceNotFound(name);
     }
-    return "objects="
-        + ns.size()
-        + ";replication-factor=1;default-ttl=0;storage-engine=memory"
-        + ";strong-consistency=false;partitions="
-        + Wire.PARTITIONS;
+    return NamespaceInfo.namespace(ns);
+  }
+
+  /** {@code sets/<ns>} or {@code sets/<ns>/<set>}. */
+  private String sets(String params) {
+    int slash = params.indexOf('/');
+    String nsName = slash < 0 ? params : params.substring(0, slash);
+    Namespace ns = store.namespace(nsName);
+    if (ns == null) {
+      return namespaceNotFound(nsName);
+    }
+    return slash < 0
+        ? NamespaceInfo.sets(List.of(ns))
+        : NamespaceInfo.set(ns, params.substring(slash + 1));
+  }
+
+  private static String namespaceNotFound(String name) {
+    return "ERROR:"
+        + Wire.RESULT_INVALID_NAMESPACE
+        + ":namespace '"
+        + cut(name, 64)
+        + "' not found";
   }
 
   /** {@code truncate:namespace=<ns>;set=<set>[;lut=<ns since 1970>]}, or truncate-namespace. */

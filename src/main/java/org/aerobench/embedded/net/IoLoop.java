@@ -3,13 +3,12 @@ package org.aerobench.embedded.net;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One selector thread serving many connections: reads frames, answers them in place (the store is
- * in memory) and writes replies without blocking. Delayed replies come back through {@link
- * #execute}. A broken frame closes only its own connection.
+ * in memory) and writes replies without blocking. Connections arrive from the {@link Acceptor};
+ * delayed replies come back through {@link #execute}. A broken frame, a bound overstepped, or any
+ * error while serving a connection closes only that connection.
  */
 public final class IoLoop implements Runnable {
 
@@ -33,34 +33,42 @@ public final class IoLoop implements Runnable {
   /** Frames handled per readable event before other connections get a turn. */
   private static final int FRAMES_PER_EVENT = 16;
 
-  /** Unsent reply bytes above which a connection is not read until its client catches up. */
-  private static final long MAX_QUEUED_BYTES = 64L << 20;
+  /** The reply buffer is kept between replies up to this size; one big reply does not pin it. */
+  private static final int RETAINED_REPLY_BYTES = 4 << 20;
 
   private final ServerContext ctx;
+  private final BufferBudget budget;
   private final Selector selector;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Set<Connection> connections = new HashSet<>();
   private final ReplyBuffer scratch = new ReplyBuffer(64 * 1024);
   private final FrameProcessor processor;
+  private final long idleNanos;
+  private final long frameNanos;
+  private final long sweepMillis; // 0 = no timeout configured, select blocks
+  private long nextSweepNanos;
   private volatile boolean running = true;
   private volatile boolean finished; // the loop has exited; queued tasks will never run
-  private ServerSocketChannel acceptChannel;
-  private IoLoop[] acceptTargets;
-  private int nextTarget;
 
   public IoLoop(ServerContext ctx) throws IOException {
     this.ctx = ctx;
-    this.selector = Selector.open();
+    this.budget = ctx.budget();
     this.processor =
         new FrameProcessor(ctx.info(), new MessageHandler(ctx.store()), ctx.maxFrameBytes());
+    scratch.setLimit(ctx.limits().maxReplyBytes());
+    this.idleNanos = ctx.limits().idleTimeout().toNanos();
+    this.frameNanos = ctx.limits().frameReadTimeout().toNanos();
+    long shortest =
+        idleNanos == 0 ? frameNanos : frameNanos == 0 ? idleNanos : Math.min(idleNanos, frameNanos);
+    this.sweepMillis =
+        shortest == 0 ? 0 : Math.clamp(TimeUnit.NANOSECONDS.toMillis(shortest) / 4, 10, 1000);
+    this.nextSweepNanos = System.nanoTime();
+    this.selector = Selector.open();
   }
 
-  /** Makes this loop accept connections on {@code server}, handing them round-robin to targets. */
-  public void acceptOn(ServerSocketChannel server, IoLoop[] targets) throws IOException {
-    this.acceptChannel = server;
-    this.acceptTargets = targets;
-    server.configureBlocking(false);
-    server.register(selector, SelectionKey.OP_ACCEPT);
+  /** Hands an accepted socket to this loop; callable from any thread. */
+  public void adopt(SocketChannel channel) {
+    execute(new Adopt(this, channel));
   }
 
   /** Runs {@code task} on this loop's thread. */
@@ -68,8 +76,13 @@ public final class IoLoop implements Runnable {
     tasks.add(task);
     selector.wakeup();
     if (finished) {
-      closeQueuedAdoptions(); // queued after the loop's own drain: no one else will run it
+      drainTasks(); // queued after the loop's own drain: no one else will run it
     }
+  }
+
+  /** True once the loop has exited, whether stopped or failed. */
+  public boolean isFinished() {
+    return finished;
   }
 
   /** Releases the selector of a loop whose thread was never started. */
@@ -90,7 +103,11 @@ public final class IoLoop implements Runnable {
   public void run() {
     try {
       while (running) {
-        selector.select();
+        if (sweepMillis > 0) {
+          selector.select(sweepMillis);
+        } else {
+          selector.select();
+        }
         runTasks();
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
@@ -98,13 +115,18 @@ public final class IoLoop implements Runnable {
           it.remove();
           handle(key);
         }
+        if (sweepMillis > 0) {
+          closeTimedOut();
+        }
       }
-    } catch (IOException | ClosedSelectorException e) {
-      log.warn("I/O loop stopped: {}", e.toString());
+    } catch (Throwable t) {
+      // Outside any one connection (the selector itself): this loop ends and its group replaces
+      // it on the next accepted connection.
+      log.warn("I/O loop stopped: {}", t.toString());
     } finally {
       finished = true;
-      closeQueuedAdoptions();
-      for (Connection c : Set.copyOf(connections)) {
+      drainTasks();
+      for (Connection c : List.copyOf(connections)) {
         close(c);
       }
       try {
@@ -115,16 +137,15 @@ public final class IoLoop implements Runnable {
     }
   }
 
-  /** Closes the sockets of accepted connections this stopped loop will never adopt. */
-  private void closeQueuedAdoptions() {
+  /** Closes accepted sockets this stopped loop will never adopt and frees delayed replies. */
+  private void drainTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
       if (task instanceof Adopt adopt) {
-        try {
-          adopt.channel().close();
-        } catch (IOException e) {
-          log.debug("Closing an unadopted connection failed: {}", e.toString());
-        }
+        ctx.openConnections().decrementAndGet();
+        closeQuietly(adopt.channel());
+      } else if (task instanceof DelayedReply delayed) {
+        budget.release(delayed.reply().length);
       }
     }
   }
@@ -134,18 +155,14 @@ public final class IoLoop implements Runnable {
     while ((task = tasks.poll()) != null) {
       try {
         task.run();
-      } catch (RuntimeException e) {
-        log.warn("I/O loop task failed: {}", e.toString());
+      } catch (Throwable t) {
+        log.warn("I/O loop task failed: {}", t.toString());
       }
     }
   }
 
   private void handle(SelectionKey key) {
     if (!key.isValid()) {
-      return;
-    }
-    if (key.isAcceptable()) {
-      accept();
       return;
     }
     Connection c = (Connection) key.attachment();
@@ -159,52 +176,45 @@ public final class IoLoop implements Runnable {
     } catch (IOException e) {
       log.debug("Connection {} closed: {}", c.remote, e.toString());
       close(c);
-    } catch (RuntimeException e) {
-      // A bug must cost one connection, never the loop that serves all the others.
-      log.warn("Closing connection {} after an unexpected error: {}", c.remote, e.toString());
+    } catch (Throwable t) {
+      // A bug, or an allocation that failed, must cost one connection, never the loop that
+      // serves all the others (nor, through it, the server's acceptance of new ones).
+      log.warn(
+          "Closing connection {} after an unexpected error in its I/O thread: {}",
+          c.remote,
+          t.toString());
       close(c);
     }
   }
 
-  private void accept() {
-    try {
-      SocketChannel ch;
-      while ((ch = acceptChannel.accept()) != null) {
-        IoLoop target = acceptTargets[nextTarget++ % acceptTargets.length];
-        target.execute(new Adopt(target, ch));
-      }
-    } catch (IOException e) {
-      log.warn("Accept failed: {}", e.toString());
-    }
-  }
-
-  private void adopt(SocketChannel ch) {
-    String remote;
+  private void register(SocketChannel ch) {
     try {
       ch.configureBlocking(false);
       ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      remote = String.valueOf(ch.getRemoteAddress());
-      Connection c = new Connection(ch, remote);
+      Connection c = new Connection(ch, String.valueOf(ch.getRemoteAddress()), System.nanoTime());
       c.key = ch.register(selector, SelectionKey.OP_READ, c);
       connections.add(c);
-      ctx.openConnections().incrementAndGet();
     } catch (IOException e) {
       log.debug("Could not register a new connection: {}", e.toString());
-      try {
-        ch.close();
-      } catch (IOException ignored) {
-        // already failing
-      }
+      ctx.openConnections().decrementAndGet();
+      closeQuietly(ch);
     }
   }
 
   private void read(Connection c) throws IOException {
     for (int frames = 0; frames < FRAMES_PER_EVENT && !c.closed; frames++) {
-      if (c.body == null) {
+      if (!c.readingBody) {
         int n = c.channel.read(c.header);
         if (n < 0) {
           endOfStream(c, c.header.position() == 0 ? null : "truncated proto header");
           return;
+        }
+        if (n > 0) {
+          long now = System.nanoTime();
+          c.lastActivityNanos = now;
+          if (c.frameStartNanos == 0) {
+            c.frameStartNanos = now;
+          }
         }
         if (c.header.hasRemaining()) {
           return;
@@ -221,23 +231,39 @@ public final class IoLoop implements Runnable {
         c.header.clear();
         c.expectBody(h.type(), (int) h.size());
       }
-      if (c.body.hasRemaining()) {
-        int n = c.channel.read(c.body);
+      while (!c.bodyComplete()) {
+        ByteBuffer room = c.bodyRoom(budget);
+        if (room == null) {
+          log.warn(
+              "Closing connection {}: its {}-byte frame does not fit the server's request"
+                  + " buffers ({} of {} bytes in use)",
+              c.remote,
+              c.bodyLength,
+              budget.used(),
+              budget.max());
+          close(c);
+          return;
+        }
+        int n = c.channel.read(room);
         if (n < 0) {
           endOfStream(c, "truncated message body");
           return;
         }
-        if (c.body.hasRemaining()) {
-          return;
+        if (n == 0) {
+          return; // the rest has not arrived: nothing is allocated for it until it does
         }
+        c.bodyFilled += n;
+        c.lastActivityNanos = System.nanoTime();
       }
-      int type = c.frameType;
-      byte[] body = c.bodyArray();
-      int length = c.body.limit();
-      c.body = null;
-      reply(c, type, body, length);
-      if (c.queuedBytes > MAX_QUEUED_BYTES) {
-        c.key.interestOps(c.key.interestOps() & ~SelectionKey.OP_READ);
+      reply(c, c.frameType, c.bodyArray(), c.bodyLength);
+      c.frameDone(budget);
+      if (c.closed) {
+        return;
+      }
+      if (!c.pendingWrites.isEmpty()) {
+        // The client is not draining its replies: read nothing more from it until it does
+        // (flush turns reading back on), so one connection holds at most one reply.
+        c.key.interestOps(SelectionKey.OP_WRITE);
         return;
       }
     }
@@ -258,19 +284,26 @@ public final class IoLoop implements Runnable {
     long delay = FrameProcessor.isMessage(type) ? ctx.latency().get().sampleNanos() : 0;
     if (delay <= 0 && c.delayedReplies == 0) {
       send(c, scratch.array(), scratch.size());
+      scratch.shrink(RETAINED_REPLY_BYTES);
       return;
     }
     byte[] copy = scratch.toByteArray();
+    scratch.shrink(RETAINED_REPLY_BYTES);
+    if (!budget.tryReserve(copy.length)) {
+      refuseForBuffers(c, "delayed replies");
+      return;
+    }
     long now = System.nanoTime();
     long due = Math.max(now + delay, c.lastDueNanos);
     c.lastDueNanos = due;
     c.delayedReplies++;
-    ctx.scheduler()
-        .schedule(() -> execute(() -> sendDelayed(c, copy)), due - now, TimeUnit.NANOSECONDS);
+    DelayedReply task = new DelayedReply(this, c, copy);
+    ctx.scheduler().schedule(() -> execute(task), due - now, TimeUnit.NANOSECONDS);
   }
 
   private void sendDelayed(Connection c, byte[] reply) {
     c.delayedReplies--;
+    budget.release(reply.length);
     if (c.closed) {
       return;
     }
@@ -299,11 +332,26 @@ public final class IoLoop implements Runnable {
   }
 
   private void queue(Connection c, ByteBuffer rest) {
-    byte[] copy = new byte[rest.remaining()];
+    int n = rest.remaining();
+    if (!budget.tryReserve(n)) {
+      refuseForBuffers(c, "unread replies");
+      return;
+    }
+    byte[] copy = new byte[n];
     rest.get(copy);
     c.pendingWrites.add(ByteBuffer.wrap(copy));
-    c.queuedBytes += copy.length;
+    c.queuedBytes += n;
     c.key.interestOps(c.key.interestOps() | SelectionKey.OP_WRITE);
+  }
+
+  private void refuseForBuffers(Connection c, String what) {
+    log.warn(
+        "Closing connection {}: its {} do not fit the server's buffers ({} of {} bytes in use)",
+        c.remote,
+        what,
+        budget.used(),
+        budget.max());
+    close(c);
   }
 
   private void flush(Connection c) throws IOException {
@@ -311,13 +359,42 @@ public final class IoLoop implements Runnable {
     while ((head = c.pendingWrites.peek()) != null) {
       int before = head.remaining();
       c.channel.write(head);
-      c.queuedBytes -= before - head.remaining();
+      int written = before - head.remaining();
+      if (written > 0) {
+        c.queuedBytes -= written;
+        budget.release(written);
+        c.lastActivityNanos = System.nanoTime();
+      }
       if (head.hasRemaining()) {
         return;
       }
       c.pendingWrites.poll();
     }
-    c.key.interestOps(SelectionKey.OP_READ);
+    c.key.interestOps(SelectionKey.OP_READ); // drained: read the next request
+  }
+
+  /** Idle connections (proto-fd-idle-ms) and frames stalled mid-way are closed. */
+  private void closeTimedOut() {
+    long now = System.nanoTime();
+    if (now - nextSweepNanos < 0) {
+      return;
+    }
+    nextSweepNanos = now + TimeUnit.MILLISECONDS.toNanos(sweepMillis);
+    for (Connection c : List.copyOf(connections)) {
+      if (frameNanos > 0 && c.frameStartNanos != 0 && now - c.frameStartNanos > frameNanos) {
+        log.warn(
+            "Closing connection {}: a frame was not complete {} ms after its first byte",
+            c.remote,
+            TimeUnit.NANOSECONDS.toMillis(frameNanos));
+        close(c);
+      } else if (idleNanos > 0 && c.delayedReplies == 0 && now - c.lastActivityNanos > idleNanos) {
+        log.debug(
+            "Closing connection {}: idle for {} ms",
+            c.remote,
+            (now - c.lastActivityNanos) / 1_000_000);
+        close(c);
+      }
+    }
   }
 
   private void close(Connection c) {
@@ -327,13 +404,18 @@ public final class IoLoop implements Runnable {
     c.closed = true;
     connections.remove(c);
     ctx.openConnections().decrementAndGet();
+    c.releaseAll(budget);
     if (c.key != null) {
       c.key.cancel();
     }
+    closeQuietly(c.channel);
+  }
+
+  private static void closeQuietly(SocketChannel ch) {
     try {
-      c.channel.close();
+      ch.close();
     } catch (IOException e) {
-      log.debug("Close of {} failed: {}", c.remote, e.toString());
+      log.debug("Close failed: {}", e.toString());
     }
   }
 
@@ -341,7 +423,16 @@ public final class IoLoop implements Runnable {
   private record Adopt(IoLoop target, SocketChannel channel) implements Runnable {
     @Override
     public void run() {
-      target.adopt(channel);
+      target.register(channel);
+    }
+  }
+
+  /** A reply whose injected delay is over; a record so a stopped loop can free its bytes. */
+  private record DelayedReply(IoLoop target, Connection connection, byte[] reply)
+      implements Runnable {
+    @Override
+    public void run() {
+      target.sendDelayed(connection, reply);
     }
   }
 }

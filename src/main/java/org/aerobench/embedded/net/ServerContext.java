@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.aerobench.embedded.Latency;
+import org.aerobench.embedded.ServerLimits;
 import org.aerobench.embedded.info.InfoHandler;
 import org.aerobench.embedded.store.Store;
 
@@ -14,4 +15,6 @@ public record ServerContext(
     Supplier<Latency> latency,
     ScheduledExecutorService scheduler,
     AtomicInteger openConnections,
-    int maxFrameBytes) {}
+    int maxFrameBytes,
+    ServerLimits limits,
+    BufferBudget budget) {}

@@ -1,27 +1,44 @@
 package org.aerobench.embedded.store;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.aerobench.embedded.NamespacePolicy;
 import org.aerobench.embedded.wire.Wire;
 
 /** One in-memory namespace: records by digest. Expired records read as absent. */
 public final class Namespace {
 
   private final String name;
+  private final NamespacePolicy policy;
   private final ConcurrentHashMap<Digest, StoredRecord> records = new ConcurrentHashMap<>(1 << 16);
 
   public Namespace(String name) {
+    this(name, NamespacePolicy.defaults());
+  }
+
+  public Namespace(String name, NamespacePolicy policy) {
     this.name = name;
+    this.policy = policy;
   }
 
   public String name() {
     return name;
   }
 
+  public NamespacePolicy policy() {
+    return policy;
+  }
+
   /** Seconds since 2010-01-01 UTC: the server clock for void times. */
   public static int nowVoidTime() {
-    return (int) (System.currentTimeMillis() / 1000 - Wire.CITRINE_EPOCH_SECONDS);
+    return voidTimeAt(System.currentTimeMillis());
+  }
+
+  /** The server clock at {@code millis} since 1970. */
+  public static int voidTimeAt(long millis) {
+    return (int) (millis / 1000 - Wire.CITRINE_EPOCH_SECONDS);
   }
 
   /** The live record, or null if absent or expired (an expired one is dropped here). */
@@ -50,6 +67,20 @@ public final class Namespace {
 
   public long size() {
     return records.size();
+  }
+
+  /** Per set (null set as ""), in name order: {objects, stored bytes} of the live records. */
+  public Map<String, long[]> setStats() {
+    int now = nowVoidTime();
+    Map<String, long[]> sets = new TreeMap<>();
+    for (StoredRecord r : records.values()) {
+      if (!r.expiredAt(now)) {
+        long[] s = sets.computeIfAbsent(r.set() == null ? "" : r.set(), k -> new long[2]);
+        s[0]++;
+        s[1] += r.storedBytes();
+      }
+    }
+    return sets;
   }
 
   /** Drops expired records nobody read since they expired; returns how many. */

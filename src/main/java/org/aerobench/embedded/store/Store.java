@@ -3,6 +3,7 @@ package org.aerobench.embedded.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aerobench.embedded.NamespacePolicy;
 
 /** The configured namespaces; the set of names is fixed at start, like a server's config. */
 public final class Store {
@@ -10,8 +11,13 @@ public final class Store {
   private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
 
   public Store(List<String> names) {
+    this(names, NamespacePolicy.defaults());
+  }
+
+  /** Every namespace gets the same policy (nsup-period, TTL rules, max-record-size). */
+  public Store(List<String> names, NamespacePolicy policy) {
     for (String n : names) {
-      namespaces.put(n, new Namespace(n));
+      namespaces.put(n, new Namespace(n, policy));
     }
   }
 

@@ -48,6 +48,21 @@ public record StoredRecord(
     return null;
   }
 
+  /**
+   * The size checked against max-record-size: every bin as a read reply carries it, plus the stored
+   * key and the set name. Close to, not exactly, what a server counts.
+   */
+  public int storedBytes() {
+    return encodedBins.length
+        + (userKey == null ? 0 : userKey.length)
+        + (set == null ? 0 : set.length());
+  }
+
+  /** The same record with a new expiry, as a read-touch leaves it (generation unchanged). */
+  public StoredRecord touched(int newVoidTime, long nowMillis) {
+    return new StoredRecord(set, bins, encodedBins, generation, newVoidTime, userKey, nowMillis);
+  }
+
   public boolean expiredAt(int nowVoidTime) {
     return voidTime != 0 && Integer.compareUnsigned(nowVoidTime, voidTime) >= 0;
   }

@@ -11,7 +11,13 @@ import java.util.List;
  * </pre>
  */
 public record Op(
-    int type, int particle, String name, byte[] buf, int valueOffset, int valueLength) {
+    int type,
+    int particle,
+    String name,
+    int nameLength,
+    byte[] buf,
+    int valueOffset,
+    int valueLength) {
 
   /** Reads one operation. */
   public static Op read(WireReader in) {
@@ -32,7 +38,7 @@ public record Op(
     String name = nameLength == 0 ? null : in.utf8(nameLength, "bin name");
     int valueOffset = in.position();
     in.skip(valueLength, "operation value");
-    return new Op(type, particle, name, in.buffer(), valueOffset, valueLength);
+    return new Op(type, particle, name, nameLength, in.buffer(), valueOffset, valueLength);
   }
 
   /** Reads {@code count} operations into {@code out}. */
@@ -40,6 +46,11 @@ public record Op(
     for (int i = 0; i < count; i++) {
       out.add(read(in));
     }
+  }
+
+  /** True when the name is longer than a server takes (15 bytes of UTF-8). */
+  public boolean nameTooLong() {
+    return nameLength > Wire.MAX_BIN_NAME;
   }
 
   public byte[] valueBytes() {

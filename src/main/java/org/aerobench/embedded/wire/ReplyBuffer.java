@@ -5,11 +5,27 @@ import java.util.Arrays;
 /** A growable big-endian byte array for building reply frames, reusable after {@link #reset}. */
 public final class ReplyBuffer {
 
+  private final int initialCapacity;
   private byte[] buf;
   private int size;
+  private int limit = Integer.MAX_VALUE;
 
   public ReplyBuffer(int initialCapacity) {
+    this.initialCapacity = initialCapacity;
     buf = new byte[initialCapacity];
+  }
+
+  /** Growing past {@code maxBytes} throws {@link ReplyTooLargeException}. */
+  public void setLimit(int maxBytes) {
+    limit = maxBytes;
+  }
+
+  /** Drops a buffer grown past {@code retainedBytes} by one big reply, so it is not kept. */
+  public void shrink(int retainedBytes) {
+    if (buf.length > retainedBytes) {
+      buf = new byte[initialCapacity];
+      size = 0;
+    }
   }
 
   public void reset() {
@@ -35,8 +51,16 @@ public final class ReplyBuffer {
 
   public void ensure(int extra) {
     if (size + extra > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+      grow(extra);
     }
+  }
+
+  private void grow(int extra) {
+    long needed = (long) size + extra;
+    if (needed > limit) {
+      throw new ReplyTooLargeException(needed, limit);
+    }
+    buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max((long) buf.length * 2, needed)));
   }
 
   public void putByte(int v) {

@@ -9,6 +9,14 @@ public final class Wire {
 
   private Wire() {}
 
+  /** True for a particle type a server stores; anything else is a PARAMETER_ERROR. */
+  public static boolean knownParticle(int type) {
+    return (type >= PARTICLE_NULL && type <= PARTICLE_BLOB)
+        || (type >= PARTICLE_JBLOB && type <= PARTICLE_ERLANG_BLOB)
+        || (type >= PARTICLE_BOOL && type <= PARTICLE_LIST)
+        || type == PARTICLE_GEOJSON;
+  }
+
   // ---- Proto header: version(8) | type(8) | size(48) ----
   public static final int PROTO_VERSION = 2; // the only protocol version clients speak
   public static final int PROTO_HEADER_SIZE = 8; // bytes before every message body
@@ -106,6 +114,8 @@ public final class Wire {
   public static final int PARTICLE_STRING = 3; // utf8 bytes
   public static final int PARTICLE_BLOB = 4; // raw bytes
   public static final int PARTICLE_JBLOB = 7; // java-serialized bytes (legacy)
+  public static final int PARTICLE_CSHARP_BLOB = 8; // language blobs 8..12, stored opaque
+  public static final int PARTICLE_ERLANG_BLOB = 12; // last of the language blobs
   public static final int PARTICLE_BOOL = 17; // 1 byte, 0 or 1
   public static final int PARTICLE_HLL = 18; // hyperloglog bytes
   public static final int PARTICLE_MAP = 19; // msgpack map, stored opaque
@@ -119,11 +129,13 @@ public final class Wire {
   public static final int RESULT_GENERATION_ERROR = 3; // generation check failed
   public static final int RESULT_PARAMETER_ERROR = 4; // bad request parameter
   public static final int RESULT_KEY_EXISTS = 5; // create-only on an existing record
+  public static final int RESULT_SERVER_MEM_ERROR = 8; // reply would exceed the server's bound
   public static final int RESULT_BIN_TYPE_ERROR = 12; // op does not fit the bin's type
-  public static final int RESULT_RECORD_TOO_BIG = 13; // record larger than the frame limit
+  public static final int RESULT_RECORD_TOO_BIG = 13; // record over max-record-size
   public static final int RESULT_UNSUPPORTED_FEATURE = 16; // known but not implemented here
   public static final int RESULT_INVALID_NAMESPACE = 20; // namespace not configured
   public static final int RESULT_BIN_NAME_TOO_LONG = 21; // bin name over 15 bytes
+  public static final int RESULT_FAIL_FORBIDDEN = 22; // e.g. a TTL write with nsup-period 0
   public static final int RESULT_ENTERPRISE_ONLY = 25; // durable delete and the like
   public static final int RESULT_OP_NOT_APPLICABLE = 26; // op cannot apply (e.g. add to string)
 
@@ -135,5 +147,5 @@ public final class Wire {
   public static final long CITRINE_EPOCH_SECONDS = 1_262_304_000L; // 2010-01-01T00:00:00Z
   public static final int TTL_NEVER_EXPIRE = -1; // record TTL: never expire
   public static final int TTL_DONT_UPDATE = -2; // record TTL: keep the current expiration
-  public static final int TTL_NAMESPACE_DEFAULT = 0; // record TTL: namespace default (never)
+  public static final int TTL_NAMESPACE_DEFAULT = 0; // record TTL: the namespace's default-ttl
 }
