@@ -190,6 +190,19 @@ public record ClientSettings(
     return Math.max(maxConnsPerNode, maxCommandsInProcess * eventLoopCount);
   }
 
+  /**
+   * Async commands in process at once over all event loops: the async style's own limit ({@code
+   * CommandSlots}), past which commands wait in the style, where their wait is timed.
+   */
+  public int asyncMaxCommands() {
+    return maxCommandsInProcess * eventLoopCount;
+  }
+
+  /** Async commands allowed to wait for a slot in the style before a read fails as overloaded. */
+  public int asyncCommandQueue() {
+    return maxCommandsInQueue * eventLoopCount;
+  }
+
   /** Like the generated one, but the password is masked. */
   @Override
   public String toString() {

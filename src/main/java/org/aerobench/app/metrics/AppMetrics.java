@@ -37,6 +37,14 @@ public final class AppMetrics {
       seconds("predict_duration_seconds", "Whole predict pipeline inside the server", "mode")
           .classicUpperBounds(Buckets.B10MS_2S)
           .register(registry);
+  private final Histogram queue =
+      seconds(
+              "predict_queue_duration_seconds",
+              "Waits for a slot: admission, a worker (pool thread, permit, async command slot) for"
+                  + " each Aerospike call, an inference thread (the reply's queue_ms)",
+              "mode")
+          .classicUpperBounds(Buckets.B05MS_50MS)
+          .register(registry);
   private final Histogram keyExtraction =
       seconds("key_extraction_duration_seconds", "Key plan lookup (step 2)")
           .classicUpperBounds(Buckets.B05MS_50MS)
@@ -44,7 +52,8 @@ public final class AppMetrics {
   private final Histogram readAll =
       seconds(
               "aerospike_batch_read_all_duration_seconds",
-              "Aerospike read of all sets, any mode (step 3)",
+              "Aerospike read of all sets, any mode (step 3): the time its calls ran, without"
+                  + " waits for a worker (those are predict_queue_duration_seconds)",
               "mode")
           .classicUpperBounds(Buckets.B10MS_2S)
           .register(registry);
@@ -102,6 +111,7 @@ public final class AppMetrics {
     for (String ct : clientTypes) {
       for (ReadMode mode : ReadMode.values()) {
         predict.initLabelValues(ct, mode.wireName());
+        queue.initLabelValues(ct, mode.wireName());
         readAll.initLabelValues(ct, mode.wireName());
       }
       for (FeatureSet set : FeatureSet.values()) {
@@ -152,6 +162,7 @@ public final class AppMetrics {
       boolean inferenceRan) {
     String m = mode.wireName();
     predict.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.totalNanos()));
+    queue.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.queueNanos()));
     keyExtraction.labelValues(clientType).observe(Unit.nanosToSeconds(times.keyExtractionNanos()));
     readAll.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.aerospikeNanos()));
     for (SetRecords set : sets) {
@@ -198,7 +209,8 @@ public final class AppMetrics {
     GaugeWithCallback.builder()
         .name("aerobench_style_workers")
         .help(
-            "Blocking workers per style (sync pool threads, virtual permits): limit, active, queued")
+            "Workers per style (sync pool threads, virtual permits, async command slots): limit,"
+                + " active, queued")
         .labelNames("client_type", "state")
         .callback(
             cb ->
@@ -215,7 +227,7 @@ public final class AppMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("aerobench_style_worker_busy_seconds")
-        .help("Time the style's workers spent inside blocking reads (service time, no queue wait)")
+        .help("Time the style's workers spent inside Aerospike calls (service time, no queue wait)")
         .labelNames("client_type")
         .callback(
             cb ->
@@ -225,7 +237,7 @@ public final class AppMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("aerobench_style_reads")
-        .help("Blocking reads the style's workers completed")
+        .help("Aerospike calls the style's workers completed")
         .labelNames("client_type")
         .callback(
             cb ->

@@ -62,7 +62,7 @@ class AppMetricsTest {
   @Test
   void a_request_is_observed_per_stage_and_per_set_only_for_per_set_reads() throws IOException {
     AppMetrics metrics = new AppMetrics(List.of("async"));
-    StageTimes times = new StageTimes(10_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
+    StageTimes times = new StageTimes(10_000, 640_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
     List<SetRecords> sets =
         List.of(
             new SetRecords(FeatureSet.NCCSH_ADID, new com.aerospike.client.Record[2], 3_000_000),
