@@ -24,7 +24,8 @@ import org.aerobench.client.SetRecords;
 import org.aerobench.data.FeatureSet;
 
 /**
- * The reference's metrics (§5: names, types, buckets) with {@code client_type} = the style name and
+ * The reference's metrics (§5: names, types; its bucket boundaries kept as a subset of finer ones,
+ * {@link Buckets}) with {@code client_type} = the style name and
  * a {@code mode} label on the two whole-request histograms, plus JVM metrics. Every series of the
  * known styles, modes and sets exists before the first request ({@code initLabelValues}).
  */
@@ -35,7 +36,7 @@ public final class AppMetrics {
 
   private final Histogram predict =
       seconds("predict_duration_seconds", "Whole predict pipeline inside the server", "mode")
-          .classicUpperBounds(Buckets.B10MS_2S)
+          .classicUpperBounds(Buckets.REQUEST)
           .register(registry);
   private final Histogram queue =
       seconds(
@@ -43,11 +44,11 @@ public final class AppMetrics {
               "Waits for a slot: admission, a worker (pool thread, permit, async command slot) for"
                   + " each Aerospike call, an inference thread (the reply's queue_ms)",
               "mode")
-          .classicUpperBounds(Buckets.B05MS_50MS)
+          .classicUpperBounds(Buckets.REQUEST)
           .register(registry);
   private final Histogram keyExtraction =
       seconds("key_extraction_duration_seconds", "Key plan lookup (step 2)")
-          .classicUpperBounds(Buckets.B05MS_50MS)
+          .classicUpperBounds(Buckets.KEYS)
           .register(registry);
   private final Histogram readAll =
       seconds(
@@ -55,26 +56,26 @@ public final class AppMetrics {
               "Aerospike read of all sets, any mode (step 3): the time its calls ran, without"
                   + " waits for a worker (those are predict_queue_duration_seconds)",
               "mode")
-          .classicUpperBounds(Buckets.B10MS_2S)
+          .classicUpperBounds(Buckets.REQUEST)
           .register(registry);
   private final Histogram readSet =
       seconds(
               "aerospike_batch_read_set_duration_seconds",
               "One set's own batch call (per-set modes only)",
               "set_name")
-          .classicUpperBounds(Buckets.B5MS_1S)
+          .classicUpperBounds(Buckets.SET_CALL)
           .register(registry);
   private final Histogram features =
       seconds("feature_extraction_duration_seconds", "Feature build from nccsh_adid (step 5)")
-          .classicUpperBounds(Buckets.B1MS_100MS)
+          .classicUpperBounds(Buckets.COMPUTE)
           .register(registry);
   private final Histogram inference =
       seconds("dlrm_inference_duration_seconds", "DLRM forward pass (step 5)")
-          .classicUpperBounds(Buckets.B1MS_100MS)
+          .classicUpperBounds(Buckets.COMPUTE)
           .register(registry);
   private final Histogram response =
       seconds("response_build_duration_seconds", "Predictions list build (step 6)")
-          .classicUpperBounds(Buckets.B05MS_20MS)
+          .classicUpperBounds(Buckets.RESPONSE)
           .register(registry);
   private final Histogram foundRatio =
       Histogram.builder()
