@@ -167,14 +167,11 @@ final class ClientBenchJob {
     ClientSettings.Builder builder =
         ClientSettings.builder()
             .namespace(target.namespace())
-            // The sync-executor's pool has exactly one thread per concurrent call, as the
-            // reference sized its executor to --concurrency.
-            .syncPoolThreads(concurrency)
-            // No other bound may throttle a run below its concurrency: connections, in-flight
-            // async commands (per event loop, so even one loop fits) and virtual-thread permits.
-            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency))
-            .maxCommandsInProcess(Math.max(defaults.maxCommandsInProcess(), concurrency))
-            .virtualMaxConcurrent(Math.max(defaults.virtualMaxConcurrent(), concurrency));
+            // Every style's limit is the run's concurrency, as the reference sized its executor
+            // to --concurrency: pool threads, virtual permits and async commands in process are
+            // equal, and none throttles a run below its concurrency.
+            .concurrencyLimit(concurrency)
+            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency));
     if (server != null) {
       return builder.localPort(server.port()).build();
     }

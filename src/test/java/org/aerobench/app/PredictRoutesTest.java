@@ -215,7 +215,7 @@ class PredictRoutesTest {
 
     assertThat(text)
         .contains("aerobench_style_workers{client_type=\"sync\",state=\"limit\"} 16")
-        .contains("aerobench_style_workers{client_type=\"virtual\",state=\"limit\"} 128")
+        .contains("aerobench_style_workers{client_type=\"virtual\",state=\"limit\"} 16")
         .contains("aerobench_style_workers{client_type=\"sync\",state=\"queued\"} 0")
         // The async style keeps its own command slots, so it has workers too.
         .containsPattern("aerobench_style_workers\\{client_type=\"async\",state=\"limit\"} \\d+")
