@@ -36,7 +36,7 @@ import org.aerobench.report.render.MarkdownRenderer;
 final class ClientBenchJob {
 
   /** The clients the others are compared with, as the reference's official variants were. */
-  static final List<String> BASELINES = List.of("sync", "sync-executor");
+  static final List<String> BASELINES = List.of("sync", "sync-callers");
 
   private static final DateTimeFormatter FOLDER_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -219,11 +219,15 @@ final class ClientBenchJob {
             + clientSettings.eventLoopKind()
             + " x "
             + clientSettings.eventLoopCount()
-            + " event loops; sync-executor pool "
+            + " event loops; every client timed from the call's issue to its result; sync pool "
             + clientSettings.syncPoolThreads()
-            + " threads; sync "
+            + " threads (the app's sync style); sync-callers "
             + settings.concurrency()
-            + " caller threads");
+            + " caller threads; async "
+            + clientSettings.asyncMaxCommands()
+            + " commands in process; virtual "
+            + clientSettings.virtualMaxConcurrent()
+            + " permits");
     c.put(
         "JVM",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
