@@ -74,7 +74,9 @@ public final class AppMetrics {
           .classicUpperBounds(Buckets.COMPUTE)
           .register(registry);
   private final Histogram response =
-      seconds("response_build_duration_seconds", "Predictions list build (step 6)")
+      seconds(
+              "response_build_duration_seconds",
+              "Predictions list build and the reply's JSON serialisation (step 6)")
           .classicUpperBounds(Buckets.RESPONSE)
           .register(registry);
   private final Histogram foundRatio =
