@@ -87,7 +87,9 @@ final class AppInfo {
     t.put("socket_timeout_ms", a.socketTimeoutMs());
     t.put("max_retries", a.maxRetries());
     t.put("sleep_between_retries_ms", a.sleepBetweenRetriesMs());
-    t.put("retries_can_follow_a_timeout", a.maxRetries() > 0 && a.socketTimeoutMs() < a.totalTimeoutMs());
+    t.put(
+        "retries_can_follow_a_timeout",
+        a.maxRetries() > 0 && a.socketTimeoutMs() < a.totalTimeoutMs());
     return t;
   }
 

@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * The ways environment A calls the client (reference §2.1), named as the app names its styles:
- * {@code sync}, {@code async} and {@code virtual} are the app's styles themselves, with their limits
- * set to the run's concurrency. {@code sync-callers} is env A's own: the bare blocking call, as the
- * reference's {@code official}.
+ * {@code sync}, {@code async} and {@code virtual} are the app's styles themselves, with their
+ * limits set to the run's concurrency. {@code sync-callers} is env A's own: the bare blocking call,
+ * as the reference's {@code official}.
  */
 public enum BenchClientKind {
   /**

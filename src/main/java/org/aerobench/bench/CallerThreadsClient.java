@@ -19,8 +19,8 @@ import org.aerobench.data.SetKeys;
  * The {@code sync-callers} client: a fixed set of {@code concurrency} platform threads, each making
  * the bare blocking batch call itself (the reference's {@code official} through {@code
  * asyncio.to_thread} on a pool of {@code concurrency} threads). Like every env A client, a call is
- * timed from the moment the issuing thread hands it off to the moment its result is in the hands
- * of the thread that made the call: the wait for a caller thread counts, as the wait for a pool
+ * timed from the moment the issuing thread hands it off to the moment its result is in the hands of
+ * the thread that made the call: the wait for a caller thread counts, as the wait for a pool
  * thread, a permit or an event loop counts for the others.
  */
 final class CallerThreadsClient implements BenchClient {

@@ -55,10 +55,9 @@ import java.util.Optional;
  * @param syncQueueCapacity bound of the sync pool's task queue; past it a read fails with an
  *     overload error ({@link ClientFailures#isOverload}). Default: 4608
  * @param virtualMaxConcurrent blocking reads at once on virtual threads; the others wait (virtual
- *     threads park cheaply) so the sync connection pool is not exhausted. Default:
- *     concurrencyLimit
- * @param asyncMaxCommands async commands in process at once over all event loops, kept by the
- *     async style itself; more wait in the style (timed as queue) for at most {@link
+ *     threads park cheaply) so the sync connection pool is not exhausted. Default: concurrencyLimit
+ * @param asyncMaxCommands async commands in process at once over all event loops, kept by the async
+ *     style itself; more wait in the style (timed as queue) for at most {@link
  *     #asyncCommandQueue()}. Default: concurrencyLimit
  * @param clientPerStyle each client style gets an AerospikeClient of its own (connection pools,
  *     event loops, tend thread, the client's error-rate circuit breaker), so that a style that

@@ -31,9 +31,9 @@ public record LookupResult(List<SetRecords> sets, List<CallSpan> calls) {
 
   /**
    * Of the read between {@code fromNanos} and {@code toNanos}, the time during which at least one
-   * of its Aerospike calls was running (the union of the call spans): overlapping calls of a
-   * gather count once, and what is left of the read is waiting (for a worker, or between the calls
-   * of a sequential read). Without spans, the whole read.
+   * of its Aerospike calls was running (the union of the call spans): overlapping calls of a gather
+   * count once, and what is left of the read is waiting (for a worker, or between the calls of a
+   * sequential read). Without spans, the whole read.
    */
   public long callNanosWithin(long fromNanos, long toNanos) {
     if (calls.isEmpty()) {

@@ -37,9 +37,9 @@ public final class SampleFeatures {
   }
 
   /**
-   * {@link #random} with every dense value squashed to {@code tanh(x / 100)}: the untrained
-   * model's logits then stay inside the sigmoid's useful range, where raw counters would saturate
-   * its scores to 1.0 (and hide any difference between two engines).
+   * {@link #random} with every dense value squashed to {@code tanh(x / 100)}: the untrained model's
+   * logits then stay inside the sigmoid's useful range, where raw counters would saturate its
+   * scores to 1.0 (and hide any difference between two engines).
    */
   public static Features moderate(int batch, long seed) {
     Features raw = random(batch, seed);

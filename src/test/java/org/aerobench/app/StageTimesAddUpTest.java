@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The reply's stage times mean what they say: over real requests through the real app and the
  * embedded server, with more requests than each style's limits let run at once (so every style
- * queues), the stages add up to the total, and the waits for a slot show as {@code queue_ms}
- * rather than inside {@code aerospike_ms}.
+ * queues), the stages add up to the total, and the waits for a slot show as {@code queue_ms} rather
+ * than inside {@code aerospike_ms}.
  */
 class StageTimesAddUpTest {
 

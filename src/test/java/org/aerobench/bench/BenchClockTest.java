@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Every env A client starts a call's clock at the same point, when the call is issued, and stops
- * it when its result is seen: with one worker and three calls fired together, the third call's
- * time holds the two waits for the worker, for the bare caller threads as for the app's pool.
+ * Every env A client starts a call's clock at the same point, when the call is issued, and stops it
+ * when its result is seen: with one worker and three calls fired together, the third call's time
+ * holds the two waits for the worker, for the bare caller threads as for the app's pool.
  */
 @Timeout(60)
 class BenchClockTest {
@@ -83,8 +83,7 @@ class BenchClockTest {
   }
 
   private static void assertTheLastCallWaitedForTheOthers(List<CallSample> samples) {
-    List<Long> millis =
-        samples.stream().map(s -> s.latencyNanos() / 1_000_000).sorted().toList();
+    List<Long> millis = samples.stream().map(s -> s.latencyNanos() / 1_000_000).sorted().toList();
     assertThat(millis).hasSize(3);
     assertThat(millis.get(0)).isGreaterThanOrEqualTo(LATENCY_MS);
     // Timed around the blocking call only, every call would read about one latency.

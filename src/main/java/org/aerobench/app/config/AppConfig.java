@@ -62,9 +62,9 @@ public record AppConfig(
      * 0): the same bound for every style, so none is favoured by a larger one. Derived (0): the
      * style's own concurrency, past which an admitted request could only queue inside the app: the
      * sync pool's threads, the virtual style's permits, the async style's commands in process (all
-     * {@code aerospike.concurrency.limit} unless overridden).
-     * One bound per style, never a shared one: a style that saturates must not make another style's
-     * requests wait or be shed, or a comparison would measure their interference.
+     * {@code aerospike.concurrency.limit} unless overridden). One bound per style, never a shared
+     * one: a style that saturates must not make another style's requests wait or be shed, or a
+     * comparison would measure their interference.
      */
     public int admitted(String style, ClientSettings aerospike) {
       if (inFlightLimit > 0) {

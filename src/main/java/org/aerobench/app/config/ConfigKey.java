@@ -42,9 +42,7 @@ public enum ConfigKey {
       "aerospike.max.commands.in.queue", "4608", Rule.range(1, 1_000_000)),
   // Equal, recorded limits: one knob for every style's concurrency, and the batch policy.
   AEROSPIKE_CONCURRENCY_LIMIT(
-      "aerospike.concurrency.limit",
-      "16",
-      Rule.limit(1024, "aerospike.concurrency.limit=16")),
+      "aerospike.concurrency.limit", "16", Rule.limit(1024, "aerospike.concurrency.limit=16")),
   AEROSPIKE_ASYNC_MAX_COMMANDS(
       "aerospike.async.max.commands",
       "",

@@ -25,9 +25,9 @@ import org.aerobench.data.FeatureSet;
 
 /**
  * The reference's metrics (§5: names, types; its bucket boundaries kept as a subset of finer ones,
- * {@link Buckets}) with {@code client_type} = the style name and
- * a {@code mode} label on the two whole-request histograms, plus JVM metrics. Every series of the
- * known styles, modes and sets exists before the first request ({@code initLabelValues}).
+ * {@link Buckets}) with {@code client_type} = the style name and a {@code mode} label on the two
+ * whole-request histograms, plus JVM metrics. Every series of the known styles, modes and sets
+ * exists before the first request ({@code initLabelValues}).
  */
 public final class AppMetrics {
 

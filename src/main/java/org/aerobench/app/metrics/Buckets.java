@@ -4,8 +4,8 @@ import java.util.TreeSet;
 
 /**
  * The histogram bucket sets in seconds: the reference's (§5, named as there) and the ones the app
- * registers, which keep every reference boundary and add finer ones from 0.25 ms. With a server
- * p95 of a few milliseconds, the reference's first bucket (10 ms for the whole request) held every
+ * registers, which keep every reference boundary and add finer ones from 0.25 ms. With a server p95
+ * of a few milliseconds, the reference's first bucket (10 ms for the whole request) held every
  * observation, and {@code histogram_quantile} answered 9.5 ms for every client.
  */
 final class Buckets {

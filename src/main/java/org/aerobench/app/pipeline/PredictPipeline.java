@@ -36,7 +36,7 @@ import org.aerobench.data.RequestFixture;
  * wait for a slot (admission, a worker for each Aerospike call, an inference thread) is {@code
  * queue}, so {@code aerospike} is only the time the calls themselves ran.
  *
- * With {@code skip_inference} the features and inference steps are skipped and every score is 0.
+ * <p>With {@code skip_inference} the features and inference steps are skipped and every score is 0.
  *
  * <p>Deadlines: each request has one, {@code request.deadline.ms} from its arrival. It is checked
  * when the request is admitted, when each Aerospike call starts (which gets the remaining time as

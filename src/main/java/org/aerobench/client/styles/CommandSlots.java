@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
  * The async style's concurrency limit, kept by the style and not only by the client's event loops:
  * at most {@code limit} commands in process over all loops, more wait here in a bounded queue and
  * are issued as slots free. The client's own delay queue gives no sign of when a command leaves it,
- * so without this the wait for a slot would be counted as Aerospike time; here the command's
- * {@code startedNanos} is the moment it is issued. It also makes the limit one number for the whole
- * style, like the sync pool's threads and the virtual permits.
+ * so without this the wait for a slot would be counted as Aerospike time; here the command's {@code
+ * startedNanos} is the moment it is issued. It also makes the limit one number for the whole style,
+ * like the sync pool's threads and the virtual permits.
  *
  * <p>Never blocks: a freed slot is handed to the next waiting command on the thread that freed it
  * (an event loop), which only issues it (a few microseconds).

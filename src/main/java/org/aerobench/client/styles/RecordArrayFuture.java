@@ -16,8 +16,8 @@ import org.aerobench.client.TimedRecords;
 /**
  * The one adapter from the client's async batch listener to a {@link CompletableFuture}, issued
  * when the style grants it a command slot ({@link CommandSlots}). {@code RecordArrayListener}
- * delivers the records in key order (null = not found), which is what the read modes demultiplex
- * by position. The callbacks run on an event-loop thread, so they only take the time, complete the
+ * delivers the records in key order (null = not found), which is what the read modes demultiplex by
+ * position. The callbacks run on an event-loop thread, so they only take the time, complete the
  * future and free the slot.
  */
 final class RecordArrayFuture implements RecordArrayListener {

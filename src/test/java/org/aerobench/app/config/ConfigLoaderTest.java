@@ -87,8 +87,7 @@ class ConfigLoaderTest {
                 + " file or with AEROBENCH_AEROSPIKE_SYNC_POOL_THREADS");
     assertThatExceptionOfType(ConfigException.class)
         .isThrownBy(
-            () ->
-                ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_VIRTUAL_MAX_CONCURRENT", "-1")))
+            () -> ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_VIRTUAL_MAX_CONCURRENT", "-1")))
         .withMessageContaining("'aerospike.virtual.max.concurrent' = '-1'")
         .withMessageContaining("e.g. aerospike.virtual.max.concurrent=16");
     assertThatExceptionOfType(ConfigException.class)

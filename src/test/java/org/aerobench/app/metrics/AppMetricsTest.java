@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.aerobench.report.stats.PromHistogram;
-import org.aerobench.report.stats.PromText;
 import org.aerobench.app.pipeline.StageTimes;
 import org.aerobench.client.ReadMode;
 import org.aerobench.client.SetRecords;
 import org.aerobench.data.FeatureSet;
+import org.aerobench.report.stats.PromHistogram;
+import org.aerobench.report.stats.PromText;
 import org.junit.jupiter.api.Test;
 
 class AppMetricsTest {
@@ -78,8 +78,10 @@ class AppMetricsTest {
     AppMetrics metrics = new AppMetrics(List.of("sync", "async"));
     for (int i = 0; i < 100; i++) {
       // p95 of the server's whole request: about 2 ms for one style, 6 ms for the other.
-      metrics.observe("sync", ReadMode.SINGLE, readOnly(1_800_000 + i * 4_000), List.of(), 1, 1, false);
-      metrics.observe("async", ReadMode.SINGLE, readOnly(5_500_000 + i * 5_000), List.of(), 1, 1, false);
+      metrics.observe(
+          "sync", ReadMode.SINGLE, readOnly(1_800_000 + i * 4_000), List.of(), 1, 1, false);
+      metrics.observe(
+          "async", ReadMode.SINGLE, readOnly(5_500_000 + i * 5_000), List.of(), 1, 1, false);
     }
 
     Map<String, PromHistogram> byStyle =
@@ -101,7 +103,8 @@ class AppMetricsTest {
   @Test
   void a_request_is_observed_per_stage_and_per_set_only_for_per_set_reads() throws IOException {
     AppMetrics metrics = new AppMetrics(List.of("async"));
-    StageTimes times = new StageTimes(10_000, 640_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
+    StageTimes times =
+        new StageTimes(10_000, 640_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
     List<SetRecords> sets =
         List.of(
             new SetRecords(FeatureSet.NCCSH_ADID, new com.aerospike.client.Record[2], 3_000_000),
