@@ -177,8 +177,10 @@ public final class AerospikeBackend implements Backend {
     ClientSettings settings = connection.settings();
     Policy policy = new Policy(connection.client().getReadPolicyDefault());
     policy.totalTimeout = settings.totalTimeoutMs();
-    policy.socketTimeout = settings.socketTimeoutMs();
-    policy.maxRetries = 0; // one attempt: the probe repeats anyway
+    // One attempt with the whole budget: the probe repeats anyway, and a socket timeout below the
+    // total (there to let requests retry) would call a slow but answering cluster unreachable.
+    policy.socketTimeout = settings.totalTimeoutMs();
+    policy.maxRetries = 0;
     connection.client().exists(policy, new Key(settings.namespace(), PROBE_SET, PROBE_KEY));
   }
 

@@ -30,16 +30,32 @@ final class AppInfo {
     aerospike.put("latency_injection", embedded ? latency.describe() : "off");
     aerospike.put("total_timeout_ms", a.totalTimeoutMs());
     aerospike.put("client_per_style", a.clientPerStyle());
+    aerospike.put("timeouts", timeouts(a));
+    aerospike.put("batch_policy", batchPolicy(a));
     Map<String, Object> styles = new LinkedHashMap<>();
-    styles.put("sync", Map.of("pool_threads", a.syncPoolThreads(), "queue", a.syncQueueCapacity()));
+    styles.put(
+        "sync",
+        ordered(
+            "limit", a.syncPoolThreads(),
+            "pool_threads", a.syncPoolThreads(),
+            "queue", a.syncQueueCapacity()));
     styles.put(
         "async",
-        Map.of(
+        ordered(
+            "limit", a.asyncMaxCommands(),
+            "command_queue", a.asyncCommandQueue(),
             "event_loops", a.eventLoopCount(),
             "event_loop_kind", a.eventLoopKind().configName(),
             "max_commands_in_process", a.maxCommandsInProcess(),
             "max_commands_in_queue", a.maxCommandsInQueue()));
-    styles.put("virtual", Map.of("max_concurrent", a.virtualMaxConcurrent()));
+    styles.put(
+        "virtual",
+        ordered("limit", a.virtualMaxConcurrent(), "max_concurrent", a.virtualMaxConcurrent()));
+    Map<String, Object> concurrency = new LinkedHashMap<>();
+    concurrency.put("default", a.concurrencyLimit());
+    Map<String, Object> perStyleLimit = new LinkedHashMap<>();
+    styles.forEach((name, style) -> perStyleLimit.put(name, ((Map<?, ?>) style).get("limit")));
+    concurrency.put("per_style", perStyleLimit);
     AppConfig.Limits limits = config.limits();
     Map<String, Object> admission = new LinkedHashMap<>();
     Map<String, Object> perStyle = new LinkedHashMap<>();
@@ -54,9 +70,46 @@ final class AppInfo {
     fixed = new LinkedHashMap<>();
     fixed.put("aerospike", aerospike);
     fixed.put("client_styles", styles);
+    fixed.put("concurrency_limit", concurrency);
     fixed.put("admission", admission);
     fixed.put("model", Map.of("engine", config.model().engine(), "seed", config.model().seed()));
     fixed.put("test_slowdown", config.slowdown().describe());
+  }
+
+  /**
+   * The timeouts and retries of every batch read. With the socket timeout at or above the total
+   * timeout, an attempt that times out has used the whole budget: retries then never retry a
+   * timeout, only failures that come early (a refused connection, a reset).
+   */
+  private static Map<String, Object> timeouts(ClientSettings a) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("connect_timeout_ms", a.connectTimeoutMs());
+    t.put("total_timeout_ms", a.totalTimeoutMs());
+    t.put("socket_timeout_ms", a.socketTimeoutMs());
+    t.put("max_retries", a.maxRetries());
+    t.put("sleep_between_retries_ms", a.sleepBetweenRetriesMs());
+    t.put(
+        "retries_can_follow_a_timeout",
+        a.maxRetries() > 0 && a.socketTimeoutMs() < a.totalTimeoutMs());
+    return t;
+  }
+
+  /** The batch policy options that change how a batch call runs. */
+  private static Map<String, Object> batchPolicy(ClientSettings a) {
+    return ordered(
+        "max_concurrent_threads", a.batchMaxConcurrentThreads(),
+        "allow_inline", a.batchAllowInline(),
+        "allow_inline_ssd", a.batchAllowInlineSsd(),
+        "respond_all_keys", a.batchRespondAllKeys());
+  }
+
+  /** A map keeping the order of its alternating key, value arguments. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   /** The fixed part with the cluster's current nodes, build and edition added to "aerospike". */

@@ -8,10 +8,9 @@ import org.aerobench.client.ClientSettings;
 import org.aerobench.client.ClientStyles;
 
 /**
- * Builds the {@link BenchClient} of each kind over one shared connection, reusing the app's client
- * styles where they are the same thing: {@code sync-executor} is the app's {@code sync} style (a
- * blocking call on a pool, here of {@code concurrency} threads), {@code async} and {@code virtual}
- * are the app's styles of those names. Only the bare {@code sync} caller threads are bench-own.
+ * Builds the {@link BenchClient} of each kind over one shared connection: {@code sync}, {@code
+ * async} and {@code virtual} are the app's client styles of those names (limits = the run's
+ * concurrency); only the bare {@code sync-callers} threads are bench-own.
  */
 final class BenchClients implements AutoCloseable {
 
@@ -22,7 +21,7 @@ final class BenchClients implements AutoCloseable {
   }
 
   /**
-   * @param settings must have {@code syncPoolThreads} = the run's concurrency
+   * @param settings must have every style's limit = the run's concurrency
    * @param waitMillis how long one iteration may take before the run fails
    */
   static BenchClients create(
@@ -51,13 +50,13 @@ final class BenchClients implements AutoCloseable {
       long waitMillis) {
     String namespace = settings.namespace();
     return switch (kind) {
-      case SYNC ->
+      case SYNC_CALLERS ->
           new CallerThreadsClient(
               connection.client(),
               AerospikeConnection.batchPolicy(settings),
               concurrency,
               waitMillis);
-      case SYNC_EXECUTOR ->
+      case SYNC ->
           new StyleClient(
               kind, ClientStyles.create("sync", connection, settings), namespace, waitMillis);
       case ASYNC ->

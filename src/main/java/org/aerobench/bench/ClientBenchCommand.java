@@ -36,8 +36,8 @@ public final class ClientBenchCommand implements Callable<Integer> {
       names = "--clients",
       split = ",",
       paramLabel = "<name>",
-      description = "Client styles: sync, sync-executor, async, virtual (default: all four).",
-      defaultValue = "sync,sync-executor,async,virtual")
+      description = "Client styles: sync, sync-callers, async, virtual (default: all four).",
+      defaultValue = "sync,sync-callers,async,virtual")
   List<String> clients;
 
   @Option(

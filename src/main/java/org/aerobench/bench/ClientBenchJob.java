@@ -36,7 +36,7 @@ import org.aerobench.report.render.MarkdownRenderer;
 final class ClientBenchJob {
 
   /** The clients the others are compared with, as the reference's official variants were. */
-  static final List<String> BASELINES = List.of("sync", "sync-executor");
+  static final List<String> BASELINES = List.of("sync", "sync-callers");
 
   private static final DateTimeFormatter FOLDER_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -167,14 +167,11 @@ final class ClientBenchJob {
     ClientSettings.Builder builder =
         ClientSettings.builder()
             .namespace(target.namespace())
-            // The sync-executor's pool has exactly one thread per concurrent call, as the
-            // reference sized its executor to --concurrency.
-            .syncPoolThreads(concurrency)
-            // No other bound may throttle a run below its concurrency: connections, in-flight
-            // async commands (per event loop, so even one loop fits) and virtual-thread permits.
-            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency))
-            .maxCommandsInProcess(Math.max(defaults.maxCommandsInProcess(), concurrency))
-            .virtualMaxConcurrent(Math.max(defaults.virtualMaxConcurrent(), concurrency));
+            // Every style's limit is the run's concurrency, as the reference sized its executor
+            // to --concurrency: pool threads, virtual permits and async commands in process are
+            // equal, and none throttles a run below its concurrency.
+            .concurrencyLimit(concurrency)
+            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency));
     if (server != null) {
       return builder.localPort(server.port()).build();
     }
@@ -222,11 +219,15 @@ final class ClientBenchJob {
             + clientSettings.eventLoopKind()
             + " x "
             + clientSettings.eventLoopCount()
-            + " event loops; sync-executor pool "
+            + " event loops; every client timed from the call's issue to its result; sync pool "
             + clientSettings.syncPoolThreads()
-            + " threads; sync "
+            + " threads (the app's sync style); sync-callers "
             + settings.concurrency()
-            + " caller threads");
+            + " caller threads; async "
+            + clientSettings.asyncMaxCommands()
+            + " commands in process; virtual "
+            + clientSettings.virtualMaxConcurrent()
+            + " permits");
     c.put(
         "JVM",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

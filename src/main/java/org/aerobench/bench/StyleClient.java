@@ -15,8 +15,9 @@ import org.aerobench.data.SetKeys;
 /**
  * A client whose calls are futures of one of the app's {@link ClientStyle}s, read as a one-set key
  * plan in {@link ReadMode#SINGLE} (one batch call). One thread issues every call, like the
- * reference's event loop; each call is timed from its issue to the moment its future completes, on
- * the completing thread.
+ * reference's event loop; each call is timed, as every env A client's, from its issue to the moment
+ * its result is seen: when its future completes, on the completing thread (any wait for a pool
+ * thread, a permit or a command slot included).
  */
 final class StyleClient implements BenchClient {
 

@@ -108,12 +108,21 @@ public final class AerospikeConnection implements AutoCloseable {
     return policy;
   }
 
-  /** A new batch policy with the settings' timeouts and retries (read all bins). */
+  /**
+   * A new batch policy with the settings' timeouts, retries and batch options (read all bins):
+   * every field a run's conditions record, set explicitly rather than left to the client version's
+   * defaults.
+   */
   public static BatchPolicy batchPolicy(ClientSettings settings) {
     BatchPolicy policy = new BatchPolicy();
     policy.totalTimeout = settings.totalTimeoutMs();
     policy.socketTimeout = settings.socketTimeoutMs();
     policy.maxRetries = settings.maxRetries();
+    policy.sleepBetweenRetries = settings.sleepBetweenRetriesMs();
+    policy.maxConcurrentThreads = settings.batchMaxConcurrentThreads();
+    policy.allowInline = settings.batchAllowInline();
+    policy.allowInlineSSD = settings.batchAllowInlineSsd();
+    policy.respondAllKeys = settings.batchRespondAllKeys();
     return policy;
   }
 

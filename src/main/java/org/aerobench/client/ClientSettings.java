@@ -26,23 +26,39 @@ import java.util.Optional;
  *     (ClientPolicy.timeout). Default: 1000
  * @param totalTimeoutMs total time a batch read may take, retries included; a read of an
  *     unreachable cluster fails within it. Default: 1000
- * @param socketTimeoutMs idle-socket timeout of one attempt. Default: 1000
+ * @param socketTimeoutMs idle-socket timeout of one attempt. Below totalTimeoutMs, so that an
+ *     attempt that times out leaves time for a retry (equal, a timeout is never retried). Default:
+ *     500
  * @param maxRetries retries of a failed batch read attempt within totalTimeoutMs. Default: 2
+ * @param sleepBetweenRetriesMs pause before a retry. Default: 0 (the client's batch default)
+ * @param batchMaxConcurrentThreads the batch policy's maxConcurrentThreads: 1 = one node after the
+ *     other, 0 = every node at once from its own thread (sync API). Default: 1 (client default)
+ * @param batchAllowInline the batch policy's allowInline (the server answers in-memory keys in its
+ *     service thread). Default: true (client default)
+ * @param batchAllowInlineSsd the batch policy's allowInlineSSD. Default: false (client default)
+ * @param batchRespondAllKeys the batch policy's respondAllKeys. Default: true (client default)
+ * @param concurrencyLimit the default limit of every client style: sync pool threads, virtual
+ *     permits, async commands in process (each overridable), so that no style is favoured by a
+ *     larger one. Default: 16 (the reference's THREAD_POOL_SIZE)
  * @param maxConnsPerNode sync connections per node (shared by the sync pool and virtual threads).
  *     Default: 256
  * @param eventLoopKind NIO or NETTY_EPOLL. Default: NIO
  * @param eventLoopCount number of event loops (threads). Default: available processors
- * @param maxCommandsInProcess async commands running at once per event loop (each holds a socket);
- *     more wait in the loop's delay queue. At least 5 (client rule). Default: 64
+ * @param maxCommandsInProcess the client's own bound of async commands running at once per event
+ *     loop; more wait in the loop's delay queue, untimed. At least 5 (client rule). Default:
+ *     asyncMaxCommands (at least 5), so that the async style's own limit is the one that binds
  * @param maxCommandsInQueue delay-queue bound per event loop; past it a command fails with {@code
  *     AerospikeException.AsyncQueueFull} (map it to 503). At least 1: unbounded is refused.
  *     Default: 4608 (512 in-flight requests x 9 sets)
  * @param syncPoolThreads threads of the sync style's pool (the reference's THREAD_POOL_SIZE).
- *     Default: 16
+ *     Default: concurrencyLimit
  * @param syncQueueCapacity bound of the sync pool's task queue; past it a read fails with an
  *     overload error ({@link ClientFailures#isOverload}). Default: 4608
  * @param virtualMaxConcurrent blocking reads at once on virtual threads; the others wait (virtual
- *     threads park cheaply) so the sync connection pool is not exhausted. Default: 128
+ *     threads park cheaply) so the sync connection pool is not exhausted. Default: concurrencyLimit
+ * @param asyncMaxCommands async commands in process at once over all event loops, kept by the async
+ *     style itself; more wait in the style (timed as queue) for at most {@link
+ *     #asyncCommandQueue()}. Default: concurrencyLimit
  * @param clientPerStyle each client style gets an AerospikeClient of its own (connection pools,
  *     event loops, tend thread, the client's error-rate circuit breaker), so that a style that
  *     saturates cannot trip another style's breaker or take its connections. Default: true
@@ -67,7 +83,14 @@ public record ClientSettings(
     int syncQueueCapacity,
     int virtualMaxConcurrent,
     int tendIntervalMs,
-    boolean clientPerStyle) {
+    boolean clientPerStyle,
+    int concurrencyLimit,
+    int asyncMaxCommands,
+    int sleepBetweenRetriesMs,
+    int batchMaxConcurrentThreads,
+    boolean batchAllowInline,
+    boolean batchAllowInlineSsd,
+    boolean batchRespondAllKeys) {
 
   /** Environment variable holding the user name. */
   public static final String USER_ENV = "AEROSPIKE_USER";
@@ -107,6 +130,10 @@ public record ClientSettings(
     atLeast("syncQueueCapacity", syncQueueCapacity, 1);
     atLeast("virtualMaxConcurrent", virtualMaxConcurrent, 1);
     atLeast("tendIntervalMs", tendIntervalMs, 10);
+    atLeast("concurrencyLimit", concurrencyLimit, 1);
+    atLeast("asyncMaxCommands", asyncMaxCommands, 1);
+    atLeast("sleepBetweenRetriesMs", sleepBetweenRetriesMs, 0);
+    atLeast("batchMaxConcurrentThreads", batchMaxConcurrentThreads, 0);
   }
 
   /** The defaults (see the component docs). */
@@ -190,6 +217,11 @@ public record ClientSettings(
     return Math.max(maxConnsPerNode, maxCommandsInProcess * eventLoopCount);
   }
 
+  /** Async commands allowed to wait for a slot in the style before a read fails as overloaded. */
+  public int asyncCommandQueue() {
+    return maxCommandsInQueue * eventLoopCount;
+  }
+
   /** Like the generated one, but the password is masked. */
   @Override
   public String toString() {
@@ -229,6 +261,20 @@ public record ClientSettings(
         + tendIntervalMs
         + ", clientPerStyle="
         + clientPerStyle
+        + ", concurrencyLimit="
+        + concurrencyLimit
+        + ", asyncMaxCommands="
+        + asyncMaxCommands
+        + ", sleepBetweenRetriesMs="
+        + sleepBetweenRetriesMs
+        + ", batchMaxConcurrentThreads="
+        + batchMaxConcurrentThreads
+        + ", batchAllowInline="
+        + batchAllowInline
+        + ", batchAllowInlineSsd="
+        + batchAllowInlineSsd
+        + ", batchRespondAllKeys="
+        + batchRespondAllKeys
         + "]";
   }
 
@@ -268,7 +314,10 @@ public record ClientSettings(
     }
   }
 
-  /** Mutable builder; {@link #build()} validates. */
+  /**
+   * Mutable builder; {@link #build()} validates. A per-style limit left unset takes {@link
+   * #concurrencyLimit(int)} when built.
+   */
   public static final class Builder {
     private List<String> hosts = List.of("127.0.0.1:3000");
     private String namespace = "test";
@@ -276,18 +325,25 @@ public record ClientSettings(
     private String password;
     private int connectTimeoutMs = 1000;
     private int totalTimeoutMs = 1000;
-    private int socketTimeoutMs = 1000;
+    private int socketTimeoutMs = 500;
     private int maxRetries = 2;
     private int maxConnsPerNode = 256;
     private EventLoopKind eventLoopKind = EventLoopKind.NIO;
     private int eventLoopCount = Runtime.getRuntime().availableProcessors();
-    private int maxCommandsInProcess = 64;
+    private Integer maxCommandsInProcess; // null = asyncMaxCommands, at least 5
     private int maxCommandsInQueue = 4608;
-    private int syncPoolThreads = 16;
+    private Integer syncPoolThreads; // null = concurrencyLimit
     private int syncQueueCapacity = 4608;
-    private int virtualMaxConcurrent = 128;
+    private Integer virtualMaxConcurrent; // null = concurrencyLimit
+    private Integer asyncMaxCommands; // null = concurrencyLimit
+    private int concurrencyLimit = 16;
     private int tendIntervalMs = 1000;
     private boolean clientPerStyle = true;
+    private int sleepBetweenRetriesMs = 0;
+    private int batchMaxConcurrentThreads = 1;
+    private boolean batchAllowInline = true;
+    private boolean batchAllowInlineSsd = false;
+    private boolean batchRespondAllKeys = true;
 
     private Builder() {}
 
@@ -310,6 +366,13 @@ public record ClientSettings(
       virtualMaxConcurrent = s.virtualMaxConcurrent;
       tendIntervalMs = s.tendIntervalMs;
       clientPerStyle = s.clientPerStyle;
+      concurrencyLimit = s.concurrencyLimit;
+      asyncMaxCommands = s.asyncMaxCommands;
+      sleepBetweenRetriesMs = s.sleepBetweenRetriesMs;
+      batchMaxConcurrentThreads = s.batchMaxConcurrentThreads;
+      batchAllowInline = s.batchAllowInline;
+      batchAllowInlineSsd = s.batchAllowInlineSsd;
+      batchRespondAllKeys = s.batchRespondAllKeys;
     }
 
     public Builder hosts(List<String> value) {
@@ -369,7 +432,8 @@ public record ClientSettings(
       return this;
     }
 
-    public Builder maxCommandsInProcess(int value) {
+    /** The client's per-event-loop bound (null = asyncMaxCommands, at least 5). */
+    public Builder maxCommandsInProcess(Integer value) {
       maxCommandsInProcess = value;
       return this;
     }
@@ -379,7 +443,8 @@ public record ClientSettings(
       return this;
     }
 
-    public Builder syncPoolThreads(int value) {
+    /** Sync pool threads (null = concurrencyLimit). */
+    public Builder syncPoolThreads(Integer value) {
       syncPoolThreads = value;
       return this;
     }
@@ -389,8 +454,49 @@ public record ClientSettings(
       return this;
     }
 
-    public Builder virtualMaxConcurrent(int value) {
+    /** Virtual-thread permits (null = concurrencyLimit). */
+    public Builder virtualMaxConcurrent(Integer value) {
       virtualMaxConcurrent = value;
+      return this;
+    }
+
+    /**
+     * The default limit of every style (sync pool threads, virtual permits, async commands in
+     * process); a per-style setter overrides it for that style.
+     */
+    public Builder concurrencyLimit(int value) {
+      concurrencyLimit = value;
+      return this;
+    }
+
+    /** Async commands in process at once over all event loops (null = concurrencyLimit). */
+    public Builder asyncMaxCommands(Integer value) {
+      asyncMaxCommands = value;
+      return this;
+    }
+
+    public Builder sleepBetweenRetriesMs(int value) {
+      sleepBetweenRetriesMs = value;
+      return this;
+    }
+
+    public Builder batchMaxConcurrentThreads(int value) {
+      batchMaxConcurrentThreads = value;
+      return this;
+    }
+
+    public Builder batchAllowInline(boolean value) {
+      batchAllowInline = value;
+      return this;
+    }
+
+    public Builder batchAllowInlineSsd(boolean value) {
+      batchAllowInlineSsd = value;
+      return this;
+    }
+
+    public Builder batchRespondAllKeys(boolean value) {
+      batchRespondAllKeys = value;
       return this;
     }
 
@@ -410,6 +516,7 @@ public record ClientSettings(
      * @throws IllegalArgumentException naming the field, the value and the rule
      */
     public ClientSettings build() {
+      int async = orLimit(asyncMaxCommands);
       return new ClientSettings(
           hosts,
           namespace,
@@ -422,13 +529,24 @@ public record ClientSettings(
           maxConnsPerNode,
           eventLoopKind,
           eventLoopCount,
-          maxCommandsInProcess,
+          maxCommandsInProcess != null ? maxCommandsInProcess : Math.max(5, async),
           maxCommandsInQueue,
-          syncPoolThreads,
+          orLimit(syncPoolThreads),
           syncQueueCapacity,
-          virtualMaxConcurrent,
+          orLimit(virtualMaxConcurrent),
           tendIntervalMs,
-          clientPerStyle);
+          clientPerStyle,
+          concurrencyLimit,
+          async,
+          sleepBetweenRetriesMs,
+          batchMaxConcurrentThreads,
+          batchAllowInline,
+          batchAllowInlineSsd,
+          batchRespondAllKeys);
+    }
+
+    private int orLimit(Integer perStyle) {
+      return perStyle != null ? perStyle : concurrencyLimit;
     }
   }
 }

@@ -29,8 +29,8 @@ public interface ClientStyle extends AutoCloseable {
   }
 
   /**
-   * The blocking workers' state (sync pool, virtual permits), read at scrape time; empty for a
-   * style whose concurrency lives in the client's event loops (async: see the client's own stats).
+   * The workers' state (sync pool threads, virtual permits, async command slots), read at scrape
+   * time; empty for a style that keeps no limit of its own.
    */
   default java.util.Optional<WorkerStats> workers() {
     return java.util.Optional.empty();

@@ -59,35 +59,37 @@ public final class ReadModes {
                         Arrays.copyOfRange(all.records(), i * batch, (i + 1) * batch),
                         -1));
               }
-              return new LookupResult(sets);
+              return new LookupResult(sets, List.of(all.span()));
             });
   }
 
   /** One call per set, all issued at once; each set's result is wrapped as it arrives. */
   @SuppressWarnings("unchecked")
   private static CompletableFuture<LookupResult> gather(BatchReader reader, KeyPlan plan) {
-    CompletableFuture<SetRecords>[] perSet = new CompletableFuture[plan.sets().size()];
+    CompletableFuture<TimedRecords>[] raw = new CompletableFuture[plan.sets().size()];
+    CompletableFuture<SetRecords>[] perSet = new CompletableFuture[raw.length];
     for (int i = 0; i < perSet.length; i++) {
       SetKeys set = plan.sets().get(i);
-      perSet[i] =
-          reader
-              .read(set.keyArray())
-              .thenApply(r -> new SetRecords(set.set(), r.records(), r.readNanos()));
+      raw[i] = reader.read(set.keyArray());
+      perSet[i] = raw[i].thenApply(r -> new SetRecords(set.set(), r.records(), r.callNanos()));
     }
     return CompletableFuture.allOf(perSet)
         .thenApply(
             done -> {
               List<SetRecords> sets = new ArrayList<>(perSet.length);
-              for (CompletableFuture<SetRecords> f : perSet) {
-                sets.add(f.join());
+              List<CallSpan> calls = new ArrayList<>(perSet.length);
+              for (int i = 0; i < perSet.length; i++) {
+                sets.add(perSet[i].join());
+                calls.add(raw[i].join().span());
               }
-              return new LookupResult(sets);
+              return new LookupResult(sets, calls);
             });
   }
 
   /** One call per set, each issued when the previous one has answered. */
   private static CompletableFuture<LookupResult> sequential(BatchReader reader, KeyPlan plan) {
     List<SetRecords> sets = new ArrayList<>(plan.sets().size());
+    List<CallSpan> calls = new ArrayList<>(plan.sets().size());
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (SetKeys set : plan.sets()) {
       // Each link runs after the previous one completed, so the list is appended to in order and
@@ -98,9 +100,12 @@ public final class ReadModes {
                   reader
                       .read(set.keyArray())
                       .thenAccept(
-                          r -> sets.add(new SetRecords(set.set(), r.records(), r.readNanos()))));
+                          r -> {
+                            sets.add(new SetRecords(set.set(), r.records(), r.callNanos()));
+                            calls.add(r.span());
+                          }));
     }
-    return chain.thenApply(done -> new LookupResult(sets));
+    return chain.thenApply(done -> new LookupResult(sets, calls));
   }
 
   /**
@@ -117,11 +122,13 @@ public final class ReadModes {
         .thenApply(
             done -> {
               List<SetRecords> sets = new ArrayList<>(raw.length);
+              List<CallSpan> calls = new ArrayList<>(raw.length);
               for (int i = 0; i < raw.length; i++) {
                 TimedRecords r = raw[i].join();
-                sets.add(new SetRecords(plan.sets().get(i).set(), r.records(), r.readNanos()));
+                sets.add(new SetRecords(plan.sets().get(i).set(), r.records(), r.callNanos()));
+                calls.add(r.span());
               }
-              return new LookupResult(sets);
+              return new LookupResult(sets, calls);
             });
   }
 }

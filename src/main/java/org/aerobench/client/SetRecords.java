@@ -6,8 +6,9 @@ import org.aerobench.data.FeatureSet;
 
 /**
  * The records read for one set, in key-plan order; {@code records[i]} is null when key i was not
- * found. {@code readNanos} is the time of this set's own batch call, or -1 when the set was read as
- * part of a single multi-set call (no per-set time exists then).
+ * found. {@code readNanos} is the time of this set's own batch call (the Aerospike call itself,
+ * without any wait for a thread, permit or command slot), or -1 when the set was read as part of a
+ * single multi-set call (no per-set time exists then).
  */
 public record SetRecords(FeatureSet set, Record[] records, long readNanos) {
 

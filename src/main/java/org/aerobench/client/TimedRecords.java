@@ -3,8 +3,13 @@ package org.aerobench.client;
 import com.aerospike.client.Record;
 
 /**
- * The answer of one batch call: records in key order (null = not found) and the time from issuing
- * the call until the records were available, measured by the style (including any wait for a pool
- * thread, a permit or an event loop's delay queue, as the caller experiences it).
+ * The answer of one batch call: records in key order (null = not found) and when the call was asked
+ * for, started (its thread, permit or command slot obtained) and answered.
  */
-public record TimedRecords(Record[] records, long readNanos) {}
+public record TimedRecords(Record[] records, CallSpan span) {
+
+  /** The time of the Aerospike call itself, without any wait for a worker. */
+  public long callNanos() {
+    return span.callNanos();
+  }
+}

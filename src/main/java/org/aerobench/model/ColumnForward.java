@@ -233,7 +233,10 @@ final class ColumnForward {
     }
   }
 
-  /** out[r] = sigmoid(bias + Σ_i u[i] · a2[i][r]), four inputs per pass over the rows. */
+  /**
+   * out[r] = bias + Σ_i u[i] · a2[i][r] (the logit; JavaDlrm applies the sigmoid), four inputs per
+   * pass over the rows.
+   */
   private void last(float[][] a2, int rows, float[] out) {
     Arrays.fill(out, 0, rows, lastB);
     int k = lastW.length;
@@ -256,9 +259,6 @@ final class ColumnForward {
       for (int b = 0; b < rows; b++) {
         out[b] = Math.fma(x0[b], u0, out[b]);
       }
-    }
-    for (int b = 0; b < rows; b++) {
-      out[b] = JavaDlrm.sigmoid(out[b]);
     }
   }
 }

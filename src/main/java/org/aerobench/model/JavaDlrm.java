@@ -181,6 +181,23 @@ public final class JavaDlrm implements InferenceEngine {
 
   /** As {@link #predict(Features)}, writing the scores into {@code out[0 .. batchSize)}. */
   public void predict(Features f, float[] out) {
+    logits(f, out);
+    for (int r = 0; r < f.batchSize(); r++) {
+      out[r] = sigmoid(out[r]);
+    }
+  }
+
+  /**
+   * The model's logits (its output before the sigmoid), one per row: what tests compare, since an
+   * untrained model's scores on raw counters saturate to 1.0 and then say little.
+   */
+  float[] logits(Features f) {
+    float[] out = new float[f.batchSize()];
+    logits(f, out);
+    return out;
+  }
+
+  private void logits(Features f, float[] out) {
     int rows = f.batchSize();
     if (out.length < rows) {
       throw new IllegalArgumentException(

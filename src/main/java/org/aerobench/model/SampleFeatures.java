@@ -35,4 +35,18 @@ public final class SampleFeatures {
     }
     return new Features(batch, sparse, dense);
   }
+
+  /**
+   * {@link #random} with every dense value squashed to {@code tanh(x / 100)}: the untrained model's
+   * logits then stay inside the sigmoid's useful range, where raw counters would saturate its
+   * scores to 1.0 (and hide any difference between two engines).
+   */
+  public static Features moderate(int batch, long seed) {
+    Features raw = random(batch, seed);
+    float[] dense = raw.dense().clone();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] = (float) Math.tanh(dense[i] / 100);
+    }
+    return new Features(batch, raw.sparse(), dense);
+  }
 }

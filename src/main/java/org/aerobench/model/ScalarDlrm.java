@@ -31,12 +31,21 @@ public final class ScalarDlrm implements InferenceEngine {
   public float[] predict(Features f) {
     float[] scores = new float[f.batchSize()];
     for (int row = 0; row < f.batchSize(); row++) {
-      scores[row] = predictOne(f, row);
+      scores[row] = (float) (1.0 / (1.0 + Math.exp(-logitOne(f, row))));
     }
     return scores;
   }
 
-  private float predictOne(Features f, int row) {
+  /** The logits (the output before the sigmoid), one per row: what the tests compare. */
+  float[] logits(Features f) {
+    float[] logits = new float[f.batchSize()];
+    for (int row = 0; row < f.batchSize(); row++) {
+      logits[row] = logitOne(f, row);
+    }
+    return logits;
+  }
+
+  private float logitOne(Features f, int row) {
     float[] x = new float[Features.DENSE];
     System.arraycopy(f.dense(), row * Features.DENSE, x, 0, Features.DENSE);
     for (int l = 0; l < w.bottomLayers(); l++) {
@@ -66,8 +75,7 @@ public final class ScalarDlrm implements InferenceEngine {
     for (int l = 0; l < w.topLayers() - 1; l++) {
       h = relu(batchNorm(linear(w.top(l), h), w.topNorm(l)));
     }
-    float logit = linear(w.top(w.topLayers() - 1), h)[0];
-    return (float) (1.0 / (1.0 + Math.exp(-logit)));
+    return linear(w.top(w.topLayers() - 1), h)[0];
   }
 
   private static float[] linear(Linear l, float[] x) {

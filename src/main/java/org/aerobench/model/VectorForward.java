@@ -70,12 +70,10 @@ final class VectorForward {
     kernels.linearRelu(s.h1, rows, bottom[1], s.h2, 0, bottom[1].n(), s.acc);
     kernels.linearRelu(s.h2, rows, bottom[2], s.topIn, 0, TOP_IN, s.acc);
     kernels.interact(f.sparse(), rows, tables, s.topIn, TOP_IN, s.map);
-    // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1 → sigmoid.
+    // Top MLP: [rows, 31] → [rows, 256] → [rows, 128] → 1: the logits (JavaDlrm applies the
+    // sigmoid).
     kernels.linearRelu(s.topIn, rows, top[0], s.a1, 0, top[0].n(), s.acc);
     kernels.linearRelu(s.a1, rows, top[1], s.a2, 0, top[1].n(), s.acc);
     kernels.logits(s.a2, rows, lastWeight.length, lastWeight, lastBias, out, s.map);
-    for (int r = 0; r < rows; r++) {
-      out[r] = JavaDlrm.sigmoid(out[r]);
-    }
   }
 }

@@ -30,7 +30,24 @@ class AppInfoTest {
       assertThat(info.get("client_styles").get("sync").get("pool_threads").asInt()).isEqualTo(16);
       assertThat(info.get("client_styles").get("async").get("event_loops").asInt()).isPositive();
       assertThat(info.get("client_styles").get("virtual").get("max_concurrent").asInt())
-          .isEqualTo(128);
+          .isEqualTo(16);
+      // Every style's limit, the batch policy, timeouts and retries are recorded.
+      JsonNode limits = info.get("concurrency_limit");
+      assertThat(limits.get("default").asInt()).isEqualTo(16);
+      for (String style : new String[] {"sync", "async", "virtual"}) {
+        assertThat(limits.get("per_style").get(style).asInt()).as(style).isEqualTo(16);
+        assertThat(info.get("client_styles").get(style).get("limit").asInt()).isEqualTo(16);
+      }
+      JsonNode batch = aerospike.get("batch_policy");
+      assertThat(batch.get("max_concurrent_threads").asInt()).isEqualTo(1);
+      assertThat(batch.get("allow_inline").asBoolean()).isTrue();
+      assertThat(batch.get("allow_inline_ssd").asBoolean()).isFalse();
+      assertThat(batch.get("respond_all_keys").asBoolean()).isTrue();
+      JsonNode timeouts = aerospike.get("timeouts");
+      assertThat(timeouts.get("total_timeout_ms").asInt()).isEqualTo(1000);
+      assertThat(timeouts.get("socket_timeout_ms").asInt()).isEqualTo(500);
+      assertThat(timeouts.get("max_retries").asInt()).isEqualTo(2);
+      assertThat(timeouts.get("retries_can_follow_a_timeout").asBoolean()).isTrue();
       assertThat(info.get("model").get("engine").asText()).isEqualTo("java");
       assertThat(info.get("admission").get("request_deadline_ms").asInt()).isEqualTo(1000);
       http.close();

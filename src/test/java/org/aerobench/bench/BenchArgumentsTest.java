@@ -31,7 +31,17 @@ class BenchArgumentsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> BenchArguments.parseClients(List.of("sync", "official")))
         .withMessage(
-            "--clients: 'official' is not a client; allowed: sync, sync-executor, async, virtual");
+            "--clients: 'official' is not a client; allowed: sync, sync-callers, async, virtual");
+  }
+
+  @Test
+  void the_former_sync_executor_name_is_refused_pointing_at_the_app_style_names() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BenchArguments.parseClients(List.of("sync-executor")))
+        .withMessageContaining("'sync-executor' is now 'sync', as the app names its pool style")
+        .withMessageContaining("formerly 'sync') is 'sync-callers'");
+    assertThat(BenchArguments.parseClients(List.of("sync", "sync-callers")))
+        .containsExactly("sync", "sync-callers");
   }
 
   @Test

@@ -40,7 +40,7 @@ class ClientBenchCommandTest {
       delimiter = '|',
       value = {
         "--clients|sync,official|--clients: 'official' is not a client;"
-            + " allowed: sync, sync-executor, async, virtual",
+            + " allowed: sync, sync-callers, async, virtual",
         "--sets|1,nccsh_nope|--sets: 'nccsh_nope' is not a set;"
             + " allowed: a name or its 1-based index: 1=nccsh_adid",
         "--sets|0|--sets: '0' is not a set",
@@ -106,7 +106,7 @@ class ClientBenchCommandTest {
 
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.stdout())
-        .contains("--clients", "sync, sync-executor, async, virtual", "default: all four")
+        .contains("--clients", "sync, sync-callers, async, virtual", "default: all four")
         .contains("--batch-sizes", "50,200")
         .contains("--[no-]interleave", "--[no-]shuffle-keys")
         .contains("--latency-p99-ms", "--hosts", "--seed");

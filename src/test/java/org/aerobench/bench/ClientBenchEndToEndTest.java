@@ -39,7 +39,7 @@ class ClientBenchEndToEndTest {
     int code =
         cli.execute(
             "client-bench",
-            "--clients=sync,sync-executor,async,virtual",
+            "--clients=sync,sync-callers,async,virtual",
             "--sets=nccsh_adid,4",
             "--batch-sizes=10",
             "--concurrency=2",
@@ -59,7 +59,7 @@ class ClientBenchEndToEndTest {
     for (String row : csv.subList(1, csv.size())) {
       String[] cells = row.split(",");
       assertThat(cells).hasSize(16);
-      assertThat(cells[0]).isIn("sync", "sync-executor", "async", "virtual");
+      assertThat(cells[0]).isIn("sync", "sync-callers", "async", "virtual");
       assertThat(cells[2]).isEqualTo("10");
       assertThat(cells[3]).isEqualTo("2");
       assertThat(cells[4]).isEqualTo("3");
@@ -74,10 +74,10 @@ class ClientBenchEndToEndTest {
     String report = Files.readString(folder.resolve("report.md"));
     assertThat(report)
         .contains("## Conditions", "## Results", "## Summary")
-        .contains("## sync vs async", "## sync vs virtual", "## sync-executor vs async")
+        .contains("## sync vs async", "## sync vs virtual", "## sync-callers vs async")
         .contains("- Aerospike server: embedded (in-process) 127.0.0.1:")
         .contains("- Latency injection: off");
-    assertThat(stdout.toString()).contains("virtual vs sync-executor", "report.md");
+    assertThat(stdout.toString()).contains("virtual vs sync-callers", "report.md");
     assertThat(stderr.toString()).contains("combo 8/8");
   }
 }

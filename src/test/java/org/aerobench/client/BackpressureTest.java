@@ -50,7 +50,7 @@ class BackpressureTest {
         ClientSettings.builder()
             .localPort(server.port())
             .eventLoopCount(1)
-            .maxCommandsInProcess(5)
+            .asyncMaxCommands(5)
             .maxCommandsInQueue(5)
             .syncPoolThreads(1)
             .syncQueueCapacity(5)

@@ -61,6 +61,26 @@ class ClientSettingsTest {
   }
 
   @Test
+  void the_concurrency_limit_is_every_styles_limit_unless_a_style_sets_its_own() {
+    ClientSettings equal = ClientSettings.builder().concurrencyLimit(40).build();
+    ClientSettings virtualOwn =
+        ClientSettings.builder().concurrencyLimit(40).virtualMaxConcurrent(200).build();
+
+    assertThat(equal.syncPoolThreads()).isEqualTo(40);
+    assertThat(equal.virtualMaxConcurrent()).isEqualTo(40);
+    assertThat(equal.asyncMaxCommands()).isEqualTo(40);
+    assertThat(equal.maxCommandsInProcess()).isEqualTo(40);
+    assertThat(virtualOwn.virtualMaxConcurrent()).isEqualTo(200);
+    assertThat(virtualOwn.syncPoolThreads()).isEqualTo(40);
+    // The client needs at least 5 per event loop, whatever the style's limit.
+    assertThat(ClientSettings.builder().concurrencyLimit(2).build().maxCommandsInProcess())
+        .isEqualTo(5);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ClientSettings.builder().asyncMaxCommands(0).build())
+        .withMessage("asyncMaxCommands 0 is invalid; it must be >= 1");
+  }
+
+  @Test
   void user_without_password_is_refused() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ClientSettings.builder().credentials("u", null).build())

@@ -41,7 +41,7 @@ class ReadModesTest {
         }
         // Complete later on another thread, as a real style does.
         return CompletableFuture.supplyAsync(
-            () -> new TimedRecords(records, 1000),
+            () -> new TimedRecords(records, new CallSpan(0, 500, 1500)),
             CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS));
       };
 

@@ -88,9 +88,10 @@ public record AppConfig(
      * Requests one client style may have admitted at once. Configured ({@code inflight.limit} &gt;
      * 0): the same bound for every style, so none is favoured by a larger one. Derived (0): the
      * style's own concurrency, past which an admitted request could only queue inside the app: the
-     * sync pool's threads, the virtual style's permits, the async event loops' commands in process.
-     * One bound per style, never a shared one: a style that saturates must not make another style's
-     * requests wait or be shed, or a comparison would measure their interference.
+     * sync pool's threads, the virtual style's permits, the async style's commands in process (all
+     * {@code aerospike.concurrency.limit} unless overridden). One bound per style, never a shared
+     * one: a style that saturates must not make another style's requests wait or be shed, or a
+     * comparison would measure their interference.
      */
     public int admitted(String style, ClientSettings aerospike) {
       if (inFlightLimit > 0) {
@@ -98,7 +99,7 @@ public record AppConfig(
       }
       return switch (style) {
         case "virtual" -> aerospike.virtualMaxConcurrent();
-        case "async" -> aerospike.eventLoopCount() * aerospike.maxCommandsInProcess();
+        case "async" -> aerospike.asyncMaxCommands();
         default -> aerospike.syncPoolThreads();
       };
     }

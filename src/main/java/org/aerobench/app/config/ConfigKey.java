@@ -12,22 +12,51 @@ public enum ConfigKey {
   AEROSPIKE_NAMESPACE("aerospike.namespace", "test", Rule.NAME),
   AEROSPIKE_CONNECT_TIMEOUT_MS("aerospike.connect.timeout.ms", "1000", Rule.range(1, 60_000)),
   AEROSPIKE_TOTAL_TIMEOUT_MS("aerospike.total.timeout.ms", "1000", Rule.range(1, 60_000)),
-  AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "1000", Rule.range(1, 60_000)),
+  AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "500", Rule.range(1, 60_000)),
   AEROSPIKE_MAX_RETRIES("aerospike.max.retries", "2", Rule.range(0, 100)),
   AEROSPIKE_CLIENT_PER_STYLE("aerospike.client.per.style", "true", Rule.oneOf("true", "false")),
   AEROSPIKE_MAX_CONNS_PER_NODE("aerospike.max.conns.per.node", "256", Rule.range(1, 10_000)),
   AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "1000", Rule.range(10, 60_000)),
-  AEROSPIKE_SYNC_POOL_THREADS("aerospike.sync.pool.threads", "16", Rule.range(1, 1024)),
+  AEROSPIKE_SYNC_POOL_THREADS(
+      "aerospike.sync.pool.threads",
+      "",
+      Rule.optionalLimit(1, 1024, "aerospike.concurrency.limit", "aerospike.sync.pool.threads=16")),
   AEROSPIKE_SYNC_QUEUE_CAPACITY("aerospike.sync.queue.capacity", "4608", Rule.range(1, 1_000_000)),
   AEROSPIKE_VIRTUAL_MAX_CONCURRENT(
-      "aerospike.virtual.max.concurrent", "128", Rule.range(1, 100_000)),
+      "aerospike.virtual.max.concurrent",
+      "",
+      Rule.optionalLimit(
+          1, 100_000, "aerospike.concurrency.limit", "aerospike.virtual.max.concurrent=16")),
   AEROSPIKE_EVENT_LOOP_KIND(
       "aerospike.event.loop.kind", "nio", Rule.oneOf("nio", "netty_epoll", "netty-epoll")),
   AEROSPIKE_EVENT_LOOP_COUNT("aerospike.event.loop.count", "0", Rule.range(0, 256)),
   AEROSPIKE_MAX_COMMANDS_IN_PROCESS(
-      "aerospike.max.commands.in.process", "64", Rule.range(5, 100_000)),
+      "aerospike.max.commands.in.process",
+      "",
+      Rule.optionalLimit(
+          5,
+          100_000,
+          "aerospike.async.max.commands, at least 5",
+          "aerospike.max.commands.in.process=16")),
   AEROSPIKE_MAX_COMMANDS_IN_QUEUE(
       "aerospike.max.commands.in.queue", "4608", Rule.range(1, 1_000_000)),
+  // Equal, recorded limits: one knob for every style's concurrency, and the batch policy.
+  AEROSPIKE_CONCURRENCY_LIMIT(
+      "aerospike.concurrency.limit", "16", Rule.limit(1024, "aerospike.concurrency.limit=16")),
+  AEROSPIKE_ASYNC_MAX_COMMANDS(
+      "aerospike.async.max.commands",
+      "",
+      Rule.optionalLimit(
+          1, 100_000, "aerospike.concurrency.limit", "aerospike.async.max.commands=16")),
+  AEROSPIKE_SLEEP_BETWEEN_RETRIES_MS(
+      "aerospike.sleep.between.retries.ms", "0", Rule.range(0, 60_000)),
+  AEROSPIKE_BATCH_MAX_CONCURRENT_THREADS(
+      "aerospike.batch.max.concurrent.threads", "1", Rule.range(0, 1024)),
+  AEROSPIKE_BATCH_ALLOW_INLINE("aerospike.batch.allow.inline", "true", Rule.oneOf("true", "false")),
+  AEROSPIKE_BATCH_ALLOW_INLINE_SSD(
+      "aerospike.batch.allow.inline.ssd", "false", Rule.oneOf("true", "false")),
+  AEROSPIKE_BATCH_RESPOND_ALL_KEYS(
+      "aerospike.batch.respond.all.keys", "true", Rule.oneOf("true", "false")),
   HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
   HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
   INFLIGHT_LIMIT("inflight.limit", "0", Rule.range(0, 100_000)),
@@ -86,8 +115,16 @@ public enum ConfigKey {
     return null;
   }
 
-  /** What a value must look like; {@link #describe()} is quoted in error messages. */
-  public record Rule(String kind, long min, long max, java.util.List<String> allowed) {
+  /**
+   * What a value must look like; {@link #describe()} is quoted in error messages, with {@code
+   * example} (a valid line) when there is one.
+   */
+  public record Rule(
+      String kind, long min, long max, java.util.List<String> allowed, String example) {
+
+    Rule(String kind, long min, long max, java.util.List<String> allowed) {
+      this(kind, min, max, allowed, "");
+    }
 
     static final Rule HOSTS = new Rule("hosts", 0, 0, java.util.List.of());
     static final Rule NAME = new Rule("name", 0, 0, java.util.List.of());
@@ -101,6 +138,19 @@ public enum ConfigKey {
       return new Rule("ms", min, max, java.util.List.of());
     }
 
+    /** A concurrency limit: an integer from 1 (a limit of 0 would never run a read). */
+    static Rule limit(long max, String example) {
+      return new Rule("limit", 1, max, java.util.List.of(), example);
+    }
+
+    /**
+     * A per-style concurrency limit: empty takes the value of {@code inheritedFrom}, else an
+     * integer in min..max.
+     */
+    static Rule optionalLimit(long min, long max, String inheritedFrom, String example) {
+      return new Rule("limit?", min, max, java.util.List.of(inheritedFrom), example);
+    }
+
     static Rule oneOf(String... allowed) {
       return new Rule("enum", 0, 0, java.util.List.of(allowed));
     }
@@ -110,6 +160,24 @@ public enum ConfigKey {
         case "int" -> "must be an integer in " + min + ".." + max;
         case "ms" -> "must be milliseconds in " + min + ".." + max + " (fractions allowed)";
         case "enum" -> "must be one of " + String.join(", ", allowed);
+        case "limit" ->
+            "must be an integer in "
+                + min
+                + ".."
+                + max
+                + " (a concurrency limit below 1 would never run a read), e.g. "
+                + example;
+        case "limit?" ->
+            "must be empty (= "
+                + allowed.get(0)
+                + ") or an integer in "
+                + min
+                + ".."
+                + max
+                + " (a concurrency limit below "
+                + min
+                + " is refused), e.g. "
+                + example;
         case "hosts" ->
             "must be empty (start the embedded server) or a comma-separated list of host:port"
                 + " with port 1..65535";

@@ -129,17 +129,26 @@ public final class ConfigLoader {
             .totalTimeoutMs(r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS))
             .socketTimeoutMs(r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS))
             .maxRetries(r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES))
+            .sleepBetweenRetriesMs(r.integer(ConfigKey.AEROSPIKE_SLEEP_BETWEEN_RETRIES_MS))
+            .batchMaxConcurrentThreads(r.integer(ConfigKey.AEROSPIKE_BATCH_MAX_CONCURRENT_THREADS))
+            .batchAllowInline(Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE)))
+            .batchAllowInlineSsd(
+                Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE_SSD)))
+            .batchRespondAllKeys(
+                Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_RESPOND_ALL_KEYS)))
+            .concurrencyLimit(r.integer(ConfigKey.AEROSPIKE_CONCURRENCY_LIMIT))
+            .asyncMaxCommands(r.optionalInteger(ConfigKey.AEROSPIKE_ASYNC_MAX_COMMANDS))
             .clientPerStyle(Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE)))
             .maxConnsPerNode(r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE))
             .tendIntervalMs(r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS))
-            .syncPoolThreads(r.integer(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS))
+            .syncPoolThreads(r.optionalInteger(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS))
             .syncQueueCapacity(r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY))
-            .virtualMaxConcurrent(r.integer(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT))
+            .virtualMaxConcurrent(r.optionalInteger(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT))
             .eventLoopKind(
                 EventLoopKind.fromConfigName(
                     r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND).replace('-', '_')))
             .eventLoopCount(coresIfZero(r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT)))
-            .maxCommandsInProcess(r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS))
+            .maxCommandsInProcess(r.optionalInteger(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS))
             .maxCommandsInQueue(r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE));
     if (!hosts.isEmpty()) {
       b.hosts(hosts);
@@ -220,6 +229,11 @@ public final class ConfigLoader {
         throw invalid(key, v);
       }
       return (int) parsed;
+    }
+
+    /** An integer by the key's rule, or null when the value is empty (= inherited). */
+    Integer optionalInteger(ConfigKey key) {
+      return raw.get(key).text().isEmpty() ? null : integer(key);
     }
 
     double millis(ConfigKey key) {

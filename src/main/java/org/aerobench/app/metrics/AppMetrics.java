@@ -24,9 +24,10 @@ import org.aerobench.client.SetRecords;
 import org.aerobench.data.FeatureSet;
 
 /**
- * The reference's metrics (§5: names, types, buckets) with {@code client_type} = the style name and
- * a {@code mode} label on the two whole-request histograms, plus JVM metrics. Every series of the
- * known styles, modes and sets exists before the first request ({@code initLabelValues}).
+ * The reference's metrics (§5: names, types; its bucket boundaries kept as a subset of finer ones,
+ * {@link Buckets}) with {@code client_type} = the style name and a {@code mode} label on the two
+ * whole-request histograms, plus JVM metrics. Every series of the known styles, modes and sets
+ * exists before the first request ({@code initLabelValues}).
  */
 public final class AppMetrics {
 
@@ -35,37 +36,48 @@ public final class AppMetrics {
 
   private final Histogram predict =
       seconds("predict_duration_seconds", "Whole predict pipeline inside the server", "mode")
-          .classicUpperBounds(Buckets.B10MS_2S)
+          .classicUpperBounds(Buckets.REQUEST)
+          .register(registry);
+  private final Histogram queue =
+      seconds(
+              "predict_queue_duration_seconds",
+              "Waits for a slot: admission, a worker (pool thread, permit, async command slot) for"
+                  + " each Aerospike call, an inference thread (the reply's queue_ms)",
+              "mode")
+          .classicUpperBounds(Buckets.REQUEST)
           .register(registry);
   private final Histogram keyExtraction =
       seconds("key_extraction_duration_seconds", "Key plan lookup (step 2)")
-          .classicUpperBounds(Buckets.B05MS_50MS)
+          .classicUpperBounds(Buckets.KEYS)
           .register(registry);
   private final Histogram readAll =
       seconds(
               "aerospike_batch_read_all_duration_seconds",
-              "Aerospike read of all sets, any mode (step 3)",
+              "Aerospike read of all sets, any mode (step 3): the time its calls ran, without"
+                  + " waits for a worker (those are predict_queue_duration_seconds)",
               "mode")
-          .classicUpperBounds(Buckets.B10MS_2S)
+          .classicUpperBounds(Buckets.REQUEST)
           .register(registry);
   private final Histogram readSet =
       seconds(
               "aerospike_batch_read_set_duration_seconds",
               "One set's own batch call (per-set modes only)",
               "set_name")
-          .classicUpperBounds(Buckets.B5MS_1S)
+          .classicUpperBounds(Buckets.SET_CALL)
           .register(registry);
   private final Histogram features =
       seconds("feature_extraction_duration_seconds", "Feature build from nccsh_adid (step 5)")
-          .classicUpperBounds(Buckets.B1MS_100MS)
+          .classicUpperBounds(Buckets.COMPUTE)
           .register(registry);
   private final Histogram inference =
       seconds("dlrm_inference_duration_seconds", "DLRM forward pass (step 5)")
-          .classicUpperBounds(Buckets.B1MS_100MS)
+          .classicUpperBounds(Buckets.COMPUTE)
           .register(registry);
   private final Histogram response =
-      seconds("response_build_duration_seconds", "Predictions list build (step 6)")
-          .classicUpperBounds(Buckets.B05MS_20MS)
+      seconds(
+              "response_build_duration_seconds",
+              "Predictions list build and the reply's JSON serialisation (step 6)")
+          .classicUpperBounds(Buckets.RESPONSE)
           .register(registry);
   private final Histogram foundRatio =
       Histogram.builder()
@@ -102,6 +114,7 @@ public final class AppMetrics {
     for (String ct : clientTypes) {
       for (ReadMode mode : ReadMode.values()) {
         predict.initLabelValues(ct, mode.wireName());
+        queue.initLabelValues(ct, mode.wireName());
         readAll.initLabelValues(ct, mode.wireName());
       }
       for (FeatureSet set : FeatureSet.values()) {
@@ -152,6 +165,7 @@ public final class AppMetrics {
       boolean inferenceRan) {
     String m = mode.wireName();
     predict.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.totalNanos()));
+    queue.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.queueNanos()));
     keyExtraction.labelValues(clientType).observe(Unit.nanosToSeconds(times.keyExtractionNanos()));
     readAll.labelValues(clientType, m).observe(Unit.nanosToSeconds(times.aerospikeNanos()));
     for (SetRecords set : sets) {
@@ -198,7 +212,8 @@ public final class AppMetrics {
     GaugeWithCallback.builder()
         .name("aerobench_style_workers")
         .help(
-            "Blocking workers per style (sync pool threads, virtual permits): limit, active, queued")
+            "Workers per style (sync pool threads, virtual permits, async command slots): limit,"
+                + " active, queued")
         .labelNames("client_type", "state")
         .callback(
             cb ->
@@ -215,7 +230,7 @@ public final class AppMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("aerobench_style_worker_busy_seconds")
-        .help("Time the style's workers spent inside blocking reads (service time, no queue wait)")
+        .help("Time the style's workers spent inside Aerospike calls (service time, no queue wait)")
         .labelNames("client_type")
         .callback(
             cb ->
@@ -225,7 +240,7 @@ public final class AppMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("aerobench_style_reads")
-        .help("Blocking reads the style's workers completed")
+        .help("Aerospike calls the style's workers completed")
         .labelNames("client_type")
         .callback(
             cb ->

@@ -29,10 +29,14 @@ import org.aerobench.data.RequestFixture;
  *   <li>Aerospike read through the {@link ClientStyle} in the requested mode;
  *   <li>found count; then, on the compute executor and never on the thread that completed the read
  *       (an event loop for the async style): features from {@code nccsh_adid}, inference, response
- *       build.
+ *       build and its JSON ({@link ReplyJson}).
  * </ol>
  *
- * With {@code skip_inference} the features and inference steps are skipped and every score is 0.
+ * <p>The stages ({@link StageTimes}) follow each other without gaps and add up to the total; every
+ * wait for a slot (admission, a worker for each Aerospike call, an inference thread) is {@code
+ * queue}, so {@code aerospike} is only the time the calls themselves ran.
+ *
+ * <p>With {@code skip_inference} the features and inference steps are skipped and every score is 0.
  *
  * <p>Deadlines: each request has one, {@code request.deadline.ms} from its arrival. It is checked
  * when the request is admitted, when each Aerospike call starts (which gets the remaining time as
@@ -174,8 +178,7 @@ public final class PredictPipeline {
     // explicit execute() rather than thenApplyAsync(fn, compute): when a bounded executor rejects a
     // thenApplyAsync stage, the RejectedExecutionException is thrown into the completing (event
     // loop) thread and the dependent future never completes; here it becomes a 503 instead. A
-    // failed
-    // read hops too: the error reply is written by whichever thread completes `out`.
+    // failed read hops too: the error reply is written by whichever thread completes `out`.
     read.whenComplete(
         (lookup, readError) -> {
           long readDone = System.nanoTime();
@@ -188,13 +191,15 @@ public final class PredictPipeline {
           try {
             compute.execute(
                 () -> {
+                  long c0 = System.nanoTime();
                   if (error != null) {
                     out.completeExceptionally(error);
                     return;
                   }
                   try {
                     requireBefore(deadline, "scored (it waited for an inference thread)");
-                    out.complete(finish(style.name(), params, lookup, t0, k1 - k0, readDone - k1));
+                    Marks marks = new Marks(t0, k0, k1, readDone, c0);
+                    out.complete(finish(style.name(), params, lookup, marks));
                   } catch (Throwable t) {
                     out.completeExceptionally(t);
                   }
@@ -218,20 +223,22 @@ public final class PredictPipeline {
     return out;
   }
 
+  /**
+   * The instants ({@link System#nanoTime()}) that cut a request into its stages: arrival, key
+   * extraction start, read start, read done, compute start.
+   */
+  private record Marks(long arrival, long keyStart, long readStart, long readDone, long compute) {}
+
   private PredictResponse finish(
-      String clientType,
-      PredictParams params,
-      LookupResult lookup,
-      long t0,
-      long keyNanos,
-      long readNanos) {
+      String clientType, PredictParams params, LookupResult lookup, Marks marks) {
     int found = lookup.found();
     int total = lookup.total();
     int batch = params.batchSize();
     RequestFixture fixture = plans.fixture();
 
-    long featureNanos = 0;
-    long inferenceNanos = 0;
+    // Each stage starts where the previous one ended, so the stages add up to the total.
+    long f1 = marks.compute();
+    long f2 = marks.compute();
     float[] scores = null;
     if (!params.skipInference()) {
       SetRecords adid = lookup.sets().get(0);
@@ -244,20 +251,16 @@ public final class PredictPipeline {
                 + ", expected NCCSH_ADID x "
                 + batch);
       }
-      long f0 = System.nanoTime();
       Scorer.Prepared prepared = scorer.prepare(fixture, adid.records());
-      long f1 = System.nanoTime();
+      f1 = System.nanoTime();
       scores = prepared.predict();
-      long f2 = System.nanoTime();
-      featureNanos = f1 - f0;
-      inferenceNanos = f2 - f1;
+      f2 = System.nanoTime();
       if (scores.length != batch) {
         throw new IllegalStateException(
             "model returned " + scores.length + " scores for " + batch + " ads");
       }
     }
 
-    long r0 = System.nanoTime();
     List<CandidateAd> ads = fixture.candidateAds();
     List<Prediction> predictions = new ArrayList<>(batch);
     for (int i = 0; i < batch; i++) {
@@ -265,24 +268,42 @@ public final class PredictPipeline {
           new Prediction(
               ads.get(i).adId(), scores == null ? 0.0 : PredictResponse.score(scores[i])));
     }
+    ReplyJson json = ReplyJson.startWith(predictions);
     long r1 = System.nanoTime();
 
+    long readNanos = marks.readDone() - marks.readStart();
+    long aerospikeNanos = lookup.callNanosWithin(marks.readStart(), marks.readDone());
+    long queueNanos =
+        (marks.keyStart() - marks.arrival())
+            + (readNanos - aerospikeNanos)
+            + (marks.compute() - marks.readDone());
     StageTimes times =
-        new StageTimes(keyNanos, readNanos, featureNanos, inferenceNanos, r1 - r0, r1 - t0);
+        new StageTimes(
+            marks.readStart() - marks.keyStart(),
+            queueNanos,
+            aerospikeNanos,
+            f1 - marks.compute(),
+            f2 - f1,
+            r1 - f2,
+            r1 - marks.arrival());
     metrics.observe(
         clientType, params.mode(), times, lookup.sets(), found, total, !params.skipInference());
-    return new PredictResponse(
-        predictions,
-        clientType,
-        params.mode().wireName(),
-        PredictResponse.millis(times.keyExtractionNanos()),
-        PredictResponse.millis(times.aerospikeNanos()),
-        PredictResponse.millis(times.featureNanos()),
-        PredictResponse.millis(times.inferenceNanos()),
-        PredictResponse.millis(times.responseNanos()),
-        PredictResponse.millis(times.totalNanos()),
-        found,
-        total);
+    PredictResponse response =
+        new PredictResponse(
+            predictions,
+            clientType,
+            params.mode().wireName(),
+            PredictResponse.millis(times.keyExtractionNanos()),
+            PredictResponse.millis(times.queueNanos()),
+            PredictResponse.millis(times.aerospikeNanos()),
+            PredictResponse.millis(times.featureNanos()),
+            PredictResponse.millis(times.inferenceNanos()),
+            PredictResponse.millis(times.responseNanos()),
+            PredictResponse.millis(times.totalNanos()),
+            found,
+            total,
+            null);
+    return response.withBody(json.finish(response));
   }
 
   private static RequestOutcome outcome(Throwable error) {

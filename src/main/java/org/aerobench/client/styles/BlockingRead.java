@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.aerobench.client.Budget;
+import org.aerobench.client.CallSpan;
 import org.aerobench.client.TimedRecords;
 
 /**
@@ -27,7 +28,7 @@ final class BlockingRead implements Runnable {
   private final Key[] keys;
   private final Semaphore permits; // null = no limit beyond the executor's own
   private final WorkerClock clock;
-  private final long startNanos = System.nanoTime();
+  private final long issuedNanos = System.nanoTime();
   private final CompletableFuture<TimedRecords> future = new CompletableFuture<>();
 
   private BlockingRead(
@@ -91,14 +92,15 @@ final class BlockingRead implements Runnable {
   }
 
   private void read() {
+    // The call starts here, with its worker (and permit) held: the wait before is queue time.
+    long callStart = System.nanoTime();
     // Checked when a worker picks the read up: the time queued in the pool counts against it.
     BatchPolicy now = Budget.within(policy, deadlineNanos);
-    long callStart = System.nanoTime();
     try {
       Record[] records = client.get(now, keys);
       long end = System.nanoTime();
       clock.add(end - callStart);
-      future.complete(new TimedRecords(records, end - startNanos));
+      future.complete(new TimedRecords(records, new CallSpan(issuedNanos, callStart, end)));
     } catch (RuntimeException e) {
       clock.add(System.nanoTime() - callStart); // a failed call held its worker too
       throw e;

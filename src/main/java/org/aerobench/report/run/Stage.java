@@ -10,7 +10,9 @@ public enum Stage {
   AEROSPIKE("aerospike_ms"),
   FEATURES("feature_ms"),
   INFERENCE("inference_ms"),
-  RESPONSE("response_ms");
+  RESPONSE("response_ms"),
+  /** Waits for a slot (admission, a worker per Aerospike call, an inference thread). */
+  QUEUE("queue_ms");
 
   private final String jsonField;
 

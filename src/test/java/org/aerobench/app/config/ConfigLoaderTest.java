@@ -37,9 +37,8 @@ class ConfigLoaderTest {
     // Admission is derived per style from its own concurrency: pool threads, permits, loops.
     assertThat(config.limits().inFlightLimit()).isZero();
     assertThat(config.limits().admitted("sync", config.aerospike())).isEqualTo(16);
-    assertThat(config.limits().admitted("virtual", config.aerospike())).isEqualTo(128);
-    assertThat(config.limits().admitted("async", config.aerospike()))
-        .isEqualTo(64 * Runtime.getRuntime().availableProcessors());
+    assertThat(config.limits().admitted("virtual", config.aerospike())).isEqualTo(16);
+    assertThat(config.limits().admitted("async", config.aerospike())).isEqualTo(16);
     assertThat(config.limits().waiting("sync", config.aerospike())).isEqualTo(64);
     assertThat(config.aerospike().clientPerStyle()).isTrue();
     assertThat(
@@ -51,6 +50,96 @@ class ConfigLoaderTest {
     assertThat(config.ready().failureWindowMs()).isEqualTo(2000);
     assertThat(config.model().engine()).isEqualTo("java");
     assertThat(config.model().seed()).isEqualTo(42);
+  }
+
+  @Test
+  void one_knob_sets_every_styles_concurrency_limit_and_a_styles_own_key_overrides_it() {
+    AppConfig equal = ConfigLoader.load(props("aerospike.concurrency.limit", "32"), "f", Map.of());
+
+    assertThat(equal.aerospike().syncPoolThreads()).isEqualTo(32);
+    assertThat(equal.aerospike().virtualMaxConcurrent()).isEqualTo(32);
+    assertThat(equal.aerospike().asyncMaxCommands()).isEqualTo(32);
+    // The client's per-loop bound follows, so the async style's own limit is the one that binds.
+    assertThat(equal.aerospike().maxCommandsInProcess()).isEqualTo(32);
+    for (String style : new String[] {"sync", "async", "virtual"}) {
+      assertThat(equal.limits().admitted(style, equal.aerospike())).as(style).isEqualTo(32);
+    }
+
+    AppConfig overridden =
+        ConfigLoader.load(
+            props("aerospike.concurrency.limit", "32", "aerospike.sync.pool.threads", "8"),
+            "f",
+            Map.of("AEROBENCH_AEROSPIKE_ASYNC_MAX_COMMANDS", "100"));
+    assertThat(overridden.aerospike().syncPoolThreads()).isEqualTo(8);
+    assertThat(overridden.aerospike().virtualMaxConcurrent()).isEqualTo(32);
+    assertThat(overridden.aerospike().asyncMaxCommands()).isEqualTo(100);
+  }
+
+  @Test
+  void a_per_style_limit_below_one_is_refused_naming_the_key_the_rule_and_an_example() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("aerospike.sync.pool.threads", "0"), "f", Map.of()))
+        .withMessage(
+            "config key 'aerospike.sync.pool.threads' = '0' (from f) is invalid: it must be empty"
+                + " (= aerospike.concurrency.limit) or an integer in 1..1024 (a concurrency limit"
+                + " below 1 is refused), e.g. aerospike.sync.pool.threads=16; fix it in the config"
+                + " file or with AEROBENCH_AEROSPIKE_SYNC_POOL_THREADS");
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_VIRTUAL_MAX_CONCURRENT", "-1")))
+        .withMessageContaining("'aerospike.virtual.max.concurrent' = '-1'")
+        .withMessageContaining("e.g. aerospike.virtual.max.concurrent=16");
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("aerospike.async.max.commands", "0"), "f", Map.of()))
+        .withMessageContaining("'aerospike.async.max.commands' = '0'")
+        .withMessageContaining("e.g. aerospike.async.max.commands=16");
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("aerospike.concurrency.limit", "0"), "f", Map.of()))
+        .withMessageContaining(
+            "must be an integer in 1..1024 (a concurrency limit below 1 would never run a read),"
+                + " e.g. aerospike.concurrency.limit=16");
+  }
+
+  @Test
+  void default_timeouts_let_a_retry_follow_a_timed_out_attempt() {
+    AppConfig config = ConfigLoader.defaults(Map.of());
+
+    // At socket timeout = total timeout the first timeout ends the command: no retry can run.
+    assertThat(config.aerospike().maxRetries()).isPositive();
+    assertThat(config.aerospike().socketTimeoutMs())
+        .isLessThan(config.aerospike().totalTimeoutMs());
+    // At least one retry fits after a timed-out attempt.
+    assertThat(2 * config.aerospike().socketTimeoutMs())
+        .isLessThanOrEqualTo(config.aerospike().totalTimeoutMs());
+  }
+
+  @Test
+  void the_batch_policy_keys_reach_the_client_settings() {
+    AppConfig config =
+        ConfigLoader.load(
+            props(
+                "aerospike.batch.max.concurrent.threads", "0",
+                "aerospike.batch.allow.inline", "false",
+                "aerospike.batch.allow.inline.ssd", "true",
+                "aerospike.batch.respond.all.keys", "false",
+                "aerospike.sleep.between.retries.ms", "5"),
+            "f",
+            Map.of());
+
+    assertThat(config.aerospike().batchMaxConcurrentThreads()).isZero();
+    assertThat(config.aerospike().batchAllowInline()).isFalse();
+    assertThat(config.aerospike().batchAllowInlineSsd()).isTrue();
+    assertThat(config.aerospike().batchRespondAllKeys()).isFalse();
+    assertThat(config.aerospike().sleepBetweenRetriesMs()).isEqualTo(5);
+    var policy = org.aerobench.client.AerospikeConnection.batchPolicy(config.aerospike());
+    assertThat(policy.maxConcurrentThreads).isZero();
+    assertThat(policy.allowInline).isFalse();
+    assertThat(policy.allowInlineSSD).isTrue();
+    assertThat(policy.respondAllKeys).isFalse();
+    assertThat(policy.sleepBetweenRetries).isEqualTo(5);
   }
 
   @Test

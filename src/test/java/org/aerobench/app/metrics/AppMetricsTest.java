@@ -7,10 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.aerobench.app.pipeline.StageTimes;
 import org.aerobench.client.ReadMode;
 import org.aerobench.client.SetRecords;
 import org.aerobench.data.FeatureSet;
+import org.aerobench.report.stats.PromHistogram;
+import org.aerobench.report.stats.PromText;
 import org.junit.jupiter.api.Test;
 
 class AppMetricsTest {
@@ -60,9 +63,48 @@ class AppMetricsTest {
   }
 
   @Test
+  void buckets_start_at_a_quarter_millisecond_and_keep_every_reference_boundary() {
+    assertThat(Buckets.REQUEST[0]).isEqualTo(0.00025);
+    assertThat(Buckets.REQUEST).contains(Buckets.B10MS_2S).isSorted();
+    assertThat(Buckets.SET_CALL).contains(Buckets.B5MS_1S).startsWith(0.00025).isSorted();
+    assertThat(Buckets.COMPUTE).contains(Buckets.B1MS_100MS).startsWith(0.00025).isSorted();
+    assertThat(Buckets.KEYS).contains(Buckets.B05MS_50MS).startsWith(0.00025).isSorted();
+    assertThat(Buckets.RESPONSE).contains(Buckets.B05MS_20MS).startsWith(0.00025).isSorted();
+    assertThat(Buckets.RESPONSE[Buckets.RESPONSE.length - 1]).isEqualTo(0.020);
+  }
+
+  @Test
+  void two_styles_with_different_latency_get_different_prometheus_p95s() throws IOException {
+    AppMetrics metrics = new AppMetrics(List.of("sync", "async"));
+    for (int i = 0; i < 100; i++) {
+      // p95 of the server's whole request: about 2 ms for one style, 6 ms for the other.
+      metrics.observe(
+          "sync", ReadMode.SINGLE, readOnly(1_800_000 + i * 4_000), List.of(), 1, 1, false);
+      metrics.observe(
+          "async", ReadMode.SINGLE, readOnly(5_500_000 + i * 5_000), List.of(), 1, 1, false);
+    }
+
+    Map<String, PromHistogram> byStyle =
+        PromText.histograms(
+            scrape(metrics), "predict_duration_seconds", "client_type", Map.of("mode", "single"));
+    double syncP95 = byStyle.get("sync").quantile(0.95);
+    double asyncP95 = byStyle.get("async").quantile(0.95);
+
+    // With the reference's buckets (10 ms first) both read 9.5 ms.
+    assertThat(syncP95).isBetween(0.0015, 0.003);
+    assertThat(asyncP95).isBetween(0.005, 0.0075);
+  }
+
+  /** A request that was all Aerospike read. */
+  private static StageTimes readOnly(long nanos) {
+    return new StageTimes(0, 0, nanos, 0, 0, 0, nanos);
+  }
+
+  @Test
   void a_request_is_observed_per_stage_and_per_set_only_for_per_set_reads() throws IOException {
     AppMetrics metrics = new AppMetrics(List.of("async"));
-    StageTimes times = new StageTimes(10_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
+    StageTimes times =
+        new StageTimes(10_000, 640_000, 4_000_000, 300_000, 2_000_000, 50_000, 7_000_000);
     List<SetRecords> sets =
         List.of(
             new SetRecords(FeatureSet.NCCSH_ADID, new com.aerospike.client.Record[2], 3_000_000),

@@ -124,6 +124,33 @@ class PredictPipelineTest {
   }
 
   @Test
+  void each_replys_stages_add_up_to_its_total_and_its_body_carries_them() throws Exception {
+    PredictPipeline pipeline = pipeline(inference);
+    for (boolean skip : new boolean[] {false, true}) {
+      for (int i = 0; i < 20; i++) {
+        PredictResponse r =
+            pipeline
+                .predict("loop", new PredictParams(ReadMode.GATHER, 9, 200, skip))
+                .get(10, TimeUnit.SECONDS);
+        double stages =
+            r.keyExtractionMs()
+                + r.queueMs()
+                + r.aerospikeMs()
+                + r.featureMs()
+                + r.inferenceMs()
+                + r.responseMs();
+        // Seven values rounded to 1 µs each: at most 3.5 µs apart.
+        assertThat(stages).isCloseTo(r.totalMs(), org.assertj.core.data.Offset.offset(0.004));
+        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body)
+            .startsWith("{\"predictions\":[{\"adId\":")
+            .contains("\"queue_ms\":" + r.queueMs(), "\"total_ms\":" + r.totalMs())
+            .endsWith("\"records_total\":1800}");
+      }
+    }
+  }
+
+  @Test
   void skip_inference_skips_features_and_model_and_scores_zero() throws Exception {
     PredictResponse response =
         pipeline(inference)
