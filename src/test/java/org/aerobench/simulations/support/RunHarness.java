@@ -1,12 +1,12 @@
 package org.aerobench.simulations.support;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,10 @@ import org.aerobench.report.run.RunFolder;
  * every phase, measure who used the CPU, stop the target even when the run fails, and leave the
  * project's files beside Gatling's report ({@link RunFolder}).
  *
+ * <p>The warm-up ({@code -Dwarmup}, at most {@code -DwarmupMax}) calls the read modes and clients
+ * of the phases it precedes, with their inference, and goes on until it is steady ({@link
+ * WarmupCheck}); {@code conditions.json} says whether it got there.
+ *
  * <p>Files are written to a staging folder {@code target/aerobench-runs/<simulation>-<ts>/} while
  * the run goes (Gatling creates its run folder only after {@code before()}), then moved to {@code
  * <gatling run>/aerobench/} in {@code after()}.
@@ -50,6 +55,23 @@ public final class RunHarness {
   /** Users of the warm-up (reference §6.1: 2 VUs × 10 s). */
   public static final int WARMUP_USERS = 2;
 
+  /**
+   * What the warm-up calls: the read modes and clients of the phases it precedes, so that the code
+   * they measure has been run (compiled, its pools and caches filled) before.
+   */
+  public record WarmupCalls(List<String> readModes, List<String> clients) {
+
+    public WarmupCalls {
+      readModes = List.copyOf(new LinkedHashSet<>(readModes));
+      clients = List.copyOf(new LinkedHashSet<>(clients));
+    }
+
+    /** One read mode on the run's compared clients. */
+    public static WarmupCalls of(String readMode, Parameters params) {
+      return new WarmupCalls(List.of(readMode), params.clients());
+    }
+  }
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -60,11 +82,14 @@ public final class RunHarness {
   private final Path projectDir = Path.of("").toAbsolutePath();
   private final Instant createdAt = Instant.now();
   private final Path staging;
-  private final TargetApp app;
+  private final AppProcess app;
   private final String baseUrl;
   private final MetricsScraper metrics;
   private final SaturationSampler sampler;
-  private final String warmupMode;
+  private final WarmupCalls warmupCalls;
+  private final WarmupCheck warmupCheck;
+  private volatile RunConditions.LoadModel loadModel;
+  private volatile RunConditions.Warmup warmupOutcome;
   private volatile java.util.function.Supplier<String> stopReason = () -> null;
   private volatile boolean stoppedEarly;
   private volatile java.util.function.Consumer<RunFolder> extraFiles = files -> {};
@@ -85,32 +110,52 @@ public final class RunHarness {
    * @param simulation simple class name of the simulation
    * @param labels the run's phase labels in order, warm-up excluded (e.g. {@code single})
    * @param peakUsers the most concurrent users any phase reaches (run conditions; recorded as 0
-   *     with {@code -Dmodel=open}, whose load is a rate: see {@code parameters.txt})
-   */
-  public RunHarness(String simulation, Parameters params, List<String> labels, int peakUsers) {
-    this(simulation, params, labels, peakUsers, "single");
-  }
-
-  /**
-   * @param warmupMode the read mode of the warm-up (the capacity study warms the mode it measures)
+   *     with {@code -Dmodel=open}, whose load is a rate)
+   * @param warmupCalls the read modes and clients of the phases the warm-up precedes
    */
   public RunHarness(
-      String simulation, Parameters params, List<String> labels, int peakUsers, String warmupMode) {
+      String simulation,
+      Parameters params,
+      List<String> labels,
+      int peakUsers,
+      WarmupCalls warmupCalls) {
     this.simulation = simulation;
-    this.warmupMode = warmupMode;
+    this.warmupCalls = warmupCalls;
+    this.warmupCheck = WarmupCheck.of(params);
     this.params = params;
     this.labels = List.copyOf(labels);
     this.peakUsers = params.model() == Parameters.Model.OPEN ? 0 : peakUsers;
+    this.loadModel = loadModelOf(params, this.peakUsers);
     this.staging =
         projectDir.resolve(
             Path.of("target", "aerobench-runs", simulation + "-" + STAMP.format(createdAt)));
     this.app =
         params.selfContained()
-            ? TargetApp.serve(params, projectDir, staging.resolve("app.log"))
+            ? AppProcess.serve(params, projectDir, staging.resolve("app.log"))
             : null;
     this.baseUrl = app != null ? app.baseUrl() : params.baseUrl();
     this.metrics = new MetricsScraper(baseUrl);
     this.sampler = new SaturationSampler(metrics, this::targetCpuSecondsNow);
+  }
+
+  /** The load model {@code conditions.json} records for the steady phases of a run. */
+  static RunConditions.LoadModel loadModelOf(Parameters params, int peakUsers) {
+    return params.model() == Parameters.Model.OPEN
+        ? new RunConditions.LoadModel("open", 0, params.rate(), 0, "none")
+        : new RunConditions.LoadModel(
+            "closed",
+            peakUsers,
+            0,
+            params.pause().toMillis(),
+            params.pauseDistribution().wireName());
+  }
+
+  /**
+   * Records another load model than the parameters' (the capacity study's rate levels). Set before
+   * the run starts.
+   */
+  public void describeLoad(RunConditions.LoadModel model) {
+    this.loadModel = model;
   }
 
   /** Writes more files into the run folder with the harness's own (set before the run). */
@@ -156,10 +201,6 @@ public final class RunHarness {
     return List.copyOf(phaseWindows);
   }
 
-  public Parameters params() {
-    return params;
-  }
-
   /**
    * The phases one after the other, after the warm-up ({@code -Dwarmup}, skipped when 0), with a
    * {@code /metrics} scrape after each.
@@ -181,13 +222,55 @@ public final class RunHarness {
     return next;
   }
 
-  /** Warm-up: 2 users call every compared client in single mode, named {@code warmup <client>}. */
+  /**
+   * Warm-up: {@link #WARMUP_USERS} users loop over the warm-up's read modes, each iteration calling
+   * every warm-up client in turn (named {@code warmup <client>}), until {@link WarmupCheck} says
+   * stop.
+   */
   private Phase warmup() {
+    Parameters warm = params.withClients(warmupCalls.clients());
+    Recording told = recording.withListener(warmupCheck);
+    ChainBuilder iteration = null;
+    for (String readMode : warmupCalls.readModes()) {
+      ChainBuilder calls = PredictCalls.inTurn(WarmupCheck.LABEL, readMode, warm, told);
+      iteration = iteration == null ? calls : iteration.exec(calls);
+    }
     return new Phase(
-        "warmup",
-        scenario("warmup")
-            .exec(PredictCalls.alternate("warmup", warmupMode, params, recording))
-            .injectClosed(constantConcurrentUsers(WARMUP_USERS).during(params.warmup())));
+        WarmupCheck.LABEL,
+        scenario(WarmupCheck.LABEL)
+            .asLongAs(session -> warmupCheck.keepGoing())
+            .on(iteration)
+            .injectOpen(atOnceUsers(WARMUP_USERS)));
+  }
+
+  /** Logs whether the warm-up reached a steady state, with a warning when it did not. */
+  private void warmupEnded() {
+    RunConditions.Warmup w = warmupCheck.outcome(warmupCalls.readModes());
+    warmupOutcome = w;
+    String p50s = String.valueOf(w.lastWindowsP50Ms());
+    if (w.steady()) {
+      say(
+          String.format(
+              java.util.Locale.ROOT,
+              "warm-up steady after %.1f s (last two %.0f s windows' p50 ms within %.0f %%: %s)",
+              w.seconds(),
+              w.windowSeconds(),
+              w.tolerance() * 100,
+              p50s));
+    } else {
+      say(
+          String.format(
+              java.util.Locale.ROOT,
+              "WARN: warm-up NOT steady after %.1f s (-DwarmupMax): the last two %.0f s windows'"
+                  + " p50 ms differ by more than %.0f %% or rest on fewer than "
+                  + WarmupCheck.MIN_CALLS_PER_WINDOW
+                  + " calls of a client (-1) (%s); the first phase may still measure a warming"
+                  + " app. Raise -Dwarmup/-DwarmupMax.",
+              w.seconds(),
+              w.windowSeconds(),
+              w.tolerance() * 100,
+              p50s));
+    }
   }
 
   private PopulationBuilder scrapeAfter(String label) {
@@ -298,15 +381,14 @@ public final class RunHarness {
       throw new UncheckedIOException("could not write the run's files to " + staging, e);
     }
     Path folder = moveBesideGatlingReport();
-    if (folder != null) {
-      // The comparison reads Gatling's index.html, which Gatling writes after after(): it is
-      // built when this JVM exits, into reports/<run>/, the first client as the baseline.
-      ComparisonReport.compareOnExit(
-          folder,
-          REPORTS,
-          new ComparisonReport.Options(
-              params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
-    }
+    // The comparison reads Gatling's index.html, which Gatling writes after after(): it is built
+    // when this JVM exits, into reports/<run>/, the first client as the baseline; a failure fails
+    // the build.
+    ComparisonOnExit.register(
+        folder,
+        REPORTS,
+        new ComparisonReport.Options(
+            params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
   }
 
   /**
@@ -365,6 +447,20 @@ public final class RunHarness {
     say(recording.found().describe());
   }
 
+  /**
+   * Where the Aerospike ran: inside the app's JVM when the app reports the embedded server (or,
+   * without /info, when this run started it), else an external cluster at the app's seed hosts.
+   */
+  private RunConditions.Database database() {
+    Object seeds =
+        appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike
+            ? aerospike.get("seed_hosts")
+            : null;
+    String address =
+        seeds != null ? String.valueOf(seeds) : app != null ? "127.0.0.1:" + embeddedPort() : null;
+    return new RunConditions.Database(embeddedAsReported() ? "app-jvm" : "external", address);
+  }
+
   /** Embedded as the app reports it; without /info, whether this run started the app. */
   private boolean embeddedAsReported() {
     if (appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike) {
@@ -400,6 +496,9 @@ public final class RunHarness {
    */
   private void endPhase(String label) {
     phaseWindows.add(new PhaseWindow(label, phaseStartMillis, System.currentTimeMillis()));
+    if (WarmupCheck.LABEL.equals(label)) {
+      warmupEnded();
+    }
     sampler.sampleNow();
     scrapeMetrics(label);
     afterPhase.accept(label);
@@ -435,18 +534,18 @@ public final class RunHarness {
     recording.client().write(files.clientTimes());
     // Phase labels in run order, the warm-up included: the comparison report orders the
     // cumulative metrics-<label>.prom scrapes by this list to take their differences.
-    List<String> modes = new ArrayList<>();
+    List<String> phaseLabels = new ArrayList<>();
     if (!params.warmup().isZero()) {
-      modes.add("warmup");
+      phaseLabels.add(WarmupCheck.LABEL);
     }
-    modes.addAll(labels);
+    phaseLabels.addAll(labels);
     new RunConditions(
             simulation,
             loadStartedAt.toString(),
             wall,
             peakUsers,
             params.clients(),
-            modes,
+            phaseLabels,
             params.inference(),
             baseUrl,
             embeddedAsReported(),
@@ -458,7 +557,13 @@ public final class RunHarness {
             cpu.targetCpuSeconds(),
             params.model() == Parameters.Model.OPEN ? params.rate() : 0,
             phaseWindows(),
-            appInfo)
+            appInfo,
+            new RunConditions.CallOrder(params.order().wireName(), params.seed()),
+            loadModel,
+            warmupOutcome != null
+                ? warmupOutcome
+                : warmupCheck.outcome(warmupCalls.readModes()), // skipped, or broke off
+            database())
         .write(files.conditions());
     Files.writeString(files.parameters(), parameterLines(), StandardCharsets.UTF_8);
     extraFiles.accept(files);
@@ -472,7 +577,7 @@ public final class RunHarness {
     Path staged = stagedRunFolder().dir();
     var run =
         RunFolders.newest(
-            projectDir.resolve(RunFolders.GATLING_RESULTS), simulation, createdAt.minusSeconds(2));
+            GatlingResults.ofThisJvm(projectDir), simulation, createdAt.minusSeconds(2));
     if (run.isEmpty()) {
       say("WARN: Gatling's run folder not found; the run's files stay in " + staged);
       return null;

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starts {@link StandInApp} in a JVM of its own, the way simulations start the real app. */
-class TargetAppTest {
+class AppProcessTest {
 
   @TempDir Path dir;
 
-  private TargetApp standIn(Duration readyTimeout, String... extraArgs) throws Exception {
-    int port = TargetApp.freeLoopbackPort();
+  private AppProcess standIn(Duration readyTimeout, String... extraArgs) throws Exception {
+    int port = AppProcess.freeLoopbackPort();
     Path testClasses =
         Path.of(StandInApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = new ArrayList<>();
@@ -28,12 +28,12 @@ class TargetAppTest {
     command.addAll(List.of("-cp", testClasses.toString(), StandInApp.class.getName()));
     command.add(Integer.toString(port));
     command.addAll(List.of(extraArgs));
-    return new TargetApp(command, dir, port, readyTimeout, dir.resolve("app.log"));
+    return new AppProcess(command, dir, port, readyTimeout, dir.resolve("app.log"));
   }
 
   @Test
   void a_ready_app_answers_and_is_stopped_on_close() throws Exception {
-    TargetApp app = standIn(Duration.ofSeconds(30));
+    AppProcess app = standIn(Duration.ofSeconds(30));
     try {
       app.start();
       HttpResponse<String> ready =
@@ -55,9 +55,9 @@ class TargetAppTest {
 
   @Test
   void an_app_that_exits_stops_the_start_with_its_log_tail() throws Exception {
-    TargetApp app = standIn(Duration.ofSeconds(30), "0", "3");
+    AppProcess app = standIn(Duration.ofSeconds(30), "0", "3");
     assertThatThrownBy(app::start)
-        .isInstanceOf(TargetApp.TargetAppException.class)
+        .isInstanceOf(AppProcess.AppProcessException.class)
         .hasMessageContaining("exited with code 3 before /ready answered 200")
         .hasMessageContaining("stand-in app: failing on purpose")
         .hasMessageContaining(dir.resolve("app.log").toString());
@@ -69,9 +69,9 @@ class TargetAppTest {
     // 10 s: the stand-in's own JVM must be up and answering 503 before the timeout for the last
     // answer to be "HTTP 503"; a cold JVM on a busy machine can take more than 2 s, which left a
     // ConnectException as the last answer. /ready turns 200 only after 10 min, far beyond it.
-    TargetApp app = standIn(Duration.ofSeconds(10), "600000");
+    AppProcess app = standIn(Duration.ofSeconds(10), "600000");
     assertThatThrownBy(app::start)
-        .isInstanceOf(TargetApp.TargetAppException.class)
+        .isInstanceOf(AppProcess.AppProcessException.class)
         .hasMessageContaining("not ready after 10 s")
         .hasMessageContaining("HTTP 503")
         .hasMessageContaining("raise -DreadyTimeout");

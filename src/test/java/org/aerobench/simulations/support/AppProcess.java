@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Stopped by {@link #close()} and, in case the run dies first, by a JVM shutdown hook.
  */
-public final class TargetApp implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
   /** Written by the build (pom.xml, execution {@code app-runtime-classpath}). */
   public static final String CLASSPATH_FILE = "target/aerobench-runtime.classpath";
@@ -52,11 +52,11 @@ public final class TargetApp implements AutoCloseable {
    * A target app that will run {@code command} and answer on {@code http://127.0.0.1:<port>}.
    * Nothing starts until {@link #start()}.
    */
-  public TargetApp(List<String> command, Path workDir, int port, Duration readyTimeout, Path log) {
+  public AppProcess(List<String> command, Path workDir, int port, Duration readyTimeout, Path log) {
     this(command, workDir, port, readyTimeout, log, 0);
   }
 
-  private TargetApp(
+  private AppProcess(
       List<String> command,
       Path workDir,
       int port,
@@ -80,7 +80,7 @@ public final class TargetApp implements AutoCloseable {
   }
 
   /** The {@code serve} command for these parameters, on a free loopback port. */
-  public static TargetApp serve(Parameters params, Path projectDir, Path log) {
+  public static AppProcess serve(Parameters params, Path projectDir, Path log) {
     int port = freeLoopbackPort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -97,7 +97,7 @@ public final class TargetApp implements AutoCloseable {
       command.add("--config=" + params.appConfig());
     }
     command.addAll(params.latency().serveFlags());
-    return new TargetApp(command, projectDir, port, params.readyTimeout(), log, freeLoopbackPort());
+    return new AppProcess(command, projectDir, port, params.readyTimeout(), log, freeLoopbackPort());
   }
 
   public String baseUrl() {
@@ -115,7 +115,7 @@ public final class TargetApp implements AutoCloseable {
   /**
    * Starts the app and waits until {@code GET /ready} answers 200.
    *
-   * @throws TargetAppException when the app exits or is not ready in time; the app is stopped and
+   * @throws AppProcessException when the app exits or is not ready in time; the app is stopped and
    *     the message carries the tail of its log
    */
   public void start() {
@@ -128,7 +128,8 @@ public final class TargetApp implements AutoCloseable {
               .redirectOutput(log.toFile())
               .start();
     } catch (IOException e) {
-      throw new TargetAppException("could not start the target app (" + command.get(0) + "): " + e);
+      throw new AppProcessException(
+          "could not start the target app (" + command.get(0) + "): " + e);
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
@@ -157,7 +158,7 @@ public final class TargetApp implements AutoCloseable {
     String lastAnswer = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new TargetAppException(
+        throw new AppProcessException(
             "the target app exited with code "
                 + process.exitValue()
                 + " before /ready answered 200."
@@ -173,11 +174,11 @@ public final class TargetApp implements AutoCloseable {
         lastAnswer = e.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new TargetAppException("interrupted while waiting for the target app");
+        throw new AppProcessException("interrupted while waiting for the target app");
       }
       sleep(POLL_EVERY);
     }
-    throw new TargetAppException(
+    throw new AppProcessException(
         "the target app was not ready after "
             + readyTimeout.toSeconds()
             + " s (last answer of "
@@ -251,7 +252,7 @@ public final class TargetApp implements AutoCloseable {
     Path file = projectDir.resolve(CLASSPATH_FILE);
     Path classes = projectDir.resolve("target/classes");
     if (!Files.isRegularFile(file) || !Files.isDirectory(classes)) {
-      throw new TargetAppException(
+      throw new AppProcessException(
           file
               + " or target/classes is missing. The build writes both before gatling:test runs;"
               + " start simulations with `bin/mvn gatling:test -Dsimulation=<name>`, or point"
@@ -283,11 +284,11 @@ public final class TargetApp implements AutoCloseable {
   }
 
   /** The target app could not be started or did not become ready; the message says why. */
-  public static final class TargetAppException extends RuntimeException {
+  public static final class AppProcessException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public TargetAppException(String message) {
+    public AppProcessException(String message) {
       super(message);
     }
 
