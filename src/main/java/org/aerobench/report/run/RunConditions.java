@@ -123,8 +123,10 @@ public record RunConditions(
    * @param where {@code app-jvm} (the embedded server inside the app's JVM), {@code own-jvm} (the
    *     embedded server in a JVM of its own), {@code external} (a real cluster) or {@code unknown}
    * @param address host:port the app connected to, when known
+   * @param cpuSeconds CPU time of the database's own JVM during the run ({@code own-jvm}); -1 when
+   *     it is not counted apart (inside the app's JVM: in {@code targetCpuSeconds}; external)
    */
-  public record Database(String where, String address) {}
+  public record Database(String where, String address, double cpuSeconds) {}
 
   /** The conditions as files written before the call order, load model and warm-up existed. */
   public RunConditions(

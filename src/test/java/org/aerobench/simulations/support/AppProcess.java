@@ -18,9 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The target app in a JVM of its own, started by a simulation when no {@code -DbaseUrl} is given. A
+ * A process of the stack a simulation starts when no {@code -DbaseUrl} is given: the target app in
+ * a JVM of its own and, by default, the embedded Aerospike in another ({@link #embeddedServer}). A
  * separate JVM keeps the app off Gatling's heap and CPU accounting and fails loudly when a runtime
- * dependency is missing (Gatling's test classpath would hide it).
+ * dependency is missing (Gatling's test classpath would hide it); a database JVM of its own keeps
+ * the app's GC pauses and CPU out of "the database" and counts its CPU apart.
  *
  * <p>The command is {@code java <appJvmArgs> --enable-native-access=ALL-UNNAMED -cp <runtime
  * classpath> org.aerobench.cli.Main serve --port <port> [latency flags]}, run from the project
@@ -45,6 +47,11 @@ public final class AppProcess implements AutoCloseable {
   private final Duration readyTimeout;
   private final Path log;
   private final int embeddedPort; // 0 = not chosen here
+  private final java.util.Map<String, String> environment;
+  private final ReadyProbe probe;
+  private final String role; // for the messages
+  private final String readyCheck;
+  private final String readyWhen;
   private final Thread shutdownHook = new Thread(this::stopQuietly, "aerobench-app-stopper");
   private Process process;
 
@@ -53,22 +60,38 @@ public final class AppProcess implements AutoCloseable {
    * Nothing starts until {@link #start()}.
    */
   public AppProcess(List<String> command, Path workDir, int port, Duration readyTimeout, Path log) {
-    this(command, workDir, port, readyTimeout, log, 0);
+    this(command, workDir, port, readyTimeout, log, 0, java.util.Map.of(), null);
   }
 
+  /**
+   * @param probe how to tell the process is ready; null = the app's {@code GET /ready} is 200
+   */
   private AppProcess(
       List<String> command,
       Path workDir,
       int port,
       Duration readyTimeout,
       Path log,
-      int embeddedPort) {
+      int embeddedPort,
+      java.util.Map<String, String> environment,
+      ReadyProbe probe) {
     this.command = List.copyOf(command);
     this.workDir = workDir;
     this.port = port;
     this.readyTimeout = readyTimeout;
     this.log = log;
     this.embeddedPort = embeddedPort;
+    this.environment = java.util.Map.copyOf(environment);
+    this.probe = probe != null ? probe : httpReady(baseUrl() + "/ready");
+    this.role = probe != null ? "the embedded Aerospike" : "the target app";
+    this.readyCheck = probe != null ? "info 'node' on 127.0.0.1:" + port : baseUrl() + "/ready";
+    this.readyWhen = probe != null ? "info 'node' answered" : "/ready answered 200";
+  }
+
+  /** Tells whether a started process is ready: null when it is, else its last answer. */
+  @FunctionalInterface
+  interface ReadyProbe {
+    String notReadyBecause() throws IOException, InterruptedException;
   }
 
   /**
@@ -79,25 +102,166 @@ public final class AppProcess implements AutoCloseable {
     return embeddedPort;
   }
 
-  /** The {@code serve} command for these parameters, on a free loopback port. */
+  /**
+   * The {@code serve} command for these parameters, on a free loopback port: the app starts, seeds
+   * and injects latency into the embedded Aerospike inside its own JVM.
+   */
   public static AppProcess serve(Parameters params, Path projectDir, Path log) {
     int port = freeLoopbackPort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(params.appJvmArgs());
-    command.add("--enable-native-access=ALL-UNNAMED");
+    int embeddedPort = freeLoopbackPort();
+    List<String> command = serveCommand(params, projectDir, port);
+    command.addAll(params.latency().serveFlags());
+    return new AppProcess(
+        command,
+        projectDir,
+        port,
+        params.readyTimeout(),
+        log,
+        embeddedPort,
+        java.util.Map.of("AEROBENCH_EMBEDDED_PORT", Integer.toString(embeddedPort)),
+        null);
+  }
+
+  /**
+   * The {@code serve} command against the embedded Aerospike of {@link #embeddedServer} on {@code
+   * databasePort}: the app connects to it as to any cluster ({@code AEROBENCH_AEROSPIKE_HOSTS}) and
+   * seeds it ({@code --seed}); the latency injection is the database's, set once seeded ({@link
+   * #injectLatency}).
+   */
+  public static AppProcess serveAgainst(
+      Parameters params, Path projectDir, Path log, int databasePort) {
+    int port = freeLoopbackPort();
+    List<String> command = serveCommand(params, projectDir, port);
+    command.add("--seed");
+    return new AppProcess(
+        command,
+        projectDir,
+        port,
+        params.readyTimeout(),
+        log,
+        databasePort,
+        java.util.Map.of("AEROBENCH_AEROSPIKE_HOSTS", "127.0.0.1:" + databasePort),
+        null);
+  }
+
+  /**
+   * The embedded Aerospike in a JVM of its own ({@code embedded-server --port=<free port>}), ready
+   * when it answers an info request.
+   */
+  public static AppProcess embeddedServer(Parameters params, Path projectDir, Path log) {
+    int port = freeLoopbackPort();
+    List<String> command = javaCommand(projectDir, List.of(DATABASE_HEAP));
+    command.add("embedded-server");
+    command.add("--port=" + port);
+    return new AppProcess(
+        command,
+        projectDir,
+        port,
+        params.readyTimeout(),
+        log,
+        port,
+        java.util.Map.of(),
+        () -> infoAnswer(port));
+  }
+
+  /** Heap of the database JVM: the fixture's 1,800 records need little. */
+  static final String DATABASE_HEAP = "-Xmx512m";
+
+  /**
+   * True when {@code serve} would start the embedded Aerospike itself: no Aerospike hosts in the
+   * environment ({@code AEROBENCH_AEROSPIKE_HOSTS}) nor in its config file ({@code -DappConfig},
+   * else {@code conf/app.properties}). Otherwise the app talks to that cluster and the run starts
+   * no database.
+   */
+  public static boolean appWouldStartEmbedded(
+      Parameters params, Path projectDir, java.util.Map<String, String> env) {
+    String fromEnv = env.get("AEROBENCH_AEROSPIKE_HOSTS");
+    if (fromEnv != null) {
+      return fromEnv.isBlank();
+    }
+    Path config =
+        params.appConfig() != null
+            ? projectDir.resolve(params.appConfig())
+            : projectDir.resolve("conf/app.properties");
+    if (!Files.isRegularFile(config)) {
+      return true;
+    }
+    java.util.Properties props = new java.util.Properties();
+    try (var in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+      props.load(in);
+    } catch (IOException e) {
+      return true; // serve will refuse the file itself, naming it
+    }
+    return props.getProperty("aerospike.hosts", "").isBlank();
+  }
+
+  /** Sets the latency injection of the embedded Aerospike on this process's port. */
+  public void injectLatency(LatencyInjection latency) {
+    String reply;
+    try {
+      reply =
+          com.aerospike.client.Info.request(
+              "127.0.0.1", embeddedPort, LatencySwitch.command(latency.latency()));
+    } catch (com.aerospike.client.AerospikeException e) {
+      throw new AppProcessException(
+          "could not set the database's latency to " + latency.describe() + ": " + e);
+    }
+    if (reply == null || reply.startsWith("ERROR")) {
+      throw new AppProcessException(
+          "the database refused latency " + latency.describe() + ": " + reply);
+    }
+  }
+
+  private static List<String> serveCommand(Parameters params, Path projectDir, int port) {
+    List<String> jvm = new ArrayList<>(params.appJvmArgs());
+    jvm.add("--enable-native-access=ALL-UNNAMED");
     // The DLRM engine's fast kernels use the Vector API (incubating); as bin/aerobench does.
-    command.add("--add-modules=jdk.incubator.vector");
-    command.add("-cp");
-    command.add(runtimeClasspath(projectDir));
-    command.add("org.aerobench.cli.Main");
+    jvm.add("--add-modules=jdk.incubator.vector");
+    List<String> command = javaCommand(projectDir, jvm);
     command.add("serve");
     command.add("--port=" + port);
     if (params.appConfig() != null) {
       command.add("--config=" + params.appConfig());
     }
-    command.addAll(params.latency().serveFlags());
-    return new AppProcess(command, projectDir, port, params.readyTimeout(), log, freeLoopbackPort());
+    return command;
+  }
+
+  /** {@code java <jvm flags> -cp <runtime classpath> org.aerobench.cli.Main}. */
+  private static List<String> javaCommand(Path projectDir, List<String> jvmFlags) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(runtimeClasspath(projectDir));
+    command.add("org.aerobench.cli.Main");
+    return command;
+  }
+
+  private static String infoAnswer(int port) {
+    try {
+      String node = com.aerospike.client.Info.request("127.0.0.1", port, "node");
+      return node == null || node.isBlank() ? "empty answer to info 'node'" : null;
+    } catch (com.aerospike.client.AerospikeException e) {
+      return e.toString();
+    }
+  }
+
+  /** {@code GET <url>} answers 200. */
+  private static ReadyProbe httpReady(String url) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+    return () -> {
+      HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200
+          ? null
+          : "HTTP " + response.statusCode() + " " + response.body();
+    };
+  }
+
+  /** The loopback port it answers on (HTTP for the app, Aerospike's protocol for the database). */
+  public int port() {
+    return port;
   }
 
   public String baseUrl() {
@@ -142,48 +306,45 @@ public final class AppProcess implements AutoCloseable {
 
   private ProcessBuilder processBuilder() {
     ProcessBuilder builder = new ProcessBuilder(command);
-    if (embeddedPort > 0) {
-      builder.environment().put("AEROBENCH_EMBEDDED_PORT", Integer.toString(embeddedPort));
-    }
+    builder.environment().putAll(environment);
     return builder;
   }
 
   private void awaitReady() {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/ready"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
     long deadline = System.nanoTime() + readyTimeout.toNanos();
     String lastAnswer = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AppProcessException(
-            "the target app exited with code "
+            role
+                + " exited with code "
                 + process.exitValue()
-                + " before /ready answered 200."
+                + " before "
+                + readyWhen
+                + "."
                 + logTailMessage());
       }
       try {
-        HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
+        String notReady = probe.notReadyBecause();
+        if (notReady == null) {
           return;
         }
-        lastAnswer = "HTTP " + response.statusCode() + " " + response.body();
+        lastAnswer = notReady;
       } catch (IOException e) {
         lastAnswer = e.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AppProcessException("interrupted while waiting for the target app");
+        throw new AppProcessException("interrupted while waiting for " + role);
       }
       sleep(POLL_EVERY);
     }
     throw new AppProcessException(
-        "the target app was not ready after "
+        role
+            + " was not ready after "
             + readyTimeout.toSeconds()
             + " s (last answer of "
-            + baseUrl()
-            + "/ready: "
+            + readyCheck
+            + ": "
             + lastAnswer
             + "); raise -DreadyTimeout if it is only slow."
             + logTailMessage());

@@ -77,4 +77,41 @@ class AppProcessTest {
         .hasMessageContaining("raise -DreadyTimeout");
     assertThat(app.isAlive()).isFalse();
   }
+
+  @Test
+  void a_database_of_its_own_is_started_only_when_the_app_would_embed_one() throws Exception {
+    Parameters params = Parameters.read(new java.util.Properties(), Parameters.COMPARED);
+    java.nio.file.Files.createDirectories(dir.resolve("conf"));
+    assertThat(AppProcess.appWouldStartEmbedded(params, dir, java.util.Map.of())).isTrue();
+    java.nio.file.Files.writeString(dir.resolve("conf/app.properties"), "aerospike.hosts=\n");
+    assertThat(AppProcess.appWouldStartEmbedded(params, dir, java.util.Map.of())).isTrue();
+    java.nio.file.Files.writeString(
+        dir.resolve("conf/app.properties"), "aerospike.hosts=db-1:3000\n");
+    assertThat(AppProcess.appWouldStartEmbedded(params, dir, java.util.Map.of())).isFalse();
+    assertThat(
+            AppProcess.appWouldStartEmbedded(
+                params, dir, java.util.Map.of("AEROBENCH_AEROSPIKE_HOSTS", "")))
+        .isTrue();
+    assertThat(
+            AppProcess.appWouldStartEmbedded(
+                params, dir, java.util.Map.of("AEROBENCH_AEROSPIKE_HOSTS", "127.0.0.1:3300")))
+        .isFalse();
+  }
+
+  @Test
+  void the_embedded_aerospike_runs_in_a_jvm_of_its_own_and_takes_its_latency() throws Exception {
+    Parameters params = Parameters.read(new java.util.Properties(), Parameters.COMPARED);
+    AppProcess db =
+        AppProcess.embeddedServer(params, Path.of("").toAbsolutePath(), dir.resolve("db.log"));
+    try {
+      db.start();
+      assertThat(com.aerospike.client.Info.request("127.0.0.1", db.port(), "node")).isNotBlank();
+      db.injectLatency(
+          new LatencyInjection(org.aerobench.embedded.Latency.fromMillis(2.0, null, null)));
+      assertThat(db.cpuTime()).isPresent();
+    } finally {
+      db.close();
+    }
+    assertThat(db.isAlive()).isFalse();
+  }
 }

@@ -54,6 +54,8 @@ import org.aerobench.embedded.Latency;
  *     #DEFAULT_SEED}), recorded in {@code conditions.json} so a run can be repeated
  * @param warmupMax the warm-up goes on past {@code -Dwarmup} until it is steady, at most this long
  * @param warmupTolerance steady = the last two warm-up windows' p50 differ by at most this fraction
+ * @param database where the embedded Aerospike runs when the simulation starts the stack ({@code
+ *     -Ddatabase}: a JVM of its own by default, or inside the app's)
  */
 public record Parameters(
     String baseUrl,
@@ -79,7 +81,8 @@ public record Parameters(
     Pauses.Distribution pauseDistribution,
     long seed,
     Duration warmupMax,
-    double warmupTolerance) {
+    double warmupTolerance,
+    DatabasePlace database) {
 
   /** Client styles the app serves (contracts.md, {@code ClientStyles.names()}). */
   public static final List<String> KNOWN_CLIENTS = List.of("sync", "async", "virtual");
@@ -97,6 +100,19 @@ public record Parameters(
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+  /** Where the embedded Aerospike runs when the simulation starts the stack. */
+  public enum DatabasePlace {
+    /** {@code embedded-server} in a JVM of its own: the app's GC and CPU stay out of it. */
+    OWN_JVM,
+    /** Inside the app's JVM, started by {@code serve} (as {@code serve} alone does). */
+    APP_JVM;
+
+    /** The name in {@code -Ddatabase} and {@code conditions.json}. */
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 
   /** Steady load shape. */
   public enum Model {
@@ -215,6 +231,7 @@ public record Parameters(
     double rate = in.rate(model);
     Ramp ramp = in.ramp(model, rate);
     LatencyInjection latency = in.latency(baseUrl == null);
+    DatabasePlace database = in.database(baseUrl == null);
     int batchSize = in.wholeNumber("batchSize", 0, 0, "200");
     List<String> jvmArgs = in.words("appJvmArgs", "-Xmx1g");
     Path appConfig = in.existingFile("appConfig");
@@ -246,7 +263,8 @@ public record Parameters(
         pauseDistribution,
         seed,
         warmupMax,
-        warmupTolerance);
+        warmupTolerance,
+        database);
   }
 
   /** The pauses of the closed model's iterations. */
@@ -280,7 +298,8 @@ public record Parameters(
         pauseDistribution,
         seed,
         warmupMax,
-        warmupTolerance);
+        warmupTolerance,
+        database);
   }
 
   /** The same parameters with another latency injection (a capacity profile's). */
@@ -309,7 +328,8 @@ public record Parameters(
         pauseDistribution,
         seed,
         warmupMax,
-        warmupTolerance);
+        warmupTolerance,
+        database);
   }
 
   /** The same parameters with inference on or off (LookupOnly never runs the model). */
@@ -338,7 +358,8 @@ public record Parameters(
         pauseDistribution,
         seed,
         warmupMax,
-        warmupTolerance);
+        warmupTolerance,
+        database);
   }
 
   /**
@@ -430,6 +451,32 @@ public record Parameters(
         refuse("rampRate1", "only applies with -Dmodel=open; the closed ramp is -DrampUsers1");
         refuse("rampRate2", "only applies with -Dmodel=open; the closed ramp is -DrampUsers2");
       }
+    }
+
+    DatabasePlace database(boolean embedded) {
+      String value = raw("database");
+      if (value == null) {
+        return DatabasePlace.OWN_JVM;
+      }
+      if (!embedded) {
+        problem(
+            "database",
+            value,
+            "applies when the simulation starts the stack; with -DbaseUrl the app's database is"
+                + " wherever that app was pointed. Drop -DbaseUrl or -Ddatabase");
+        return DatabasePlace.OWN_JVM;
+      }
+      for (DatabasePlace place : DatabasePlace.values()) {
+        if (place.wireName().equals(value.toLowerCase(Locale.ROOT))) {
+          return place;
+        }
+      }
+      problem(
+          "database",
+          value,
+          "allowed: own-jvm (default: embedded-server in a JVM of its own) or app-jvm (inside the"
+              + " app's JVM), e.g. -Ddatabase=app-jvm");
+      return DatabasePlace.OWN_JVM;
     }
 
     CallOrder order() {

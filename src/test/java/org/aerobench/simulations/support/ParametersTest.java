@@ -253,6 +253,16 @@ class ParametersTest {
   }
 
   @Test
+  void the_database_runs_in_a_jvm_of_its_own_unless_asked_otherwise() {
+    assertThat(read().database()).isEqualTo(Parameters.DatabasePlace.OWN_JVM);
+    assertThat(read("database", "app-jvm").database()).isEqualTo(Parameters.DatabasePlace.APP_JVM);
+    assertThatThrownBy(() -> read("database", "docker"))
+        .hasMessageContaining("-Ddatabase=docker: allowed: own-jvm");
+    assertThatThrownBy(() -> read("baseUrl", "http://127.0.0.1:7070", "database", "own-jvm"))
+        .hasMessageContaining("-Ddatabase=own-jvm: applies when the simulation starts the stack");
+  }
+
+  @Test
   void the_load_model_is_recorded_as_run() {
     assertThat(RunHarness.loadModelOf(read("users", "7"), 7))
         .isEqualTo(

@@ -54,7 +54,7 @@ class RunConditionsRecordTest {
             new RunConditions.LoadModel("closed", 10, 0, 50, "exponential"),
             new RunConditions.Warmup(
                 true, false, 30, 2, 0.2, List.of("single"), Map.of("sync", List.of(5.0, 7.0))),
-            new RunConditions.Database("app-jvm", "127.0.0.1:3000"));
+            new RunConditions.Database("own-jvm", "127.0.0.1:3000", 1.5));
     Path file = dir.resolve("conditions.json");
     written.write(file);
     JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -64,7 +64,8 @@ class RunConditionsRecordTest {
     assertThat(json.at("/loadModel/pauseDistribution").asText()).isEqualTo("exponential");
     assertThat(json.at("/warmup/steady").isBoolean()).isTrue();
     assertThat(json.at("/warmup/lastWindowsP50Ms/sync/1").asDouble()).isEqualTo(7.0);
-    assertThat(json.at("/database/where").asText()).isEqualTo("app-jvm");
+    assertThat(json.at("/database/where").asText()).isEqualTo("own-jvm");
+    assertThat(json.at("/database/cpuSeconds").asDouble()).isEqualTo(1.5);
     assertThat(RunConditions.read(file)).isEqualTo(written);
   }
 

@@ -83,6 +83,7 @@ public final class RunHarness {
   private final Instant createdAt = Instant.now();
   private final Path staging;
   private final AppProcess app;
+  private final AppProcess database; // the embedded Aerospike's own JVM, null when there is none
   private final String baseUrl;
   private final MetricsScraper metrics;
   private final SaturationSampler sampler;
@@ -104,6 +105,7 @@ public final class RunHarness {
   private long loadStartNanos;
   private double gatlingCpuAtStart;
   private double targetCpuAtStart = -1;
+  private double databaseCpuAtStart = -1;
   private long[] machineAtStart;
 
   /**
@@ -129,10 +131,19 @@ public final class RunHarness {
     this.staging =
         projectDir.resolve(
             Path.of("target", "aerobench-runs", simulation + "-" + STAMP.format(createdAt)));
-    this.app =
+    this.database =
         params.selfContained()
-            ? AppProcess.serve(params, projectDir, staging.resolve("app.log"))
+                && params.database() == Parameters.DatabasePlace.OWN_JVM
+                && AppProcess.appWouldStartEmbedded(params, projectDir, System.getenv())
+            ? AppProcess.embeddedServer(params, projectDir, staging.resolve("db.log"))
             : null;
+    Path appLog = staging.resolve("app.log");
+    this.app =
+        !params.selfContained()
+            ? null
+            : database != null
+                ? AppProcess.serveAgainst(params, projectDir, appLog, database.port())
+                : AppProcess.serve(params, projectDir, appLog);
     this.baseUrl = app != null ? app.baseUrl() : params.baseUrl();
     this.metrics = new MetricsScraper(baseUrl);
     this.sampler = new SaturationSampler(metrics, this::targetCpuSecondsNow);
@@ -299,15 +310,26 @@ public final class RunHarness {
             + " -> "
             + baseUrl
             + (app != null ? " (app started in its own JVM)" : " (-DbaseUrl)")
+            + (database != null ? ", embedded Aerospike in a JVM of its own" : "")
             + ", clients "
             + String.join(",", params.clients())
             + (params.inference() ? "" : ", skip_inference=true")
             + (params.latency().isOff() ? "" : ", db latency " + params.latency().describe()));
+    if (database != null) {
+      say("starting the embedded Aerospike in its own JVM, log: " + database.log());
+      database.start();
+      say("embedded Aerospike ready on 127.0.0.1:" + database.port());
+    }
     if (app != null) {
       say("starting the target app, log: " + app.log());
       long started = System.nanoTime();
       app.start();
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
+    }
+    if (database != null && !params.latency().isOff()) {
+      // once seeded, as serve does for the embedded server inside the app's JVM
+      database.injectLatency(params.latency());
+      say("embedded Aerospike latency now " + params.latency().describe());
     }
     appInfo = askAppInfo();
     expectFoundRatio();
@@ -317,6 +339,7 @@ public final class RunHarness {
     phaseStartMillis = loadStartedAt.toEpochMilli();
     gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
     targetCpuAtStart = targetCpuSecondsNow();
+    databaseCpuAtStart = databaseCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
     sampler.start();
   }
@@ -364,6 +387,7 @@ public final class RunHarness {
       }
     }
     double targetCpuAtEnd = targetCpuSecondsNow();
+    double databaseCpuAtEnd = databaseCpuSecondsNow();
     stopApp();
     double targetCpu =
         targetCpuAtStart >= 0 && targetCpuAtEnd >= 0 ? targetCpuAtEnd - targetCpuAtStart : -1;
@@ -373,7 +397,10 @@ public final class RunHarness {
             Runtime.getRuntime().availableProcessors(),
             gatlingCpu,
             targetCpu,
-            CpuUsage.busyBetween(machineAtStart, machineAtEnd));
+            CpuUsage.busyBetween(machineAtStart, machineAtEnd),
+            databaseCpuAtStart >= 0 && databaseCpuAtEnd >= 0
+                ? databaseCpuAtEnd - databaseCpuAtStart
+                : -1);
     cpu.summary().forEach(RunHarness::say);
     try {
       writeFiles(wall, cpu);
@@ -448,21 +475,38 @@ public final class RunHarness {
   }
 
   /**
-   * Where the Aerospike ran: inside the app's JVM when the app reports the embedded server (or,
-   * without /info, when this run started it), else an external cluster at the app's seed hosts.
+   * Where the Aerospike ran: in a JVM of its own when this run started it there, inside the app's
+   * JVM when the app reports the embedded server (or, without /info, when this run started the
+   * app), else an external cluster at the app's seed hosts.
    */
-  private RunConditions.Database database() {
+  private RunConditions.Database database(double databaseCpuSeconds) {
+    if (database != null) {
+      return new RunConditions.Database(
+          "own-jvm", "127.0.0.1:" + database.port(), databaseCpuSeconds);
+    }
     Object seeds =
         appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike
             ? aerospike.get("seed_hosts")
             : null;
     String address =
-        seeds != null ? String.valueOf(seeds) : app != null ? "127.0.0.1:" + embeddedPort() : null;
-    return new RunConditions.Database(embeddedAsReported() ? "app-jvm" : "external", address);
+        seeds instanceof List<?> hosts
+            ? String.join(",", hosts.stream().map(String::valueOf).toList())
+            : seeds != null
+                ? String.valueOf(seeds)
+                : app != null ? "127.0.0.1:" + embeddedPort() : null;
+    return new RunConditions.Database(embeddedAsReported() ? "app-jvm" : "external", address, -1);
+  }
+
+  /** CPU seconds of the database's own JVM so far; -1 when there is none or the OS does not say. */
+  private double databaseCpuSecondsNow() {
+    return database == null ? -1 : database.cpuTime().map(d -> d.toNanos() / 1e9).orElse(-1.0);
   }
 
   /** Embedded as the app reports it; without /info, whether this run started the app. */
   private boolean embeddedAsReported() {
+    if (database != null) {
+      return true; // the app sees "a cluster", the embedded server this run started
+    }
     if (appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike) {
       return Boolean.TRUE.equals(aerospike.get("embedded"));
     }
@@ -472,6 +516,9 @@ public final class RunHarness {
   private void stopApp() {
     if (app != null) {
       app.close();
+    }
+    if (database != null) {
+      database.close(); // after the app, so that it never sees its database vanish
     }
   }
 
@@ -563,12 +610,17 @@ public final class RunHarness {
             warmupOutcome != null
                 ? warmupOutcome
                 : warmupCheck.outcome(warmupCalls.readModes()), // skipped, or broke off
-            database())
+            database(cpu.databaseCpuSeconds()))
         .write(files.conditions());
     Files.writeString(files.parameters(), parameterLines(), StandardCharsets.UTF_8);
     extraFiles.accept(files);
-    if (app != null && Files.exists(app.log())) {
-      Files.copy(app.log(), files.dir().resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
+    for (AppProcess process : java.util.Arrays.asList(app, database)) {
+      if (process != null && Files.exists(process.log())) {
+        Files.copy(
+            process.log(),
+            files.dir().resolve(process.log().getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 
