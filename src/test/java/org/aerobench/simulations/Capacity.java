@@ -9,12 +9,15 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.aerobench.report.run.RunConditions;
 import org.aerobench.simulations.support.CapacityPlan;
 import org.aerobench.simulations.support.CapacityProbe;
 import org.aerobench.simulations.support.LatencyInjection;
 import org.aerobench.simulations.support.LatencySwitch;
 import org.aerobench.simulations.support.Parameters;
+import org.aerobench.simulations.support.Parameters.Part;
 import org.aerobench.simulations.support.Phase;
 import org.aerobench.simulations.support.PredictCalls;
 import org.aerobench.simulations.support.RunHarness;
@@ -36,12 +39,19 @@ import org.aerobench.simulations.support.SloAssertions;
 public class Capacity extends Simulation {
 
   // Parameters: -D with defaults, all checked here, before anything starts.
-  private final Parameters shared = Parameters.fromSystemProperties(Parameters.COMPARED);
+  // (-Dusers, -DpauseMs, -Dorder, the ramp: refused, the levels' arrivals are the load)
+  private final Parameters shared =
+      Parameters.fromSystemProperties("Capacity", Parameters.COMPARED, EnumSet.of(Part.READ_MODE));
   private final CapacityPlan plan = CapacityPlan.fromSystemProperties(shared);
   private final Parameters params =
       shared.withLatency(new LatencyInjection(plan.profiles().get(0).latency()));
   private final RunHarness harness =
-      new RunHarness("Capacity", params, plan.labels(), 0, params.mode());
+      new RunHarness(
+          "Capacity",
+          params,
+          plan.labels(),
+          0,
+          RunHarness.WarmupCalls.of(params.readMode(), params));
   private final CapacityProbe probe =
       new CapacityProbe(
           plan, params, harness, SloAssertions.load(params).breakRules(params.clients()));
@@ -54,7 +64,7 @@ public class Capacity extends Simulation {
     return doIf(session -> probe.offers(profile, client))
         .then(
             PredictCalls.timed(
-                label, client, params.mode(), params, harness.recording().withListener(probe)));
+                label, client, params.readMode(), params, harness.recording().withListener(probe)));
   }
 
   // Scenarios: one per level; arrivals go round-robin to the clients, so each gets the rate
@@ -62,7 +72,11 @@ public class Capacity extends Simulation {
     String label = CapacityPlan.label(profile.name(), rate);
     List<ChainBuilder> calls = new ArrayList<>();
     params.clients().forEach(client -> calls.add(call(profile.name(), label, client)));
-    ScenarioBuilder arrivals = scenario(label).roundRobinSwitch().on(calls);
+    // (Gatling's round-robin switch needs two cases at least)
+    ScenarioBuilder arrivals =
+        calls.size() == 1
+            ? scenario(label).exec(calls.get(0))
+            : scenario(label).roundRobinSwitch().on(calls);
     return new Phase(
         label,
         arrivals.injectOpen(
@@ -77,6 +91,13 @@ public class Capacity extends Simulation {
 
   // No assertions: breaking is what the study measures; the verdict is in the comparison report.
   {
+    harness.describeLoad(
+        new RunConditions.LoadModel(
+            "open-levels",
+            0,
+            plan.rates().get(plan.rates().size() - 1) * params.clients().size(),
+            0,
+            "none"));
     LatencySwitch latency = new LatencySwitch(plan, harness);
     harness.afterEachPhase(
         label -> {

@@ -1,14 +1,13 @@
 package org.aerobench.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-
 import io.gatling.javaapi.core.Assertion;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.aerobench.simulations.support.Parameters;
+import org.aerobench.simulations.support.Parameters.Part;
 import org.aerobench.simulations.support.Phase;
 import org.aerobench.simulations.support.PredictCalls;
 import org.aerobench.simulations.support.Ramp;
@@ -17,16 +16,25 @@ import org.aerobench.simulations.support.SloAssertions;
 
 /**
  * The reference's whole k6 schedule in one run (reference-benchmark.md §6.1/§6.2): warm-up (2 users
- * × {@code -Dwarmup}), then back to back {@code single}, {@code gather} and {@code merge_gather}
- * ({@code -Dusers} × {@code -Dduration} each, every compared client in turn), then the {@code
- * stress} ramp on {@code -DstressClients} (async). Each phase's requests carry its label ({@code
- * single sync}, {@code gather async}, {@code stress async}, ...) and its {@code /metrics} are
- * scraped when it ends. Defaults take about 5 min 10 s.
+ * calling every read mode and client below, at least {@code -Dwarmup}), then back to back {@code
+ * single}, {@code gather} and {@code merge_gather} ({@code -Dusers} × {@code -Dduration} each,
+ * every compared client in turn), then the {@code stress} ramp on {@code -DstressClients} (async).
+ * {@code -Dmodel=open -Drate=<req/s>} makes every phase open: arrivals at the rate (the stress
+ * phase ramps it, see StressMode), each client its own arrival process. Each phase's requests carry
+ * its label ({@code single sync}, {@code gather async}, {@code stress async}, ...) and its {@code
+ * /metrics} are scraped when it ends. Defaults take about 5 min 10 s.
  */
 public class FullRun extends Simulation {
 
-  // Parameters: -D with defaults, all checked here, before anything starts.
-  private final Parameters params = checked(Parameters.fromSystemProperties(Parameters.COMPARED));
+  private static final List<String> STEADY_PHASES = List.of("single", "gather", "merge_gather");
+
+  // Parameters: -D with defaults, all checked here, before anything starts (-Dmode is refused:
+  // every phase's read mode is its label).
+  private final Parameters params =
+      Parameters.fromSystemProperties(
+          "FullRun",
+          Parameters.COMPARED,
+          EnumSet.of(Part.STEADY, Part.CALLS_IN_TURN, Part.RAMP, Part.STRESS_CLIENTS));
   private final Parameters stressParams = params.withClients(params.stressClients());
   private final Ramp ramp = params.ramp();
   private final RunHarness harness =
@@ -34,49 +42,39 @@ public class FullRun extends Simulation {
           "FullRun",
           params,
           List.of("single", "gather", "merge_gather", "stress"),
-          Math.max(params.users(), Math.max(ramp.users1(), ramp.users2())));
+          Math.max(params.users(), Math.max(ramp.users1(), ramp.users2())),
+          new RunHarness.WarmupCalls(STEADY_PHASES, clientsOfEveryPhase()));
 
   // Protocol
   private final HttpProtocolBuilder httpProtocol = PredictCalls.protocol(harness.baseUrl());
 
-  // Scenarios: one per phase, one iteration per virtual user
-  private final ScenarioBuilder single = steady("single");
-  private final ScenarioBuilder gather = steady("gather");
-  private final ScenarioBuilder mergeGather = steady("merge_gather");
-  private final ScenarioBuilder stress =
-      scenario("stress")
-          .exec(PredictCalls.alternate("stress", "single", stressParams, harness.recording()));
+  // Scenarios: one per phase; the label is also the read mode of the steady phases
+  private final Phase single = Phase.steady("single", "single", params, harness.recording());
+  private final Phase gather = Phase.steady("gather", "gather", params, harness.recording());
+  private final Phase mergeGather =
+      Phase.steady("merge_gather", "merge_gather", params, harness.recording());
+  private final Phase stress = Phase.stress("stress", stressParams, harness.recording());
 
   // Assertions
   private final List<Assertion> assertions = assertions();
 
   {
-    setUp(
-            harness.afterWarmup(
-                Phase.steady("single", single, params),
-                Phase.steady("gather", gather, params),
-                Phase.steady("merge_gather", mergeGather, params),
-                new Phase("stress", stress.injectClosed(ramp.steps()))))
+    setUp(harness.afterWarmup(single, gather, mergeGather, stress))
         .protocols(httpProtocol)
         .assertions(assertions);
   }
 
-  private ScenarioBuilder steady(String mode) {
-    return scenario(mode).exec(PredictCalls.alternate(mode, mode, params, harness.recording()));
+  private List<String> clientsOfEveryPhase() {
+    List<String> clients = new ArrayList<>(params.clients());
+    clients.addAll(params.stressClients());
+    return clients; // WarmupCalls drops the repeats
   }
 
   private List<Assertion> assertions() {
     SloAssertions slo = SloAssertions.load(params);
-    List<Assertion> all =
-        new ArrayList<>(
-            slo.forRequests(List.of("single", "gather", "merge_gather"), params.clients()));
+    List<Assertion> all = new ArrayList<>(slo.forRequests(STEADY_PHASES, params.clients()));
     all.addAll(slo.forRequests(List.of("stress"), params.stressClients()));
     return all;
-  }
-
-  private static Parameters checked(Parameters params) {
-    params.requireClosedModel("FullRun");
-    return params;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.aerobench.simulations;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.gatling.javaapi.core.Simulation;
 import java.util.List;
@@ -28,7 +29,7 @@ class SimulationsTest {
           Capacity::new);
 
   private static final List<String> KEYS =
-      List.of("baseUrl", "users", "clients", "model", "rate", "latencyFixedMs");
+      List.of("baseUrl", "users", "clients", "model", "rate", "latencyFixedMs", "mode");
 
   @AfterEach
   void clearProperties() {
@@ -37,6 +38,13 @@ class SimulationsTest {
 
   private static void given(Map<String, String> properties) {
     properties.forEach(System::setProperty);
+  }
+
+  /** Passes when the parameter checks let the simulation through. */
+  private static void assertAccepted(Supplier<Simulation> simulation) {
+    if (catchThrowable(simulation::get) instanceof BadParameterException refused) {
+      throw new AssertionError("parameters refused: " + refused.getMessage());
+    }
   }
 
   @Test
@@ -50,9 +58,32 @@ class SimulationsTest {
   }
 
   @Test
-  void the_open_model_is_refused_where_the_schedule_is_fixed() {
+  void every_simulation_but_capacity_accepts_the_open_model() {
     given(Map.of("baseUrl", "http://127.0.0.1:9", "model", "open", "rate", "50"));
-    assertThatThrownBy(StressMode::new).hasMessageContaining("StressMode has a fixed");
-    assertThatThrownBy(FullRun::new).hasMessageContaining("FullRun has a fixed");
+    for (Supplier<Simulation> simulation : ALL.subList(0, ALL.size() - 1)) {
+      // past the parameter checks, Gatling's DSL refuses to build outside a run: any error but a
+      // BadParameterException means the parameters were accepted
+      assertAccepted(simulation);
+    }
+    assertThatThrownBy(Capacity::new).hasMessageContaining("Capacity always offers an open-model");
+  }
+
+  @Test
+  void a_read_mode_is_refused_where_the_simulation_has_its_own() {
+    given(Map.of("baseUrl", "http://127.0.0.1:9", "mode", "gather"));
+    for (Supplier<Simulation> fixed :
+        List.<Supplier<Simulation>>of(
+            SingleMode::new,
+            GatherMode::new,
+            MergeGatherMode::new,
+            StressMode::new,
+            FullRun::new)) {
+      assertThatThrownBy(fixed::get)
+          .isInstanceOf(BadParameterException.class)
+          .hasMessageContaining("-Dmode=gather: ")
+          .hasMessageContaining("does not use it");
+    }
+    assertAccepted(LookupOnly::new);
+    assertAccepted(Capacity::new);
   }
 }

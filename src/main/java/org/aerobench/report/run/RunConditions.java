@@ -1,5 +1,6 @@
 package org.aerobench.report.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,6 +37,14 @@ import java.util.Map;
  * @param app the app's own {@code GET /info} at the start of the run (what it is connected to:
  *     embedded or external, seed hosts, nodes, server build and edition, styles, model), or null
  *     when the target did not answer it (older apps, files written before it existed)
+ * @param callOrder closed model: the order of the compared clients in each iteration and the seed
+ *     of any randomness (order and pauses); null in files written before it existed
+ * @param loadModel closed (users, pauses) or open (arrival rate) and its numbers; null in files
+ *     written before it existed
+ * @param warmup how long the warm-up ran and whether it reached a steady state; null in files
+ *     written before it existed
+ * @param database where the Aerospike the app read from ran; null in files written before it
+ *     existed
  */
 public record RunConditions(
     String simulation,
@@ -55,13 +64,121 @@ public record RunConditions(
     double targetCpuSeconds,
     double arrivalRatePerSecond,
     List<PhaseWindow> phases,
-    Map<String, Object> app) {
+    Map<String, Object> app,
+    CallOrder callOrder,
+    LoadModel loadModel,
+    Warmup warmup,
+    Database database) {
+
+  /**
+   * The order in which a closed-model iteration called the clients.
+   *
+   * @param policy {@code rotate} (iteration k starts at client k mod n), {@code random} (a seeded
+   *     shuffle per iteration) or {@code fixed} (baseline first, the reference's order)
+   * @param seed the seed of the random order and pauses ({@code -Dseed}, default 1)
+   */
+  public record CallOrder(String policy, long seed) {}
+
+  /**
+   * The load model of the measured phases.
+   *
+   * @param kind {@code closed} (concurrent users, each calling every client in turn with a pause
+   *     after each: percentiles subject to coordinated omission) or {@code open} (arrivals at a
+   *     rate, one client per arrival: every client its own arrival process) or {@code open-levels}
+   *     (the capacity study's rate levels, see capacity.json)
+   * @param users closed: concurrent users of the steady phases (0 for open)
+   * @param ratePerSecond open: requests per second over all clients (open-levels: the highest
+   *     level's; 0 for closed)
+   * @param pauseMs closed: mean pause after each call (0 for open)
+   * @param pauseDistribution closed: {@code constant}, {@code exponential} or {@code uniform}
+   *     ({@code none} for open)
+   */
+  public record LoadModel(
+      String kind, int users, double ratePerSecond, long pauseMs, String pauseDistribution) {}
+
+  /**
+   * The warm-up before the measured phases, in their read modes, clients and inference.
+   *
+   * @param ran false when {@code -Dwarmup=0} skipped it
+   * @param steady true when the last two warm-up windows' p50 agreed within {@code tolerance} for
+   *     every client before the warm-up ended
+   * @param seconds how long it ran
+   * @param windowSeconds length of each window compared
+   * @param tolerance largest relative difference of the two p50s that counts as steady
+   * @param readModes the read modes it called
+   * @param lastWindowsP50Ms per client, the p50 (ms, client-side) of the last two complete windows
+   */
+  public record Warmup(
+      boolean ran,
+      boolean steady,
+      double seconds,
+      double windowSeconds,
+      double tolerance,
+      List<String> readModes,
+      Map<String, List<Double>> lastWindowsP50Ms) {}
+
+  /**
+   * Where the Aerospike the app read from ran.
+   *
+   * @param where {@code app-jvm} (the embedded server inside the app's JVM), {@code own-jvm} (the
+   *     embedded server in a JVM of its own), {@code external} (a real cluster) or {@code unknown}
+   * @param address host:port the app connected to, when known
+   * @param cpuSeconds CPU time of the database's own JVM during the run ({@code own-jvm}); -1 when
+   *     it is not counted apart (inside the app's JVM: in {@code targetCpuSeconds}; external)
+   */
+  public record Database(String where, String address, double cpuSeconds) {}
+
+  /** The conditions as files written before the call order, load model and warm-up existed. */
+  public RunConditions(
+      String simulation,
+      String startedAt,
+      double durationSeconds,
+      int users,
+      List<String> clients,
+      List<String> modes,
+      boolean inference,
+      String baseUrl,
+      boolean embedded,
+      String latencyInjection,
+      String gitCommit,
+      String jvm,
+      int cores,
+      double loadGeneratorCpuSeconds,
+      double targetCpuSeconds,
+      double arrivalRatePerSecond,
+      List<PhaseWindow> phases,
+      Map<String, Object> app) {
+    this(
+        simulation,
+        startedAt,
+        durationSeconds,
+        users,
+        clients,
+        modes,
+        inference,
+        baseUrl,
+        embedded,
+        latencyInjection,
+        gitCommit,
+        jvm,
+        cores,
+        loadGeneratorCpuSeconds,
+        targetCpuSeconds,
+        arrivalRatePerSecond,
+        phases,
+        app,
+        null,
+        null,
+        null,
+        null);
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  @JsonCreator // the canonical constructor, not the one for older callers above
   public RunConditions {
     clients = List.copyOf(clients);
     // (an absent arrivalRatePerSecond deserialises as 0: a closed model)

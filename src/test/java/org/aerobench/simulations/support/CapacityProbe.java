@@ -243,7 +243,7 @@ public final class CapacityProbe implements Recording.CallListener {
         .forEach(p -> profiles.add(new CapacityRun.Profile(p.name(), p.latency().describe())));
     try {
       new CapacityRun(
-              params.mode(),
+              params.readMode(),
               params.inference(),
               plan.step().toMillis() / 1000.0,
               plan.settle().toMillis() / 1000.0,

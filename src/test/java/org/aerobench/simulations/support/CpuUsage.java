@@ -19,13 +19,26 @@ import java.util.Locale;
  * @param gatlingCpuSeconds CPU time of Gatling's JVM during the load
  * @param targetCpuSeconds CPU time of the target's JVM during the load, or -1 when unknown
  * @param machineBusy fraction (0..1) of all cores busy during the load, or -1 when unknown
+ * @param databaseCpuSeconds CPU time of the embedded Aerospike's own JVM during the load, or -1
+ *     when it runs inside the target's JVM (or elsewhere)
  */
 public record CpuUsage(
     double wallSeconds,
     int cores,
     double gatlingCpuSeconds,
     double targetCpuSeconds,
-    double machineBusy) {
+    double machineBusy,
+    double databaseCpuSeconds) {
+
+  /** Without a database JVM of its own. */
+  public CpuUsage(
+      double wallSeconds,
+      int cores,
+      double gatlingCpuSeconds,
+      double targetCpuSeconds,
+      double machineBusy) {
+    this(wallSeconds, cores, gatlingCpuSeconds, targetCpuSeconds, machineBusy, -1);
+  }
 
   /**
    * Above this share of one core, Gatling's own JVM counts as busy enough to distort what it
@@ -86,9 +99,18 @@ public record CpuUsage(
             cores,
             available));
     lines.add(row("load generator (Gatling JVM)", gatlingCpuSeconds, available));
-    lines.add(row("target (app JVM + embedded db)", targetCpuSeconds, available));
+    if (databaseCpuSeconds >= 0) {
+      lines.add(row("target (app JVM)", targetCpuSeconds, available));
+      lines.add(row("embedded db (its own JVM)", databaseCpuSeconds, available));
+    } else {
+      lines.add(row("target (app JVM + embedded db)", targetCpuSeconds, available));
+    }
     if (machineBusy >= 0) {
-      double others = machineBusy * available - gatlingCpuSeconds - Math.max(0, targetCpuSeconds);
+      double others =
+          machineBusy * available
+              - gatlingCpuSeconds
+              - Math.max(0, targetCpuSeconds)
+              - Math.max(0, databaseCpuSeconds);
       lines.add(row("other processes", Math.max(0, others), available));
       lines.add(row("whole machine", machineBusy * available, available));
     }

@@ -27,6 +27,15 @@ class CpuUsageTest {
   }
 
   @Test
+  void a_database_in_its_own_jvm_gets_a_row_of_its_own() {
+    CpuUsage cpu = new CpuUsage(10, 2, 2, 6, 0.6, 2);
+    assertThat(cpu.summary())
+        .anySatisfy(l -> assertThat(l).contains("target (app JVM) ").contains("6.0 core-s"))
+        .anySatisfy(l -> assertThat(l).contains("embedded db (its own JVM)").contains("2.0 core-s"))
+        .anySatisfy(l -> assertThat(l).contains("other processes").contains("2.0 core-s"));
+  }
+
+  @Test
   void unknown_target_cpu_is_said_so() {
     assertThat(new CpuUsage(10, 2, 1, -1, -1).summary())
         .anySatisfy(l -> assertThat(l).contains("target").contains("unknown"));

@@ -35,6 +35,11 @@ class ParametersTest {
                 20, 50, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30)));
     assertThat(p.latency().isOff()).isTrue();
     assertThat(p.model()).isEqualTo(Parameters.Model.CLOSED);
+    assertThat(p.order()).isEqualTo(CallOrder.ROTATE);
+    assertThat(p.seed()).isEqualTo(Parameters.DEFAULT_SEED);
+    assertThat(p.pauseDistribution()).isEqualTo(Pauses.Distribution.CONSTANT);
+    assertThat(p.warmupMax()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.warmupTolerance()).isEqualTo(0.2);
   }
 
   @Test
@@ -60,7 +65,7 @@ class ParametersTest {
   void a_style_listed_twice_is_an_a_a_arm_that_calls_the_same_style() {
     Parameters p = read("clients", "sync,sync,async");
     assertThat(p.clients()).containsExactly("sync", "sync#2", "async");
-    assertThat(PredictCalls.requestNames("single", p.clients()))
+    assertThat(p.clients().stream().map(c -> PredictCalls.requestName("single", c)))
         .containsExactly("single sync", "single sync#2", "single async");
     assertThat(PredictCalls.path("sync#2", "single", p)).startsWith("/predict/sync/sample?");
   }
@@ -102,7 +107,7 @@ class ParametersTest {
     assertThatThrownBy(() -> read("mode", "batch"))
         .hasMessageContaining("-Dmode=batch")
         .hasMessageContaining("single, gather, sequential, merge_gather");
-    assertThat(read("mode", "MERGE_GATHER").mode()).isEqualTo("merge_gather");
+    assertThat(read("mode", "MERGE_GATHER").readMode()).isEqualTo("merge_gather");
   }
 
   @Test
@@ -137,14 +142,133 @@ class ParametersTest {
   }
 
   @Test
-  void open_model_needs_a_rate_and_only_where_supported() {
+  void open_model_needs_a_rate() {
     assertThatThrownBy(() -> read("model", "open")).hasMessageContaining("needs -Drate=");
     assertThatThrownBy(() -> read("rate", "10"))
         .hasMessageContaining("only applies with -Dmodel=open");
     Parameters open = read("model", "open", "rate", "100");
     assertThat(open.rate()).isEqualTo(100.0);
-    assertThatThrownBy(() -> open.requireClosedModel("StressMode"))
-        .hasMessageContaining("StressMode has a fixed closed-model schedule");
+  }
+
+  @Test
+  void the_open_model_ramps_a_rate_for_stress() {
+    Ramp derived = read("model", "open", "rate", "100").ramp();
+    assertThat(derived.rate1()).isEqualTo(100.0);
+    assertThat(derived.rate2()).isEqualTo(250.0);
+    Ramp given = read("model", "open", "rate", "100", "rampRate1", "40", "rampRate2", "80").ramp();
+    assertThat(List.of(given.rate1(), given.rate2())).containsExactly(40.0, 80.0);
+    assertThatThrownBy(() -> read("rampRate1", "40"))
+        .hasMessageContaining("-DrampRate1=40: only applies with -Dmodel=open");
+  }
+
+  @Test
+  void closed_model_parameters_are_refused_in_the_open_model_naming_them() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "model",
+                    "open",
+                    "rate",
+                    "100",
+                    "users",
+                    "5",
+                    "pauseMs",
+                    "10",
+                    "order",
+                    "random",
+                    "rampUsers1",
+                    "3"))
+        .isInstanceOfSatisfying(
+            BadParameterException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).startsWith("-Dusers=5: applies to the closed"))
+                    .anySatisfy(p -> assertThat(p).startsWith("-DpauseMs=10: applies to the"))
+                    .anySatisfy(p -> assertThat(p).startsWith("-Dorder=random: applies to the"))
+                    .anySatisfy(p -> assertThat(p).contains("-DrampRate1/-DrampRate2")));
+  }
+
+  @Test
+  void a_parameter_the_simulation_does_not_use_is_refused_before_any_load_naming_it() {
+    Properties props = new Properties();
+    props.setProperty("mode", "gather");
+    props.setProperty("stressClients", "sync");
+    props.setProperty("users", "4");
+    assertThatThrownBy(
+            () ->
+                Parameters.read(
+                    props,
+                    "SingleMode",
+                    Parameters.COMPARED,
+                    java.util.EnumSet.of(Parameters.Part.STEADY, Parameters.Part.CALLS_IN_TURN)))
+        .isInstanceOfSatisfying(
+            BadParameterException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(2)
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("-Dmode=gather: SingleMode does not use it")
+                                .contains("leave it out"))
+                    .anySatisfy(p -> assertThat(p).startsWith("-DstressClients=sync: SingleMode")));
+    Parameters lookup =
+        Parameters.read(
+            props,
+            "LookupOnly",
+            Parameters.COMPARED,
+            java.util.EnumSet.of(
+                Parameters.Part.STEADY,
+                Parameters.Part.CALLS_IN_TURN,
+                Parameters.Part.READ_MODE,
+                Parameters.Part.STRESS_CLIENTS));
+    assertThat(lookup.readMode()).isEqualTo("gather");
+  }
+
+  @Test
+  void call_order_pauses_and_seed_are_read_and_checked() {
+    Parameters p = read("order", "RANDOM", "pauseDistribution", "exponential", "seed", "-7");
+    assertThat(p.order()).isEqualTo(CallOrder.RANDOM);
+    assertThat(p.pauses()).isEqualTo(new Pauses(Pauses.Distribution.EXPONENTIAL, p.pause(), -7));
+    assertThatThrownBy(() -> read("seed", "abc"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining("-Dseed=abc: must be a whole number")
+        .hasMessageContaining("-Dseed=42");
+    assertThatThrownBy(() -> read("order", "alphabetical"))
+        .hasMessageContaining("-Dorder=alphabetical: allowed: rotate");
+    assertThatThrownBy(() -> read("pauseDistribution", "normal"))
+        .hasMessageContaining("-DpauseDistribution=normal: allowed: constant");
+  }
+
+  @Test
+  void the_warm_up_may_go_on_until_steady_but_not_less_than_its_minimum() {
+    Parameters p = read("warmup", "5s", "warmupMax", "20s", "warmupTolerance", "0.1");
+    assertThat(p.warmupMax()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(p.warmupTolerance()).isEqualTo(0.1);
+    assertThatThrownBy(() -> read("warmup", "10s", "warmupMax", "5s"))
+        .hasMessageContaining("-DwarmupMax=5s: must be at least -Dwarmup");
+    assertThatThrownBy(() -> read("warmupTolerance", "2"))
+        .hasMessageContaining("must be a fraction between 0 and 1");
+  }
+
+  @Test
+  void the_database_runs_in_a_jvm_of_its_own_unless_asked_otherwise() {
+    assertThat(read().database()).isEqualTo(Parameters.DatabasePlace.OWN_JVM);
+    assertThat(read("database", "app-jvm").database()).isEqualTo(Parameters.DatabasePlace.APP_JVM);
+    assertThatThrownBy(() -> read("database", "docker"))
+        .hasMessageContaining("-Ddatabase=docker: allowed: own-jvm");
+    assertThatThrownBy(() -> read("baseUrl", "http://127.0.0.1:7070", "database", "own-jvm"))
+        .hasMessageContaining("-Ddatabase=own-jvm: applies when the simulation starts the stack");
+  }
+
+  @Test
+  void the_load_model_is_recorded_as_run() {
+    assertThat(RunHarness.loadModelOf(read("users", "7"), 7))
+        .isEqualTo(
+            new org.aerobench.report.run.RunConditions.LoadModel("closed", 7, 0, 50, "constant"));
+    assertThat(RunHarness.loadModelOf(read("model", "open", "rate", "80"), 0))
+        .isEqualTo(new org.aerobench.report.run.RunConditions.LoadModel("open", 0, 80, 0, "none"));
   }
 
   @Test

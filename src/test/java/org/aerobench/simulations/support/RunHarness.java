@@ -1,12 +1,12 @@
 package org.aerobench.simulations.support;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,10 @@ import org.aerobench.report.run.RunFolder;
  * every phase, measure who used the CPU, stop the target even when the run fails, and leave the
  * project's files beside Gatling's report ({@link RunFolder}).
  *
+ * <p>The warm-up ({@code -Dwarmup}, at most {@code -DwarmupMax}) calls the read modes and clients
+ * of the phases it precedes, with their inference, and goes on until it is steady ({@link
+ * WarmupCheck}); {@code conditions.json} says whether it got there.
+ *
  * <p>Files are written to a staging folder {@code target/aerobench-runs/<simulation>-<ts>/} while
  * the run goes (Gatling creates its run folder only after {@code before()}), then moved to {@code
  * <gatling run>/aerobench/} in {@code after()}.
@@ -50,6 +55,23 @@ public final class RunHarness {
   /** Users of the warm-up (reference §6.1: 2 VUs × 10 s). */
   public static final int WARMUP_USERS = 2;
 
+  /**
+   * What the warm-up calls: the read modes and clients of the phases it precedes, so that the code
+   * they measure has been run (compiled, its pools and caches filled) before.
+   */
+  public record WarmupCalls(List<String> readModes, List<String> clients) {
+
+    public WarmupCalls {
+      readModes = List.copyOf(new LinkedHashSet<>(readModes));
+      clients = List.copyOf(new LinkedHashSet<>(clients));
+    }
+
+    /** One read mode on the run's compared clients. */
+    public static WarmupCalls of(String readMode, Parameters params) {
+      return new WarmupCalls(List.of(readMode), params.clients());
+    }
+  }
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -60,11 +82,15 @@ public final class RunHarness {
   private final Path projectDir = Path.of("").toAbsolutePath();
   private final Instant createdAt = Instant.now();
   private final Path staging;
-  private final TargetApp app;
+  private final AppProcess app;
+  private final AppProcess database; // the embedded Aerospike's own JVM, null when there is none
   private final String baseUrl;
   private final MetricsScraper metrics;
   private final SaturationSampler sampler;
-  private final String warmupMode;
+  private final WarmupCalls warmupCalls;
+  private final WarmupCheck warmupCheck;
+  private volatile RunConditions.LoadModel loadModel;
+  private volatile RunConditions.Warmup warmupOutcome;
   private volatile java.util.function.Supplier<String> stopReason = () -> null;
   private volatile boolean stoppedEarly;
   private volatile java.util.function.Consumer<RunFolder> extraFiles = files -> {};
@@ -79,38 +105,68 @@ public final class RunHarness {
   private long loadStartNanos;
   private double gatlingCpuAtStart;
   private double targetCpuAtStart = -1;
+  private double databaseCpuAtStart = -1;
   private long[] machineAtStart;
 
   /**
    * @param simulation simple class name of the simulation
    * @param labels the run's phase labels in order, warm-up excluded (e.g. {@code single})
    * @param peakUsers the most concurrent users any phase reaches (run conditions; recorded as 0
-   *     with {@code -Dmodel=open}, whose load is a rate: see {@code parameters.txt})
-   */
-  public RunHarness(String simulation, Parameters params, List<String> labels, int peakUsers) {
-    this(simulation, params, labels, peakUsers, "single");
-  }
-
-  /**
-   * @param warmupMode the read mode of the warm-up (the capacity study warms the mode it measures)
+   *     with {@code -Dmodel=open}, whose load is a rate)
+   * @param warmupCalls the read modes and clients of the phases the warm-up precedes
    */
   public RunHarness(
-      String simulation, Parameters params, List<String> labels, int peakUsers, String warmupMode) {
+      String simulation,
+      Parameters params,
+      List<String> labels,
+      int peakUsers,
+      WarmupCalls warmupCalls) {
     this.simulation = simulation;
-    this.warmupMode = warmupMode;
+    this.warmupCalls = warmupCalls;
+    this.warmupCheck = WarmupCheck.of(params);
     this.params = params;
     this.labels = List.copyOf(labels);
     this.peakUsers = params.model() == Parameters.Model.OPEN ? 0 : peakUsers;
+    this.loadModel = loadModelOf(params, this.peakUsers);
     this.staging =
         projectDir.resolve(
             Path.of("target", "aerobench-runs", simulation + "-" + STAMP.format(createdAt)));
-    this.app =
+    this.database =
         params.selfContained()
-            ? TargetApp.serve(params, projectDir, staging.resolve("app.log"))
+                && params.database() == Parameters.DatabasePlace.OWN_JVM
+                && AppProcess.appWouldStartEmbedded(params, projectDir, System.getenv())
+            ? AppProcess.embeddedServer(params, projectDir, staging.resolve("db.log"))
             : null;
+    Path appLog = staging.resolve("app.log");
+    this.app =
+        !params.selfContained()
+            ? null
+            : database != null
+                ? AppProcess.serveAgainst(params, projectDir, appLog, database.port())
+                : AppProcess.serve(params, projectDir, appLog);
     this.baseUrl = app != null ? app.baseUrl() : params.baseUrl();
     this.metrics = new MetricsScraper(baseUrl);
     this.sampler = new SaturationSampler(metrics, this::targetCpuSecondsNow);
+  }
+
+  /** The load model {@code conditions.json} records for the steady phases of a run. */
+  static RunConditions.LoadModel loadModelOf(Parameters params, int peakUsers) {
+    return params.model() == Parameters.Model.OPEN
+        ? new RunConditions.LoadModel("open", 0, params.rate(), 0, "none")
+        : new RunConditions.LoadModel(
+            "closed",
+            peakUsers,
+            0,
+            params.pause().toMillis(),
+            params.pauseDistribution().wireName());
+  }
+
+  /**
+   * Records another load model than the parameters' (the capacity study's rate levels). Set before
+   * the run starts.
+   */
+  public void describeLoad(RunConditions.LoadModel model) {
+    this.loadModel = model;
   }
 
   /** Writes more files into the run folder with the harness's own (set before the run). */
@@ -156,10 +212,6 @@ public final class RunHarness {
     return List.copyOf(phaseWindows);
   }
 
-  public Parameters params() {
-    return params;
-  }
-
   /**
    * The phases one after the other, after the warm-up ({@code -Dwarmup}, skipped when 0), with a
    * {@code /metrics} scrape after each.
@@ -181,13 +233,55 @@ public final class RunHarness {
     return next;
   }
 
-  /** Warm-up: 2 users call every compared client in single mode, named {@code warmup <client>}. */
+  /**
+   * Warm-up: {@link #WARMUP_USERS} users loop over the warm-up's read modes, each iteration calling
+   * every warm-up client in turn (named {@code warmup <client>}), until {@link WarmupCheck} says
+   * stop.
+   */
   private Phase warmup() {
+    Parameters warm = params.withClients(warmupCalls.clients());
+    Recording told = recording.withListener(warmupCheck);
+    ChainBuilder iteration = null;
+    for (String readMode : warmupCalls.readModes()) {
+      ChainBuilder calls = PredictCalls.inTurn(WarmupCheck.LABEL, readMode, warm, told);
+      iteration = iteration == null ? calls : iteration.exec(calls);
+    }
     return new Phase(
-        "warmup",
-        scenario("warmup")
-            .exec(PredictCalls.alternate("warmup", warmupMode, params, recording))
-            .injectClosed(constantConcurrentUsers(WARMUP_USERS).during(params.warmup())));
+        WarmupCheck.LABEL,
+        scenario(WarmupCheck.LABEL)
+            .asLongAs(session -> warmupCheck.keepGoing())
+            .on(iteration)
+            .injectOpen(atOnceUsers(WARMUP_USERS)));
+  }
+
+  /** Logs whether the warm-up reached a steady state, with a warning when it did not. */
+  private void warmupEnded() {
+    RunConditions.Warmup w = warmupCheck.outcome(warmupCalls.readModes());
+    warmupOutcome = w;
+    String p50s = String.valueOf(w.lastWindowsP50Ms());
+    if (w.steady()) {
+      say(
+          String.format(
+              java.util.Locale.ROOT,
+              "warm-up steady after %.1f s (last two %.0f s windows' p50 ms within %.0f %%: %s)",
+              w.seconds(),
+              w.windowSeconds(),
+              w.tolerance() * 100,
+              p50s));
+    } else {
+      say(
+          String.format(
+              java.util.Locale.ROOT,
+              "WARN: warm-up NOT steady after %.1f s (-DwarmupMax): the last two %.0f s windows'"
+                  + " p50 ms differ by more than %.0f %% or rest on fewer than "
+                  + WarmupCheck.MIN_CALLS_PER_WINDOW
+                  + " calls of a client (-1) (%s); the first phase may still measure a warming"
+                  + " app. Raise -Dwarmup/-DwarmupMax.",
+              w.seconds(),
+              w.windowSeconds(),
+              w.tolerance() * 100,
+              p50s));
+    }
   }
 
   private PopulationBuilder scrapeAfter(String label) {
@@ -216,15 +310,26 @@ public final class RunHarness {
             + " -> "
             + baseUrl
             + (app != null ? " (app started in its own JVM)" : " (-DbaseUrl)")
+            + (database != null ? ", embedded Aerospike in a JVM of its own" : "")
             + ", clients "
             + String.join(",", params.clients())
             + (params.inference() ? "" : ", skip_inference=true")
             + (params.latency().isOff() ? "" : ", db latency " + params.latency().describe()));
+    if (database != null) {
+      say("starting the embedded Aerospike in its own JVM, log: " + database.log());
+      database.start();
+      say("embedded Aerospike ready on 127.0.0.1:" + database.port());
+    }
     if (app != null) {
       say("starting the target app, log: " + app.log());
       long started = System.nanoTime();
       app.start();
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
+    }
+    if (database != null && !params.latency().isOff()) {
+      // once seeded, as serve does for the embedded server inside the app's JVM
+      database.injectLatency(params.latency());
+      say("embedded Aerospike latency now " + params.latency().describe());
     }
     appInfo = askAppInfo();
     expectFoundRatio();
@@ -234,6 +339,7 @@ public final class RunHarness {
     phaseStartMillis = loadStartedAt.toEpochMilli();
     gatlingCpuAtStart = CpuUsage.gatlingCpuSecondsNow();
     targetCpuAtStart = targetCpuSecondsNow();
+    databaseCpuAtStart = databaseCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
     sampler.start();
   }
@@ -281,6 +387,7 @@ public final class RunHarness {
       }
     }
     double targetCpuAtEnd = targetCpuSecondsNow();
+    double databaseCpuAtEnd = databaseCpuSecondsNow();
     stopApp();
     double targetCpu =
         targetCpuAtStart >= 0 && targetCpuAtEnd >= 0 ? targetCpuAtEnd - targetCpuAtStart : -1;
@@ -290,7 +397,10 @@ public final class RunHarness {
             Runtime.getRuntime().availableProcessors(),
             gatlingCpu,
             targetCpu,
-            CpuUsage.busyBetween(machineAtStart, machineAtEnd));
+            CpuUsage.busyBetween(machineAtStart, machineAtEnd),
+            databaseCpuAtStart >= 0 && databaseCpuAtEnd >= 0
+                ? databaseCpuAtEnd - databaseCpuAtStart
+                : -1);
     cpu.summary().forEach(RunHarness::say);
     try {
       writeFiles(wall, cpu);
@@ -298,15 +408,14 @@ public final class RunHarness {
       throw new UncheckedIOException("could not write the run's files to " + staging, e);
     }
     Path folder = moveBesideGatlingReport();
-    if (folder != null) {
-      // The comparison reads Gatling's index.html, which Gatling writes after after(): it is
-      // built when this JVM exits, into reports/<run>/, the first client as the baseline.
-      ComparisonReport.compareOnExit(
-          folder,
-          REPORTS,
-          new ComparisonReport.Options(
-              params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
-    }
+    // The comparison reads Gatling's index.html, which Gatling writes after after(): it is built
+    // when this JVM exits, into reports/<run>/, the first client as the baseline; a failure fails
+    // the build.
+    ComparisonOnExit.register(
+        folder,
+        REPORTS,
+        new ComparisonReport.Options(
+            params.clients().get(0), ComparisonReport.Options.defaults().resamples()));
   }
 
   /**
@@ -365,8 +474,39 @@ public final class RunHarness {
     say(recording.found().describe());
   }
 
+  /**
+   * Where the Aerospike ran: in a JVM of its own when this run started it there, inside the app's
+   * JVM when the app reports the embedded server (or, without /info, when this run started the
+   * app), else an external cluster at the app's seed hosts.
+   */
+  private RunConditions.Database database(double databaseCpuSeconds) {
+    if (database != null) {
+      return new RunConditions.Database(
+          "own-jvm", "127.0.0.1:" + database.port(), databaseCpuSeconds);
+    }
+    Object seeds =
+        appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike
+            ? aerospike.get("seed_hosts")
+            : null;
+    String address =
+        seeds instanceof List<?> hosts
+            ? String.join(",", hosts.stream().map(String::valueOf).toList())
+            : seeds != null
+                ? String.valueOf(seeds)
+                : app != null ? "127.0.0.1:" + embeddedPort() : null;
+    return new RunConditions.Database(embeddedAsReported() ? "app-jvm" : "external", address, -1);
+  }
+
+  /** CPU seconds of the database's own JVM so far; -1 when there is none or the OS does not say. */
+  private double databaseCpuSecondsNow() {
+    return database == null ? -1 : database.cpuTime().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+  }
+
   /** Embedded as the app reports it; without /info, whether this run started the app. */
   private boolean embeddedAsReported() {
+    if (database != null) {
+      return true; // the app sees "a cluster", the embedded server this run started
+    }
     if (appInfo != null && appInfo.get("aerospike") instanceof Map<?, ?> aerospike) {
       return Boolean.TRUE.equals(aerospike.get("embedded"));
     }
@@ -376,6 +516,9 @@ public final class RunHarness {
   private void stopApp() {
     if (app != null) {
       app.close();
+    }
+    if (database != null) {
+      database.close(); // after the app, so that it never sees its database vanish
     }
   }
 
@@ -400,6 +543,9 @@ public final class RunHarness {
    */
   private void endPhase(String label) {
     phaseWindows.add(new PhaseWindow(label, phaseStartMillis, System.currentTimeMillis()));
+    if (WarmupCheck.LABEL.equals(label)) {
+      warmupEnded();
+    }
     sampler.sampleNow();
     scrapeMetrics(label);
     afterPhase.accept(label);
@@ -435,18 +581,18 @@ public final class RunHarness {
     recording.client().write(files.clientTimes());
     // Phase labels in run order, the warm-up included: the comparison report orders the
     // cumulative metrics-<label>.prom scrapes by this list to take their differences.
-    List<String> modes = new ArrayList<>();
+    List<String> phaseLabels = new ArrayList<>();
     if (!params.warmup().isZero()) {
-      modes.add("warmup");
+      phaseLabels.add(WarmupCheck.LABEL);
     }
-    modes.addAll(labels);
+    phaseLabels.addAll(labels);
     new RunConditions(
             simulation,
             loadStartedAt.toString(),
             wall,
             peakUsers,
             params.clients(),
-            modes,
+            phaseLabels,
             params.inference(),
             baseUrl,
             embeddedAsReported(),
@@ -458,12 +604,23 @@ public final class RunHarness {
             cpu.targetCpuSeconds(),
             params.model() == Parameters.Model.OPEN ? params.rate() : 0,
             phaseWindows(),
-            appInfo)
+            appInfo,
+            new RunConditions.CallOrder(params.order().wireName(), params.seed()),
+            loadModel,
+            warmupOutcome != null
+                ? warmupOutcome
+                : warmupCheck.outcome(warmupCalls.readModes()), // skipped, or broke off
+            database(cpu.databaseCpuSeconds()))
         .write(files.conditions());
     Files.writeString(files.parameters(), parameterLines(), StandardCharsets.UTF_8);
     extraFiles.accept(files);
-    if (app != null && Files.exists(app.log())) {
-      Files.copy(app.log(), files.dir().resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
+    for (AppProcess process : java.util.Arrays.asList(app, database)) {
+      if (process != null && Files.exists(process.log())) {
+        Files.copy(
+            process.log(),
+            files.dir().resolve(process.log().getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 
@@ -472,7 +629,7 @@ public final class RunHarness {
     Path staged = stagedRunFolder().dir();
     var run =
         RunFolders.newest(
-            projectDir.resolve(RunFolders.GATLING_RESULTS), simulation, createdAt.minusSeconds(2));
+            GatlingResults.ofThisJvm(projectDir), simulation, createdAt.minusSeconds(2));
     if (run.isEmpty()) {
       say("WARN: Gatling's run folder not found; the run's files stay in " + staged);
       return null;
