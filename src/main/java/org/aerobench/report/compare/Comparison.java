@@ -12,6 +12,9 @@ import org.aerobench.report.capacity.CapacityStudy;
  * @param run run folder name
  * @param gatlingIndex path of Gatling's own page
  * @param conditions label to value, in display order
+ * @param design the experiment's design as recorded: load model, call order, each style's limits,
+ *     batch policy, timeouts and retries, where the database ran ("not recorded" where the run did
+ *     not record it)
  * @param baseline the client every other one is compared with
  * @param modes one table per scenario/mode
  * @param prometheus server-side p95s from the metrics scrapes
@@ -29,6 +32,7 @@ public record Comparison(
     String run,
     String gatlingIndex,
     Map<String, String> conditions,
+    Map<String, String> design,
     String baseline,
     List<ModeComparison> modes,
     List<PromRow> prometheus,
@@ -49,6 +53,7 @@ public record Comparison(
         run,
         gatlingIndex,
         conditions,
+        design,
         baseline,
         modes,
         prometheus,

@@ -53,6 +53,7 @@ public final class ComparisonBuilder {
 
   public Comparison build(RunData run) {
     List<String> notes = new ArrayList<>(run.notes());
+    Design design = new Design(run);
     GatlingStats gatling = run.gatling();
     if (!gatling.percentiles().contains(90.0)) {
       notes.add(
@@ -130,6 +131,7 @@ public final class ComparisonBuilder {
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
         conditions(run),
+        design.lines(),
         baseline,
         modes,
         prometheus(run),
@@ -486,18 +488,6 @@ public final class ComparisonBuilder {
               c.put("started at", rc.startedAt());
               c.put(
                   "measured duration", String.format(Locale.ROOT, "%.1f s", rc.durationSeconds()));
-              boolean capacity =
-                  java.nio.file.Files.exists(
-                      new org.aerobench.report.run.RunFolder(run.folder()).capacity());
-              c.put(
-                  "load",
-                  capacity
-                      ? "open model, one arrival process per capacity level, each client offered"
-                          + " the level's rate (see the capacity tables)"
-                      : rc.arrivalRatePerSecond() > 0
-                          ? String.format(
-                              Locale.ROOT, "open model, %.1f requests/s", rc.arrivalRatePerSecond())
-                          : "closed model, " + rc.users() + " users (peak)");
               c.put("clients", String.join(", ", rc.clients()));
               c.put("modes", String.join(", ", rc.modes()));
               c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");

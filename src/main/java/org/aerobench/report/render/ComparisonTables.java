@@ -21,6 +21,13 @@ public final class ComparisonTables {
     return new Table("conditions", "Conditions", List.of("condition", "value"), rows, 2);
   }
 
+  /** The load model and every limit, as recorded ("not recorded" where the run did not). */
+  public static Table design(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    c.design().forEach((k, v) -> rows.add(List.of(k, v)));
+    return new Table("design", "Load model and limits", List.of("aspect", "as recorded"), rows, 2);
+  }
+
   public static Table mode(Comparison c, ModeComparison mode) {
     List<String> headers = new ArrayList<>(List.of("metric", "source"));
     headers.addAll(mode.clients());
@@ -168,6 +175,7 @@ public final class ComparisonTables {
   public static List<Table> all(Comparison c) {
     List<Table> tables = new ArrayList<>();
     tables.add(conditions(c));
+    tables.add(design(c));
     if (c.capacity() != null) {
       tables.addAll(CapacityTables.all(c.capacity()));
     }

@@ -62,6 +62,7 @@ public final class HtmlRenderer {
         .append(Svg.esc(c.bootstrap()))
         .append("; “beyond noise” when the interval excludes 0.</p>\n");
     html.append(table(ComparisonTables.conditions(c)));
+    html.append(table(ComparisonTables.design(c)));
     if (c.capacity() != null) {
       CapacityTables.all(c.capacity()).forEach(t -> html.append(table(t)));
     }
