@@ -54,6 +54,7 @@ public final class ComparisonBuilder {
   public Comparison build(RunData run) {
     List<String> notes = new ArrayList<>(run.notes());
     Design design = new Design(run);
+    Design.LoadModel load = design.loadModel();
     GatlingStats gatling = run.gatling();
     if (!gatling.percentiles().contains(90.0)) {
       notes.add(
@@ -89,7 +90,7 @@ public final class ComparisonBuilder {
     for (var mode : byMode.entrySet()) {
       List<RequestName> names = new ArrayList<>(mode.getValue());
       names.sort(Comparator.comparingInt(n -> rank(n.client(), clientOrder)));
-      modes.add(mode(mode.getKey(), names, run));
+      modes.add(mode(mode.getKey(), names, run, load));
       if (names.size() > 1 && !names.get(0).client().equals(baseline)) {
         notes.add(
             "Mode '"
@@ -120,6 +121,10 @@ public final class ComparisonBuilder {
     // The capacity study's verdict (Capacity runs); null for other runs.
     org.aerobench.report.capacity.CapacityStudy capacity = capacity(run);
     List<String> verdict = new ArrayList<>(Verdict.of(baseline, modes, capacity));
+    if (load.closed()) {
+      // Said where the answer is read: these percentiles under-count what a stall does.
+      verdict.add(CoordinatedOmission.verdict(modes));
+    }
     // Data that changed during the run invalidates the comparison: said in the verdict too.
     FoundRatios.change(FoundRatios.of(run.scrapes()))
         .ifPresent(
@@ -175,7 +180,8 @@ public final class ComparisonBuilder {
     return index < 0 ? order.size() : index;
   }
 
-  private ModeComparison mode(String mode, List<RequestName> names, RunData run) {
+  private ModeComparison mode(
+      String mode, List<RequestName> names, RunData run, Design.LoadModel load) {
     boolean hasBaseline = !names.isEmpty() && names.get(0).client().equals(baseline);
     List<RequestStats> stats =
         names.stream().map(n -> run.gatling().request(n.full()).orElseThrow()).toList();
@@ -213,6 +219,7 @@ public final class ComparisonBuilder {
             stats.stream().map(RequestStats::koPercent).toList(),
             nulls(names.size() - 1)));
     rows.addAll(clientRows(run, names, hasBaseline));
+    rows.addAll(CoordinatedOmission.rows(run, names, load, hasBaseline));
     rows.addAll(serverRows(run, names, hasBaseline, mode));
     return new ModeComparison(
         mode,
@@ -330,7 +337,7 @@ public final class ComparisonBuilder {
     return rows;
   }
 
-  private static List<Advantage> advantages(
+  static List<Advantage> advantages(
       List<Double> values,
       List<RequestName> names,
       boolean lowerIsBetter,
@@ -542,7 +549,7 @@ public final class ComparisonBuilder {
         rc.cores());
   }
 
-  private static List<Advantage> nulls(int n) {
+  static List<Advantage> nulls(int n) {
     List<Advantage> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       list.add(null);

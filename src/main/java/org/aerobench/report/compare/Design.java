@@ -70,6 +70,7 @@ final class Design {
     LoadModel load = loadModel();
     lines.put("load model", load.description());
     lines.put("call order", callOrder());
+    lines.put("coordinated omission", coordinatedOmission(load));
     limits(lines);
     lines.put("batch policy", batchPolicy());
     lines.put("timeouts and retries", timeouts());
@@ -150,6 +151,31 @@ final class Design {
                     + String.join(" then ", c.clients())
                     + " in every iteration, the baseline first)")
         .orElse(NOT_RECORDED);
+  }
+
+  private static String coordinatedOmission(LoadModel load) {
+    if (load.kind() == null) {
+      return NOT_RECORDED;
+    }
+    if (!load.closed()) {
+      return "open model: arrivals do not wait for responses, so the percentiles are not subject to"
+          + " coordinated omission";
+    }
+    String subject =
+        "closed model: a user sends its next request only after the response and its pause, so a"
+            + " stall holds back the very requests that would have measured it; every percentile"
+            + " here is subject to coordinated omission. ";
+    if (load.pause() == null || load.pause().isZero()) {
+      return subject
+          + "No pause is recorded (or it is 0), so there is no expected interval to correct with:"
+          + " the CO rows are left out.";
+    }
+    return subject
+        + "Each mode's 'responses > pause' row counts the responses that held their user back by"
+        + " more than its pause, 'omitted (estimate)' the requests one arrival every "
+        + millis(load.pause())
+        + " would have sent meanwhile, and the 'CO-corrected' rows add those back (HdrHistogram's"
+        + " expected-interval correction of the client-times log; no rows without that log).";
   }
 
   private void limits(Map<String, String> lines) {

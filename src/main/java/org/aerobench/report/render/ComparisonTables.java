@@ -42,6 +42,7 @@ public final class ComparisonTables {
           switch (row.source()) {
             case "server" -> "server (total_ms)";
             case "client" -> "client µs (nearest-rank)";
+            case "co" -> "client µs, coordinated omission";
             default -> "Gatling";
           });
       int decimals = decimals(row);
@@ -65,7 +66,12 @@ public final class ComparisonTables {
   }
 
   private static int decimals(MetricRow row) {
-    if (row.source().equals("server") || row.source().equals("client")) {
+    if (row.unit().equals("requests")) {
+      return 0;
+    }
+    if (row.source().equals("server")
+        || row.source().equals("client")
+        || row.source().equals("co")) {
       return 3;
     }
     return switch (row.unit()) {

@@ -119,7 +119,8 @@ class LoadModelAndLimitsTest {
   }
 
   @Test
-  void anOpenRunSaysItsRate() throws IOException {
+  void anOpenRunSaysItsRateAndThatItsPercentilesAreNotSubjectToCoordinatedOmission()
+      throws IOException {
     var design =
         ComparisonReport.generate(
                 runWith("{\"arrivalRatePerSecond\": 120.0}"),
@@ -129,5 +130,6 @@ class LoadModelAndLimitsTest {
             .design();
 
     assertThat(design.get("load model")).isEqualTo("open model, 120.0 requests/s over all clients");
+    assertThat(design.get("coordinated omission")).contains("not subject to coordinated omission");
   }
 }
