@@ -134,6 +134,9 @@ public record Comparison(
    * @param window "since previous scrape" or "cumulative since app start"
    * @param foundRatio mean share of the keys found by this client's requests in the scenario (null
    *     when the app does not expose it)
+   * @param oneBucket when most observations of a histogram fall in one bucket (its p95 is then an
+   *     interpolation inside that bucket, not a comparison): which histogram, share and bucket;
+   *     null otherwise
    */
   public record PromRow(
       String scenario,
@@ -142,7 +145,8 @@ public record Comparison(
       Double batchReadAllP95Ms,
       double observations,
       String window,
-      Double foundRatio) {}
+      Double foundRatio,
+      String oneBucket) {}
 
   /**
    * Server-measured stage times of one request name.

@@ -132,6 +132,8 @@ public final class ComparisonBuilder {
               notes.add(warning);
               verdict.add(warning);
             });
+    List<PromRow> prometheus = prometheus(run);
+    PromResolution.warning(prometheus).ifPresent(notes::add);
     return new Comparison(
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
@@ -139,7 +141,7 @@ public final class ComparisonBuilder {
         design.lines(),
         baseline,
         modes,
-        prometheus(run),
+        prometheus,
         stages(run, modes.stream().flatMap(m -> m.requests().stream()).toList()),
         String.format(
             Locale.ROOT,
@@ -402,7 +404,8 @@ public final class ComparisonBuilder {
                   p95Ms(b.histogram()),
                   observations,
                   prefix + (p.histogram() != null ? p.label() : b.label()),
-                  found.getOrDefault(scenario, Map.of()).get(client)));
+                  found.getOrDefault(scenario, Map.of()).get(client),
+                  PromResolution.oneBucket(p.histogram(), b.histogram())));
         }
       } catch (IllegalArgumentException e) {
         throw new org.aerobench.report.ReportInputException(

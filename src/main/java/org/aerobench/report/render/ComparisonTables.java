@@ -91,7 +91,8 @@ public final class ComparisonTables {
               Format.number(r.batchReadAllP95Ms(), 1),
               Format.number(r.observations(), 0),
               r.window(),
-              Format.number(r.foundRatio(), 3)));
+              Format.number(r.foundRatio(), 3),
+              r.oneBucket() == null ? "resolved" : "one bucket: " + r.oneBucket()));
     }
     return new Table(
         "prometheus",
@@ -104,9 +105,14 @@ public final class ComparisonTables {
             "predict_duration_seconds p95 (ms)",
             "aerospike_batch_read_all_duration_seconds p95 (ms)",
             "observations",
-            "records found (mean share)"),
+            "records found (mean share)",
+            "buckets"),
         rows.stream()
-            .map(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4), r.get(6)))
+            .map(
+                r ->
+                    List.of(
+                        r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4), r.get(6),
+                        r.get(7)))
             .toList(),
         3);
   }
