@@ -160,6 +160,31 @@ public final class ComparisonBuilder {
         Timeline.of(run, clients));
   }
 
+  /**
+   * The run's first client, the default baseline: the first the simulation's conditions list (the
+   * order it was given) that has requests, else the client of Gatling's first request that is not a
+   * warm-up's.
+   */
+  public static String firstClient(RunData run) {
+    List<RequestName> names =
+        run.gatling().requests().stream().map(r -> RequestName.parse(r.name())).toList();
+    List<String> withRequests = names.stream().map(RequestName::client).distinct().toList();
+    return run.conditions().map(RunConditions::clients).orElse(List.of()).stream()
+        .filter(withRequests::contains)
+        .findFirst()
+        .or(
+            () ->
+                names.stream()
+                    .filter(n -> !n.mode().equals("warmup"))
+                    .map(RequestName::client)
+                    .findFirst())
+        .or(() -> withRequests.stream().findFirst())
+        .orElseThrow(
+            () ->
+                new org.aerobench.report.ReportInputException(
+                    run.gatling().file() + " has no requests: no client to use as the baseline"));
+  }
+
   /** The capacity study's verdict when the run folder has a capacity.json (Capacity runs). */
   private static org.aerobench.report.capacity.CapacityStudy capacity(RunData run) {
     java.nio.file.Path file = new org.aerobench.report.run.RunFolder(run.folder()).capacity();
