@@ -25,6 +25,7 @@ import org.aerobench.report.capacity.CapacityStudy;
  * @param verdict the answer in words ({@link Verdict}): first in every report and in the JSON
  * @param distributions per mode, the percentile distribution of each client (nines axis)
  * @param timeline client-side p95 per second across the run, or null without client times
+ * @param saturation the app's queues per second across the run (saturation.csv), or null without
  */
 // Readers of comparison.json look for the answer first.
 @JsonPropertyOrder({"run", "verdict"})
@@ -42,7 +43,8 @@ public record Comparison(
     CapacityStudy capacity,
     List<String> verdict,
     List<Distribution> distributions,
-    Timeline timeline) {
+    Timeline timeline,
+    Saturation saturation) {
 
   /**
    * This comparison with a capacity study's verdict: the capacity simulation fills it in after the
@@ -63,7 +65,8 @@ public record Comparison(
         study,
         Verdict.of(baseline, modes, study),
         distributions,
-        timeline);
+        timeline,
+        saturation);
   }
 
   /**

@@ -133,6 +133,7 @@ public final class ComparisonBuilder {
               verdict.add(warning);
             });
     List<PromRow> prometheus = prometheus(run);
+    Timeline timeline = Timeline.of(run, clients);
     PromResolution.warning(prometheus).ifPresent(notes::add);
     return new Comparison(
         run.name(),
@@ -157,7 +158,8 @@ public final class ComparisonBuilder {
         capacity,
         verdict,
         distributions,
-        Timeline.of(run, clients));
+        timeline,
+        Saturation.of(run, timeline));
   }
 
   /**

@@ -9,6 +9,7 @@ import org.aerobench.report.compare.Comparison.MetricRow;
 import org.aerobench.report.compare.Comparison.ModeComparison;
 import org.aerobench.report.compare.Comparison.PromRow;
 import org.aerobench.report.compare.Comparison.StageRow;
+import org.aerobench.report.compare.Saturation;
 
 /** The comparison's tables, formatted once for every output. */
 public final class ComparisonTables {
@@ -117,6 +118,26 @@ public final class ComparisonTables {
         3);
   }
 
+  /** Each queue's mean and highest value over the run's 1 Hz samples. */
+  public static Table saturation(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Saturation.Line line : c.saturation().lines()) {
+      long samples = line.values().stream().filter(v -> v != null).count();
+      rows.add(
+          List.of(
+              line.name(),
+              String.valueOf(samples),
+              Format.number(line.mean(), 1),
+              Format.number(line.max(), 0)));
+    }
+    return new Table(
+        "saturation",
+        "Saturation over time (1 Hz samples of saturation.csv; chart in comparison.html)",
+        List.of("queue", "samples", "mean", "max"),
+        rows,
+        1);
+  }
+
   public static Table stages(Comparison c) {
     List<String> stageNames = new ArrayList<>();
     for (StageRow r : c.stages()) {
@@ -192,6 +213,9 @@ public final class ComparisonTables {
       tables.addAll(CapacityTables.all(c.capacity()));
     }
     c.modes().forEach(m -> tables.add(mode(c, m)));
+    if (c.saturation() != null) {
+      tables.add(saturation(c));
+    }
     if (!c.prometheus().isEmpty()) {
       tables.add(prometheus(c));
     }

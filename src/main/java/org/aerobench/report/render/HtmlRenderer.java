@@ -94,6 +94,16 @@ public final class HtmlRenderer {
                   "Dashed verticals: phase starts. Warm-up, pauses (GC) and drift show here; the"
                       + " p50 lines are in the legend (click to show)."));
     }
+    if (c.saturation() != null) {
+      html.append(
+          UplotCharts.container(
+              "chart-saturation",
+              "Saturation per second: the app's queues (saturation.csv), same x axis as latency",
+              "Solid: in use (workers active, slots in use, commands in process); dashed: waiting"
+                  + " (queued). A queue that grows while the latency line climbs is where the time"
+                  + " went; hover one chart to follow the other."));
+      html.append(table(ComparisonTables.saturation(c)));
+    }
     if (!c.prometheus().isEmpty()) {
       html.append(table(ComparisonTables.prometheus(c)));
     }
