@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aerobench compare [run] [--baseline-client sync] [--out reports] [--against earlier]}, and
- * {@code aerobench compare --merge <run>... [--out reports]} for several injectors' runs.
+ * {@code aerobench compare [run] [--baseline-client <client>] [--out reports] [--against earlier]},
+ * and {@code aerobench compare --merge <run>... [--out reports]} for several injectors' runs.
  */
 @Command(
     name = "compare",
@@ -65,8 +65,9 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--baseline-client",
-      defaultValue = "sync",
-      description = "Client the others are compared with (default: ${DEFAULT-VALUE})")
+      description =
+          "Client the others are compared with (default: the run's first client, as its"
+              + " conditions.json lists them, else the first in Gatling's table)")
   String baselineClient;
 
   @Option(

@@ -24,13 +24,15 @@ public final class ComparisonReport {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
-   * @param baselineClient the client challengers are compared with
+   * @param baselineClient the client challengers are compared with; null = the run's first client
+   *     ({@link ComparisonBuilder#firstClient})
    * @param resamples bootstrap resamples for the noise intervals
    */
   public record Options(String baselineClient, int resamples) {
 
+    /** The run's first client as the baseline, the standard resamples. */
     public static Options defaults() {
-      return new Options("sync", Bootstrap.DEFAULT_RESAMPLES);
+      return new Options(null, Bootstrap.DEFAULT_RESAMPLES);
     }
 
     Bootstrap bootstrap() {
@@ -56,8 +58,11 @@ public final class ComparisonReport {
 
   /** Generates the three files from a run already loaded (e.g. shared with {@link #against}). */
   public static Written generate(RunData run, Path outDir, Options options) throws IOException {
-    return write(
-        new ComparisonBuilder(options.baselineClient(), options.bootstrap()).build(run), outDir);
+    String baseline =
+        options.baselineClient() != null
+            ? options.baselineClient()
+            : ComparisonBuilder.firstClient(run);
+    return write(new ComparisonBuilder(baseline, options.bootstrap()).build(run), outDir);
   }
 
   /**

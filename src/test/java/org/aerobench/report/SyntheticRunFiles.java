@@ -94,6 +94,57 @@ public final class SyntheticRunFiles {
   }
 
   /**
+   * Adds {@code saturation.csv} as the simulations' sampler writes it, one sample a second over the
+   * run: sync's pool 16 threads with a queue that builds to 40 in the middle of the run, async's
+   * commands on two event loops, the inference executor's queue, plus series the chart leaves out
+   * (bounds, counters, CPU).
+   */
+  public static void addSaturation(Path gatlingRun) {
+    RunFolder folder = new RunFolder(gatlingRun);
+    try {
+      RunConditions c = RunConditions.read(folder.conditions());
+      long start = Instant.parse(c.startedAt()).toEpochMilli() / 1000 * 1000;
+      long seconds = Math.round(c.durationSeconds());
+      StringBuilder csv = new StringBuilder("epoch_ms,series,value\n");
+      for (long s = 0; s < seconds; s++) {
+        long at = start + s * 1000 + 250;
+        double queued = Math.max(0, 40 - 10 * Math.abs(s - seconds / 2.0));
+        line(csv, at, "aerobench_style_workers{client_type=\"sync\",state=\"limit\"}", 16);
+        line(
+            csv,
+            at,
+            "aerobench_style_workers{client_type=\"sync\",state=\"active\"}",
+            queued > 0 ? 16 : 3);
+        line(csv, at, "aerobench_style_workers{client_type=\"sync\",state=\"queued\"}", queued);
+        for (int loop = 0; loop < 2; loop++) {
+          line(
+              csv,
+              at,
+              "aerospike_client_event_loop_commands{client=\"shared\",loop=\""
+                  + loop
+                  + "\",state=\"in_process\"}",
+              2 + loop);
+        }
+        line(csv, at, "aerobench_inference_executor{state=\"queued\"}", s % 3);
+        line(csv, at, "aerobench_style_reads_total{client_type=\"sync\"}", 100 * s);
+        line(csv, at, "cpu.app.seconds", 0.5 * s);
+      }
+      java.nio.file.Files.writeString(folder.saturation(), csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void line(StringBuilder csv, long at, String series, double value) {
+    csv.append(at)
+        .append(",\"")
+        .append(series.replace("\"", "\"\""))
+        .append("\",")
+        .append(value)
+        .append('\n');
+  }
+
+  /**
    * Two latency profiles × sync, async, virtual: sync breaks on its own (the style's limit), async
    * reaches the machine's, virtual never breaks.
    */

@@ -12,6 +12,9 @@ import org.aerobench.report.capacity.CapacityStudy;
  * @param run run folder name
  * @param gatlingIndex path of Gatling's own page
  * @param conditions label to value, in display order
+ * @param design the experiment's design as recorded: load model, call order, each style's limits,
+ *     batch policy, timeouts and retries, where the database ran ("not recorded" where the run did
+ *     not record it)
  * @param baseline the client every other one is compared with
  * @param modes one table per scenario/mode
  * @param prometheus server-side p95s from the metrics scrapes
@@ -22,6 +25,7 @@ import org.aerobench.report.capacity.CapacityStudy;
  * @param verdict the answer in words ({@link Verdict}): first in every report and in the JSON
  * @param distributions per mode, the percentile distribution of each client (nines axis)
  * @param timeline client-side p95 per second across the run, or null without client times
+ * @param saturation the app's queues per second across the run (saturation.csv), or null without
  */
 // Readers of comparison.json look for the answer first.
 @JsonPropertyOrder({"run", "verdict"})
@@ -29,6 +33,7 @@ public record Comparison(
     String run,
     String gatlingIndex,
     Map<String, String> conditions,
+    Map<String, String> design,
     String baseline,
     List<ModeComparison> modes,
     List<PromRow> prometheus,
@@ -38,7 +43,8 @@ public record Comparison(
     CapacityStudy capacity,
     List<String> verdict,
     List<Distribution> distributions,
-    Timeline timeline) {
+    Timeline timeline,
+    Saturation saturation) {
 
   /**
    * This comparison with a capacity study's verdict: the capacity simulation fills it in after the
@@ -49,6 +55,7 @@ public record Comparison(
         run,
         gatlingIndex,
         conditions,
+        design,
         baseline,
         modes,
         prometheus,
@@ -58,7 +65,8 @@ public record Comparison(
         study,
         Verdict.of(baseline, modes, study),
         distributions,
-        timeline);
+        timeline,
+        saturation);
   }
 
   /**
@@ -129,6 +137,9 @@ public record Comparison(
    * @param window "since previous scrape" or "cumulative since app start"
    * @param foundRatio mean share of the keys found by this client's requests in the scenario (null
    *     when the app does not expose it)
+   * @param oneBucket when most observations of a histogram fall in one bucket (its p95 is then an
+   *     interpolation inside that bucket, not a comparison): which histogram, share and bucket;
+   *     null otherwise
    */
   public record PromRow(
       String scenario,
@@ -137,7 +148,8 @@ public record Comparison(
       Double batchReadAllP95Ms,
       double observations,
       String window,
-      Double foundRatio) {}
+      Double foundRatio,
+      String oneBucket) {}
 
   /**
    * Server-measured stage times of one request name.

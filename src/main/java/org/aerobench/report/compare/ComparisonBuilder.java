@@ -53,6 +53,8 @@ public final class ComparisonBuilder {
 
   public Comparison build(RunData run) {
     List<String> notes = new ArrayList<>(run.notes());
+    Design design = new Design(run);
+    Design.LoadModel load = design.loadModel();
     GatlingStats gatling = run.gatling();
     if (!gatling.percentiles().contains(90.0)) {
       notes.add(
@@ -88,7 +90,7 @@ public final class ComparisonBuilder {
     for (var mode : byMode.entrySet()) {
       List<RequestName> names = new ArrayList<>(mode.getValue());
       names.sort(Comparator.comparingInt(n -> rank(n.client(), clientOrder)));
-      modes.add(mode(mode.getKey(), names, run));
+      modes.add(mode(mode.getKey(), names, run, load));
       if (names.size() > 1 && !names.get(0).client().equals(baseline)) {
         notes.add(
             "Mode '"
@@ -119,6 +121,10 @@ public final class ComparisonBuilder {
     // The capacity study's verdict (Capacity runs); null for other runs.
     org.aerobench.report.capacity.CapacityStudy capacity = capacity(run);
     List<String> verdict = new ArrayList<>(Verdict.of(baseline, modes, capacity));
+    if (load.closed()) {
+      // Said where the answer is read: these percentiles under-count what a stall does.
+      verdict.add(CoordinatedOmission.verdict(modes));
+    }
     // Data that changed during the run invalidates the comparison: said in the verdict too.
     FoundRatios.change(FoundRatios.of(run.scrapes()))
         .ifPresent(
@@ -126,13 +132,17 @@ public final class ComparisonBuilder {
               notes.add(warning);
               verdict.add(warning);
             });
+    List<PromRow> prometheus = prometheus(run);
+    Timeline timeline = Timeline.of(run, clients);
+    PromResolution.warning(prometheus).ifPresent(notes::add);
     return new Comparison(
         run.name(),
         gatling.file().toAbsolutePath().normalize().toString(),
         conditions(run),
+        design.lines(),
         baseline,
         modes,
-        prometheus(run),
+        prometheus,
         stages(run, modes.stream().flatMap(m -> m.requests().stream()).toList()),
         String.format(
             Locale.ROOT,
@@ -148,7 +158,33 @@ public final class ComparisonBuilder {
         capacity,
         verdict,
         distributions,
-        Timeline.of(run, clients));
+        timeline,
+        Saturation.of(run, timeline));
+  }
+
+  /**
+   * The run's first client, the default baseline: the first the simulation's conditions list (the
+   * order it was given) that has requests, else the client of Gatling's first request that is not a
+   * warm-up's.
+   */
+  public static String firstClient(RunData run) {
+    List<RequestName> names =
+        run.gatling().requests().stream().map(r -> RequestName.parse(r.name())).toList();
+    List<String> withRequests = names.stream().map(RequestName::client).distinct().toList();
+    return run.conditions().map(RunConditions::clients).orElse(List.of()).stream()
+        .filter(withRequests::contains)
+        .findFirst()
+        .or(
+            () ->
+                names.stream()
+                    .filter(n -> !n.mode().equals("warmup"))
+                    .map(RequestName::client)
+                    .findFirst())
+        .or(() -> withRequests.stream().findFirst())
+        .orElseThrow(
+            () ->
+                new org.aerobench.report.ReportInputException(
+                    run.gatling().file() + " has no requests: no client to use as the baseline"));
   }
 
   /** The capacity study's verdict when the run folder has a capacity.json (Capacity runs). */
@@ -173,7 +209,8 @@ public final class ComparisonBuilder {
     return index < 0 ? order.size() : index;
   }
 
-  private ModeComparison mode(String mode, List<RequestName> names, RunData run) {
+  private ModeComparison mode(
+      String mode, List<RequestName> names, RunData run, Design.LoadModel load) {
     boolean hasBaseline = !names.isEmpty() && names.get(0).client().equals(baseline);
     List<RequestStats> stats =
         names.stream().map(n -> run.gatling().request(n.full()).orElseThrow()).toList();
@@ -211,6 +248,7 @@ public final class ComparisonBuilder {
             stats.stream().map(RequestStats::koPercent).toList(),
             nulls(names.size() - 1)));
     rows.addAll(clientRows(run, names, hasBaseline));
+    rows.addAll(CoordinatedOmission.rows(run, names, load, hasBaseline));
     rows.addAll(serverRows(run, names, hasBaseline, mode));
     return new ModeComparison(
         mode,
@@ -328,7 +366,7 @@ public final class ComparisonBuilder {
     return rows;
   }
 
-  private static List<Advantage> advantages(
+  static List<Advantage> advantages(
       List<Double> values,
       List<RequestName> names,
       boolean lowerIsBetter,
@@ -393,7 +431,8 @@ public final class ComparisonBuilder {
                   p95Ms(b.histogram()),
                   observations,
                   prefix + (p.histogram() != null ? p.label() : b.label()),
-                  found.getOrDefault(scenario, Map.of()).get(client)));
+                  found.getOrDefault(scenario, Map.of()).get(client),
+                  PromResolution.oneBucket(p.histogram(), b.histogram())));
         }
       } catch (IllegalArgumentException e) {
         throw new org.aerobench.report.ReportInputException(
@@ -486,18 +525,6 @@ public final class ComparisonBuilder {
               c.put("started at", rc.startedAt());
               c.put(
                   "measured duration", String.format(Locale.ROOT, "%.1f s", rc.durationSeconds()));
-              boolean capacity =
-                  java.nio.file.Files.exists(
-                      new org.aerobench.report.run.RunFolder(run.folder()).capacity());
-              c.put(
-                  "load",
-                  capacity
-                      ? "open model, one arrival process per capacity level, each client offered"
-                          + " the level's rate (see the capacity tables)"
-                      : rc.arrivalRatePerSecond() > 0
-                          ? String.format(
-                              Locale.ROOT, "open model, %.1f requests/s", rc.arrivalRatePerSecond())
-                          : "closed model, " + rc.users() + " users (peak)");
               c.put("clients", String.join(", ", rc.clients()));
               c.put("modes", String.join(", ", rc.modes()));
               c.put("inference", rc.inference() ? "on" : "off (skip_inference=true)");
@@ -552,7 +579,7 @@ public final class ComparisonBuilder {
         rc.cores());
   }
 
-  private static List<Advantage> nulls(int n) {
+  static List<Advantage> nulls(int n) {
     List<Advantage> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       list.add(null);

@@ -29,7 +29,8 @@ import org.aerobench.report.ReportInputException;
  * @param relativeNeedsNoise count a relative rule only when the server times confirm the challenger
  *     is slower than the base beyond noise
  * @param source "gatling" (client side, whole ms) or "server" (total_ms from server times)
- * @param sloModes modes the absolute SLOs apply to; empty = every mode ({@code slo.modes=*})
+ * @param sloModes modes the absolute SLOs apply to, a trailing {@code *} matching a prefix; empty =
+ *     every mode ({@code slo.modes=*})
  * @param ignoredModes modes no rule applies to (e.g. warmup)
  * @param unknownClients "error" or "ignore": what to do with a request whose client has no SLO
  * @param regressionRelativeTo the control arm ({@code regression.relative.to}): other arms'
@@ -164,9 +165,19 @@ public record GateConfig(
     return items;
   }
 
-  /** True when the absolute SLOs apply to requests of {@code mode}. */
+  /**
+   * True when the absolute SLOs apply to requests of {@code mode}: every mode when {@code
+   * slo.modes=*}, else the modes listed, where a trailing {@code *} matches a prefix ({@code
+   * lookup*} is {@code lookup} and LookupOnly's {@code lookup_<read mode>}).
+   */
   public boolean sloAppliesTo(String mode) {
-    return sloModes.isEmpty() || sloModes.contains(mode);
+    return sloModes.isEmpty()
+        || sloModes.stream()
+            .anyMatch(
+                m ->
+                    m.endsWith("*")
+                        ? mode.startsWith(m.substring(0, m.length() - 1))
+                        : m.equals(mode));
   }
 
   private static double positive(Path file, String key, String value) {

@@ -9,6 +9,7 @@ import org.aerobench.report.compare.Comparison.MetricRow;
 import org.aerobench.report.compare.Comparison.ModeComparison;
 import org.aerobench.report.compare.Comparison.PromRow;
 import org.aerobench.report.compare.Comparison.StageRow;
+import org.aerobench.report.compare.Saturation;
 
 /** The comparison's tables, formatted once for every output. */
 public final class ComparisonTables {
@@ -19,6 +20,13 @@ public final class ComparisonTables {
     List<List<String>> rows = new ArrayList<>();
     c.conditions().forEach((k, v) -> rows.add(List.of(k, v)));
     return new Table("conditions", "Conditions", List.of("condition", "value"), rows, 2);
+  }
+
+  /** The load model and every limit, as recorded ("not recorded" where the run did not). */
+  public static Table design(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    c.design().forEach((k, v) -> rows.add(List.of(k, v)));
+    return new Table("design", "Load model and limits", List.of("aspect", "as recorded"), rows, 2);
   }
 
   public static Table mode(Comparison c, ModeComparison mode) {
@@ -35,6 +43,7 @@ public final class ComparisonTables {
           switch (row.source()) {
             case "server" -> "server (total_ms)";
             case "client" -> "client µs (nearest-rank)";
+            case "co" -> "client µs, coordinated omission";
             default -> "Gatling";
           });
       int decimals = decimals(row);
@@ -58,7 +67,12 @@ public final class ComparisonTables {
   }
 
   private static int decimals(MetricRow row) {
-    if (row.source().equals("server") || row.source().equals("client")) {
+    if (row.unit().equals("requests")) {
+      return 0;
+    }
+    if (row.source().equals("server")
+        || row.source().equals("client")
+        || row.source().equals("co")) {
       return 3;
     }
     return switch (row.unit()) {
@@ -78,7 +92,8 @@ public final class ComparisonTables {
               Format.number(r.batchReadAllP95Ms(), 1),
               Format.number(r.observations(), 0),
               r.window(),
-              Format.number(r.foundRatio(), 3)));
+              Format.number(r.foundRatio(), 3),
+              r.oneBucket() == null ? "resolved" : "one bucket: " + r.oneBucket()));
     }
     return new Table(
         "prometheus",
@@ -91,11 +106,36 @@ public final class ComparisonTables {
             "predict_duration_seconds p95 (ms)",
             "aerospike_batch_read_all_duration_seconds p95 (ms)",
             "observations",
-            "records found (mean share)"),
+            "records found (mean share)",
+            "buckets"),
         rows.stream()
-            .map(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4), r.get(6)))
+            .map(
+                r ->
+                    List.of(
+                        r.get(0), r.get(1), r.get(5), r.get(2), r.get(3), r.get(4), r.get(6),
+                        r.get(7)))
             .toList(),
         3);
+  }
+
+  /** Each queue's mean and highest value over the run's 1 Hz samples. */
+  public static Table saturation(Comparison c) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Saturation.Line line : c.saturation().lines()) {
+      long samples = line.values().stream().filter(v -> v != null).count();
+      rows.add(
+          List.of(
+              line.name(),
+              String.valueOf(samples),
+              Format.number(line.mean(), 1),
+              Format.number(line.max(), 0)));
+    }
+    return new Table(
+        "saturation",
+        "Saturation over time (1 Hz samples of saturation.csv; chart in comparison.html)",
+        List.of("queue", "samples", "mean", "max"),
+        rows,
+        1);
   }
 
   public static Table stages(Comparison c) {
@@ -168,10 +208,14 @@ public final class ComparisonTables {
   public static List<Table> all(Comparison c) {
     List<Table> tables = new ArrayList<>();
     tables.add(conditions(c));
+    tables.add(design(c));
     if (c.capacity() != null) {
       tables.addAll(CapacityTables.all(c.capacity()));
     }
     c.modes().forEach(m -> tables.add(mode(c, m)));
+    if (c.saturation() != null) {
+      tables.add(saturation(c));
+    }
     if (!c.prometheus().isEmpty()) {
       tables.add(prometheus(c));
     }

@@ -62,6 +62,7 @@ public final class HtmlRenderer {
         .append(Svg.esc(c.bootstrap()))
         .append("; “beyond noise” when the interval excludes 0.</p>\n");
     html.append(table(ComparisonTables.conditions(c)));
+    html.append(table(ComparisonTables.design(c)));
     if (c.capacity() != null) {
       CapacityTables.all(c.capacity()).forEach(t -> html.append(table(t)));
     }
@@ -92,6 +93,16 @@ public final class HtmlRenderer {
                   "Client-side p95 per second, one line per client (all its phases)",
                   "Dashed verticals: phase starts. Warm-up, pauses (GC) and drift show here; the"
                       + " p50 lines are in the legend (click to show)."));
+    }
+    if (c.saturation() != null) {
+      html.append(
+          UplotCharts.container(
+              "chart-saturation",
+              "Saturation per second: the app's queues (saturation.csv), same x axis as latency",
+              "Solid: in use (workers active, slots in use, commands in process); dashed: waiting"
+                  + " (queued). A queue that grows while the latency line climbs is where the time"
+                  + " went; hover one chart to follow the other."));
+      html.append(table(ComparisonTables.saturation(c)));
     }
     if (!c.prometheus().isEmpty()) {
       html.append(table(ComparisonTables.prometheus(c)));

@@ -13,6 +13,7 @@ import org.aerobench.report.capacity.CapacityStudy;
 import org.aerobench.report.compare.Comparison;
 import org.aerobench.report.compare.Comparison.ModeComparison;
 import org.aerobench.report.compare.Distribution;
+import org.aerobench.report.compare.Saturation;
 import org.aerobench.report.compare.Timeline;
 
 /**
@@ -35,7 +36,8 @@ final class UplotCharts {
       List<String> clients,
       List<Distribution> distributions,
       Timeline timeline,
-      CapacityStudy capacity) {}
+      CapacityStudy capacity,
+      Saturation saturation) {}
 
   private UplotCharts() {}
 
@@ -68,7 +70,8 @@ final class UplotCharts {
       mode.clients().stream().filter(x -> !clients.contains(x)).forEach(clients::add);
     }
     PageData data =
-        new PageData(Svg.palette(), clients, c.distributions(), c.timeline(), c.capacity());
+        new PageData(
+            Svg.palette(), clients, c.distributions(), c.timeline(), c.capacity(), c.saturation());
     String json;
     try {
       json = JSON.writeValueAsString(data);

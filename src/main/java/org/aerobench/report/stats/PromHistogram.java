@@ -52,6 +52,38 @@ public record PromHistogram(List<Double> upperBounds, List<Double> cumulativeCou
     return start + (end - start) * (rank - below) / inBucket;
   }
 
+  /**
+   * A bucket of the histogram with its share of the observations.
+   *
+   * @param lower exclusive lower bound (0 for the first bucket)
+   * @param upper inclusive upper bound, possibly +Inf
+   * @param share of all observations, 0..1
+   */
+  public record Bucket(double lower, double upper, double share) {}
+
+  /**
+   * The bucket holding the most observations, or null when empty. When it holds most of them, any
+   * quantile inside it is an interpolation between its bounds, the same for every series whose
+   * observations fall there: a quantile that cannot tell series apart.
+   */
+  public Bucket fullest() {
+    double total = count();
+    if (total <= 0) {
+      return null;
+    }
+    int best = 0;
+    double bestCount = -1;
+    for (int i = 0; i < cumulativeCounts.size(); i++) {
+      double inBucket = cumulativeCounts.get(i) - (i == 0 ? 0 : cumulativeCounts.get(i - 1));
+      if (inBucket > bestCount) {
+        best = i;
+        bestCount = inBucket;
+      }
+    }
+    return new Bucket(
+        best == 0 ? 0 : upperBounds.get(best - 1), upperBounds.get(best), bestCount / total);
+  }
+
   /** True when every cumulative count is at least the earlier scrape's (no restart in between). */
   public boolean isContinuationOf(PromHistogram earlier) {
     if (!earlier.upperBounds.equals(upperBounds)) {

@@ -111,6 +111,13 @@ public final class PromText {
     return labels;
   }
 
+  /** The labels of a series as the exposition prints it, e.g. {@code name{state="active"}}. */
+  public static Map<String, String> seriesLabels(String series) {
+    int open = series.indexOf('{');
+    int close = series.lastIndexOf('}');
+    return open < 0 || close < open ? Map.of() : labels(series.substring(open + 1, close), 1);
+  }
+
   /** The values a label takes on the bucket lines of metric {@code name}. */
   public static java.util.Set<String> labelValues(String text, String name, String label) {
     java.util.Set<String> values = new java.util.TreeSet<>();

@@ -109,6 +109,7 @@
       series.push(line(s.client + ' p50', colour, {width: 1, dash: [4, 3], spanGaps: false, show: false}));
     }
     draw('chart-timeline', {
+      cursor: CURSOR,
       scales: {x: {time: false}, y: LOG_Y},
       axes: [
         {label: 'seconds since the first response'},
@@ -116,6 +117,34 @@
       ],
       series: series,
       hooks: {draw: [u => phaseMarks(u, t.phases)]},
+    }, aligned);
+  }
+
+  // The latency and saturation charts share x (seconds since the first response): one cursor.
+  const CURSOR = {sync: {key: 'run-seconds'}};
+
+  function saturation(s) {
+    const aligned = [s.seconds];
+    const series = [{label: 'second', value: (u, v) => (v == null ? '–' : v.toFixed(0) + ' s')}];
+    s.lines.forEach((l, i) => {
+      aligned.push(l.values);
+      // One colour per queue (a style has several); waiting is dashed.
+      const colour = data.palette[i % data.palette.length];
+      const waiting = /queued|waiting/.test(l.state || '');
+      series.push({label: l.name, stroke: colour, width: 1.5, dash: waiting ? [6, 4] : [],
+                   spanGaps: true, points: {show: false},
+                   value: (u, v) => (v == null ? '–' : String(+v.toPrecision(4)))});
+    });
+    const phases = data.timeline ? data.timeline.phases : [];
+    draw('chart-saturation', {
+      cursor: CURSOR,
+      scales: {x: {time: false}},
+      axes: [
+        {label: 'seconds since the first response'},
+        {label: 'in use / waiting (count)', size: 60},
+      ],
+      series: series,
+      hooks: {draw: [u => phaseMarks(u, phases)]},
     }, aligned);
   }
 
@@ -157,4 +186,5 @@
   data.distributions.forEach(distribution);
   if (data.timeline) timeline(data.timeline);
   if (data.capacity) capacity(data.capacity);
+  if (data.saturation) saturation(data.saturation);
 })();

@@ -91,4 +91,42 @@ class CompareCommandTest {
     assertThat(err.toString()).contains("FullRun").contains("same simulation");
     assertThat(reports).doesNotExist();
   }
+
+  @Test
+  void theBaselineDefaultsToTheRunsFirstClientNotSync() throws Exception {
+    Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp);
+    Path conditions = run.resolve("aerobench/conditions.json");
+    java.nio.file.Files.writeString(
+        conditions,
+        java.nio.file.Files.readString(conditions)
+            .replace(
+                "[ \"sync\", \"async\", \"virtual\" ]", "[ \"async\", \"sync\", \"virtual\" ]"));
+    Path reports = temp.resolve("reports");
+
+    assertThat(run("compare", run.toString(), "--out", reports.toString())).isZero();
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(reports.resolve(SampleRuns.HEALTHY).resolve("comparison.json").toFile());
+    assertThat(json.path("baseline").asText()).isEqualTo("async");
+    var single =
+        java.util.stream.StreamSupport.stream(json.path("modes").spliterator(), false)
+            .filter(m -> m.path("mode").asText().equals("single"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(single.path("clients").get(0).asText()).isEqualTo("async");
+
+    assertThat(
+            run(
+                "compare",
+                run.toString(),
+                "--out",
+                reports.toString(),
+                "--baseline-client",
+                "virtual"))
+        .isZero();
+    json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(reports.resolve(SampleRuns.HEALTHY).resolve("comparison.json").toFile());
+    assertThat(json.path("baseline").asText()).isEqualTo("virtual");
+  }
 }

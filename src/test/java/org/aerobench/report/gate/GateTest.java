@@ -304,6 +304,33 @@ class GateTest {
   }
 
   @Test
+  void theShippedConfigHoldsEverySteadyModeToTheSlosButNotTheStressRamp() {
+    GateConfig config = GateConfig.read(CONFIG);
+    for (String steady : List.of("single", "gather", "merge_gather", "lookup", "lookup_gather")) {
+      assertThat(config.sloAppliesTo(steady)).as(steady).isTrue();
+    }
+    assertThat(config.sloAppliesTo("stress")).isFalse();
+    assertThat(config.sloAppliesTo("gatherx")).isFalse();
+    assertThat(config.ignoredModes()).contains("warmup");
+  }
+
+  @Test
+  void theShippedGateChecksAGatherRunsLatencyNotOnlyItsErrors() throws IOException {
+    RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
+    Gate.Result result =
+        new Gate(GateConfig.read(CONFIG), Bootstrap.standard()).check(run, Optional.empty());
+    assertThat(result.notes()).noneMatch(n -> n.contains("slo.modes leaves out 'gather'"));
+    // Held to sync's p95 of 0.001 ms (a copy of the shipped file with that one line changed),
+    // gather sync fails: the SLO reached it.
+    String shipped = Files.readString(CONFIG).replace("slo.sync.p95=500", "slo.sync.p95=0.001");
+    Gate.Result strict =
+        new Gate(GateConfig.read(config(shipped)), Bootstrap.standard())
+            .check(run, Optional.empty());
+    assertThat(strict.violations())
+        .anyMatch(v -> v.rule().equals("slo.sync.p95") && v.subject().equals("gather sync"));
+  }
+
+  @Test
   void a_relative_rule_broken_only_by_gatling_noise_is_noted_not_counted() throws IOException {
     RunData run = RunData.load(SampleRuns.copy(SampleRuns.HEALTHY, temp));
     // A request against itself: any excess over 0.9x is noise by construction.

@@ -38,6 +38,7 @@ class ComparisonHtmlBrowserTest {
   static void generate() throws IOException {
     Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
     SyntheticRunFiles.addClientTimes(run);
+    SyntheticRunFiles.addSaturation(run);
     Comparison comparison =
         ComparisonReport.generate(run, temp.resolve("reports"), ComparisonReport.Options.defaults())
             .comparison()
@@ -102,7 +103,8 @@ class ComparisonHtmlBrowserTest {
       seen.add(size.group(2));
     }
     assertThat(seen)
-        .contains("conditions", "mode-single", "mode-gather", "prometheus", "stages")
+        .contains("conditions", "design", "mode-single", "mode-gather", "prometheus", "stages")
+        .contains("saturation")
         .contains("chart-latency-single", "chart-latency-gather", "chart-stages")
         .contains("chart-server-single", "chart-server-gather");
     Matcher bars = Pattern.compile("data-bars=\"(\\d+)\"").matcher(dom);
@@ -147,11 +149,13 @@ class ComparisonHtmlBrowserTest {
             "chart-nines-single",
             "chart-nines-gather",
             "chart-timeline",
+            "chart-saturation",
             "chart-capacity-p95",
             "chart-capacity-achieved");
     assertThat(dom).doesNotContain("This chart needs JavaScript");
     // uPlot's legend lists the series: server and client side per client, phases in the timeline.
     assertThat(dom).contains("async · server total_ms", "async · client side", "reference · sync");
+    assertThat(dom).contains("sync workers queued", "shared event-loop commands in process");
   }
 
   @Test

@@ -28,6 +28,16 @@ class PromHistogramTest {
   }
 
   @Test
+  void theFullestBucketIsFoundWithItsBoundsAndShare() {
+    var crowded = new PromHistogram(List.of(0.01, 0.025, INF), List.of(95.0, 99.0, 100.0));
+    assertThat(crowded.fullest()).isEqualTo(new PromHistogram.Bucket(0, 0.01, 0.95));
+    var spread =
+        new PromHistogram(List.of(0.001, 0.002, 0.005, INF), List.of(30.0, 60.0, 90.0, 100.0));
+    assertThat(spread.fullest().share()).isCloseTo(0.30, within(1e-12));
+    assertThat(new PromHistogram(List.of(0.01, INF), List.of(0.0, 0.0)).fullest()).isNull();
+  }
+
+  @Test
   void an_empty_histogram_has_no_quantile() {
     var h = new PromHistogram(List.of(0.01, INF), List.of(0.0, 0.0));
     assertThat(h.quantile(0.95)).isNaN();
