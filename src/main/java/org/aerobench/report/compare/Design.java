@@ -233,6 +233,19 @@ final class Design {
   }
 
   private String database() {
+    JsonNode recorded = conditions.path("database");
+    if (recorded.path("where").isTextual()) {
+      String where =
+          switch (recorded.path("where").asText()) {
+            case "own-jvm" -> "embedded, in its own JVM";
+            case "app-jvm" ->
+                "embedded, inside the app's JVM (an app GC pause pauses the database too)";
+            case "external" -> "external";
+            default -> recorded.path("where").asText();
+          };
+      String address = recorded.path("address").asText("");
+      return where + (address.isEmpty() ? "" : " at " + address);
+    }
     for (String field : DATABASE_FIELDS) {
       if (present(conditions.path(field))) {
         return describe(conditions.path(field));

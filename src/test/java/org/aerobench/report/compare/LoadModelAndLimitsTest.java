@@ -30,7 +30,7 @@ class LoadModelAndLimitsTest {
       {
         "loadModel": {"model": "closed", "users": 6, "pauseMs": 50},
         "callOrder": {"policy": "rotate", "seed": 42},
-        "database": "embedded, own JVM (pid 4242)",
+        "database": {"where": "own-jvm", "address": "127.0.0.1:4242", "cpuSeconds": 1.5},
         "warmup": {"mode": "single", "steady": true},
         "app": {
           "aerospike": {"embedded": true, "total_timeout_ms": 1000, "socket_timeout_ms": 300,
@@ -83,7 +83,7 @@ class LoadModelAndLimitsTest {
         .contains("aerospike.total_timeout_ms 1000")
         .contains("aerospike.socket_timeout_ms 300")
         .contains("aerospike.max_retries 2");
-    assertThat(design.get("database")).isEqualTo("embedded, own JVM (pid 4242)");
+    assertThat(design.get("database")).isEqualTo("embedded, in its own JVM at 127.0.0.1:4242");
     assertThat(design.get("warm-up")).contains("steady true");
 
     JsonNode json = JSON.readTree(written.json().toFile());
