@@ -47,7 +47,7 @@ public final class EmbeddedBatchBenchmark {
 
   private EmbeddedBatchBenchmark() {}
 
-  private record Target(String host, int port) {}
+  record Target(String host, int port) {}
 
   public static void main(String[] args) throws Exception {
     Log.setLevel(Log.Level.WARN);
@@ -74,12 +74,15 @@ public final class EmbeddedBatchBenchmark {
           "%-22s %10s %12s %9s %9s %9s%n",
           "client", "batches/s", "keys/s", "p50 ms", "p99 ms", "max ms");
       for (int threads : new int[] {1, 4}) {
-        runSync(target, keys, threads);
+        report("sync x" + threads + " threads", keys.length, runSync(target, keys, threads));
       }
       NioEventLoops loops = new NioEventLoops(new EventPolicy(), 2);
       try {
         for (int inFlight : new int[] {1, 4, 16}) {
-          runAsync(target, keys, loops, inFlight);
+          report(
+              "async nio x" + inFlight + " in flight",
+              keys.length,
+              runAsync(target, keys, loops, inFlight));
         }
       } finally {
         loops.close();
@@ -87,7 +90,7 @@ public final class EmbeddedBatchBenchmark {
     }
   }
 
-  private static Key[] seed(Target server) {
+  static Key[] seed(Target server) {
     List<Key> keys = new ArrayList<>();
     try (AerospikeClient client = new AerospikeClient(server.host(), server.port())) {
       for (int s = 0; s < SETS; s++) {
@@ -119,7 +122,8 @@ public final class EmbeddedBatchBenchmark {
     return policy;
   }
 
-  private static void runSync(Target server, Key[] keys, int threads) throws InterruptedException {
+  /** Batches from {@code threads} blocking callers; the histogram of the measured window. */
+  static Histogram runSync(Target server, Key[] keys, int threads) throws InterruptedException {
     ClientPolicy cp = new ClientPolicy();
     cp.maxConnsPerNode = threads + 4;
     try (AerospikeClient client = new AerospikeClient(cp, new Host(server.host(), server.port()))) {
@@ -144,15 +148,19 @@ public final class EmbeddedBatchBenchmark {
         workers.add(w);
         w.start();
       }
-      report("sync x" + threads + " threads", keys.length, warmThenMeasure(recorder, measuring));
+      Histogram h = warmThenMeasure(recorder, measuring);
       stop.set(true);
       for (Thread w : workers) {
         w.join(10_000);
       }
+      return h;
     }
   }
 
-  private static void runAsync(Target server, Key[] keys, NioEventLoops loops, int inFlight)
+  /**
+   * Batches kept {@code inFlight} at a time on the event loops; the measured window's histogram.
+   */
+  static Histogram runAsync(Target server, Key[] keys, NioEventLoops loops, int inFlight)
       throws InterruptedException {
     ClientPolicy cp = new ClientPolicy();
     cp.eventLoops = loops;
@@ -170,10 +178,10 @@ public final class EmbeddedBatchBenchmark {
       Histogram h = warmThenMeasure(recorder, measuring);
       stop.set(true);
       drained.await(10, TimeUnit.SECONDS);
-      report("async nio x" + inFlight + " in flight", keys.length, h);
       if (failures.get() > 0) {
         System.out.println("  failures: " + failures.get());
       }
+      return h;
     }
   }
 
@@ -232,9 +240,13 @@ public final class EmbeddedBatchBenchmark {
     return h;
   }
 
+  /** Batches per second of a measured window. */
+  static double batchesPerSecond(Histogram h) {
+    return h.getTotalCount() / ((h.getEndTimeStamp() - h.getStartTimeStamp()) / 1000.0);
+  }
+
   private static void report(String name, int keysPerBatch, Histogram h) {
-    double seconds = (h.getEndTimeStamp() - h.getStartTimeStamp()) / 1000.0;
-    double batches = h.getTotalCount() / seconds;
+    double batches = batchesPerSecond(h);
     System.out.printf(
         "%-22s %10.0f %12.0f %9.2f %9.2f %9.2f%n",
         name,

@@ -86,7 +86,11 @@ public final class SyntheticRunFiles {
               c.targetCpuSeconds(),
               c.arrivalRatePerSecond(),
               phases,
-              c.app())
+              c.app(),
+              null,
+              null,
+              null,
+              null)
           .write(folder.conditions());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.aerobench.client.Arm;
@@ -22,18 +23,15 @@ import org.aerobench.report.run.RunFolder;
 
 /**
  * What the experiment was, as the run recorded it: the load model, the call order, every style's
- * limits, the batch policy, timeouts and retries, and where the database ran. Read from {@code
- * conditions.json} as a JSON tree (the simulation's own fields and the app's {@code GET /info}
- * under {@code app}), so fields added by newer simulations and apps are shown as recorded and a
- * field an older run lacks reads "not recorded": the page never states a condition nobody measured.
+ * limits, the batch policy, timeouts and retries, and where the database ran. The simulation's own
+ * fields are read from {@link RunConditions} ({@code loadModel}, {@code callOrder}, {@code warmup},
+ * {@code database}); the limits, batch policy and timeouts from the app's {@code GET /info} under
+ * {@code app}, shown as the app reported them, so a key added by a newer app is shown too. A field
+ * an older run lacks reads "not recorded": the page never states a condition nobody measured.
  */
 final class Design {
 
   static final String NOT_RECORDED = "not recorded";
-
-  /** Top-level fields a simulation may record the database's location in, most specific first. */
-  private static final List<String> DATABASE_FIELDS =
-      List.of("database", "databaseLocation", "database_location", "aerospikeLocation", "db");
 
   private static final Pattern TIMEOUT = Pattern.compile("(?i).*(timeout|retr|sleep).*");
 
@@ -54,14 +52,19 @@ final class Design {
   }
 
   private final RunData run;
-  private final JsonNode conditions;
+  private final Optional<RunConditions> conditions;
+  private final JsonNode app;
   private final Map<String, String> parameters;
 
   Design(RunData run) {
     this.run = run;
-    RunFolder files = new RunFolder(run.folder());
-    this.conditions = tree(files.conditions());
-    this.parameters = parameters(files.parameters());
+    this.conditions = run.conditions();
+    this.app =
+        conditions
+            .map(RunConditions::app)
+            .<JsonNode>map(JSON::valueToTree)
+            .orElse(MissingNode.getInstance());
+    this.parameters = parameters(new RunFolder(run.folder()).parameters());
   }
 
   /** Label to value, in display order; every label is present, its value maybe "not recorded". */
@@ -75,82 +78,97 @@ final class Design {
     lines.put("batch policy", batchPolicy());
     lines.put("timeouts and retries", timeouts());
     lines.put("database", database());
-    lines.put(
-        "warm-up",
-        present(conditions.path("warmup")) ? describe(conditions.path("warmup")) : NOT_RECORDED);
+    lines.put("warm-up", warmup());
     return lines;
   }
 
   LoadModel loadModel() {
-    boolean capacity = Files.exists(new RunFolder(run.folder()).capacity());
-    JsonNode recorded = conditions.path("loadModel");
-    String text = present(recorded) ? describe(recorded) : null;
-    // The model's own field when there is one, else the words of the whole record.
-    String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    for (String field : List.of("model", "kind", "type")) {
-      if (recorded.path(field).isTextual()) {
-        lower = recorded.path(field).asText().toLowerCase(Locale.ROOT);
-        break;
+    if (conditions.isEmpty()) {
+      return new LoadModel(null, null, NOT_RECORDED);
+    }
+    RunConditions c = conditions.get();
+    RunConditions.LoadModel recorded = c.loadModel();
+    if (recorded == null) {
+      return derivedLoadModel(c);
+    }
+    return switch (recorded.kind()) {
+      case "closed" -> {
+        Duration pause = Duration.ofMillis(recorded.pauseMs());
+        yield new LoadModel(
+            "closed",
+            pause,
+            "closed model, "
+                + recorded.users()
+                + " users, each calling every client in turn; pause after each call "
+                + millis(pause)
+                + " ("
+                + recorded.pauseDistribution()
+                + ")");
       }
-    }
-    Duration pause = pause(recorded);
-    String kind;
-    if (capacity || lower.contains("open")) {
-      kind = "open";
-    } else if (lower.contains("closed")) {
-      kind = "closed";
-    } else {
-      kind =
-          run.conditions().map(c -> c.arrivalRatePerSecond() > 0 ? "open" : "closed").orElse(null);
-    }
-    String description;
-    if (capacity) {
-      description =
-          "open model, one arrival process per capacity level, each client offered the level's"
-              + " rate (see the capacity tables)";
-    } else if (text != null) {
-      description = text;
-    } else if (run.conditions().isEmpty()) {
-      description = NOT_RECORDED;
-    } else {
-      RunConditions c = run.conditions().get();
-      description =
-          c.arrivalRatePerSecond() > 0
-              ? String.format(
+      case "open" ->
+          new LoadModel(
+              "open",
+              null,
+              String.format(
                   Locale.ROOT,
-                  "open model, %.1f requests/s over all clients",
-                  c.arrivalRatePerSecond())
-              : "closed model, "
-                  + c.users()
-                  + " users (peak), "
-                  + (pause == null
-                      ? "pause " + NOT_RECORDED
-                      : "pause " + millis(pause) + " after each call");
+                  "open model, %.1f requests/s over all clients, each client its own arrival"
+                      + " process",
+                  recorded.ratePerSecond()));
+      case "open-levels" ->
+          new LoadModel(
+              "open",
+              null,
+              "open model, one arrival process per capacity level, each client offered the level's"
+                  + " rate (see the capacity tables)");
+      default -> new LoadModel(null, null, "recorded as '" + recorded.kind() + "'");
+    };
+  }
+
+  /**
+   * Runs written before the load model was recorded: a rate means open, else closed with the pause
+   * of parameters.txt; a capacity file means the capacity study's levels.
+   */
+  private LoadModel derivedLoadModel(RunConditions c) {
+    if (Files.exists(new RunFolder(run.folder()).capacity())) {
+      return new LoadModel(
+          "open",
+          null,
+          "open model, one arrival process per capacity level (see the capacity tables)");
     }
-    return new LoadModel(kind, pause, description);
+    if (c.arrivalRatePerSecond() > 0) {
+      return new LoadModel(
+          "open",
+          null,
+          String.format(
+              Locale.ROOT,
+              "open model, %.1f requests/s over all clients",
+              c.arrivalRatePerSecond()));
+    }
+    Duration pause = parameters.containsKey("pause") ? duration(parameters.get("pause")) : null;
+    return new LoadModel(
+        "closed",
+        pause,
+        "closed model, "
+            + c.users()
+            + " users (peak), "
+            + (pause == null
+                ? "pause " + NOT_RECORDED
+                : "pause " + millis(pause) + " after each call"));
   }
 
   private String callOrder() {
-    JsonNode order = conditions.path("callOrder");
-    if (present(order)) {
-      if (order.isObject() && order.has("policy")) {
-        String text = order.get("policy").asText();
-        if (order.has("seed") && !order.get("seed").isNull()) {
-          text += ", seed " + order.get("seed").asText();
-        }
-        return text;
-      }
-      return describe(order);
+    if (conditions.isEmpty()) {
+      return NOT_RECORDED;
+    }
+    RunConditions c = conditions.get();
+    if (c.callOrder() != null) {
+      return c.callOrder().policy() + ", seed " + c.callOrder().seed();
     }
     // Before the order was recorded, PredictCalls called the clients as listed in every iteration.
-    return run.conditions()
-        .map(
-            c ->
-                NOT_RECORDED
-                    + " (runs of that age called "
-                    + String.join(" then ", c.clients())
-                    + " in every iteration, the baseline first)")
-        .orElse(NOT_RECORDED);
+    return NOT_RECORDED
+        + " (runs of that age called "
+        + String.join(" then ", c.clients())
+        + " in every iteration, the baseline first)";
   }
 
   private static String coordinatedOmission(LoadModel load) {
@@ -179,7 +197,6 @@ final class Design {
   }
 
   private void limits(Map<String, String> lines) {
-    JsonNode app = conditions.path("app");
     if (!present(app)) {
       lines.put("limits", NOT_RECORDED + " (the app did not report GET /info)");
       return;
@@ -187,8 +204,7 @@ final class Design {
     JsonNode styles = app.path("client_styles");
     JsonNode admission = app.path("admission").path("per_style");
     List<String> names = new ArrayList<>();
-    run.conditions()
-        .ifPresent(c -> c.clients().stream().map(Arm::style).distinct().forEach(names::add));
+    conditions.ifPresent(c -> c.clients().stream().map(Arm::style).distinct().forEach(names::add));
     if (names.isEmpty()) {
       styles.properties().forEach(f -> names.add(f.getKey()));
     }
@@ -222,49 +238,67 @@ final class Design {
   }
 
   private String batchPolicy() {
-    List<String> found =
-        find(conditions.path("app"), "", k -> k.toLowerCase(Locale.ROOT).contains("batch"));
+    List<String> found = find(app, "", k -> k.toLowerCase(Locale.ROOT).contains("batch"));
     return found.isEmpty() ? NOT_RECORDED : String.join("; ", found);
   }
 
   private String timeouts() {
-    List<String> found = find(conditions.path("app"), "", k -> TIMEOUT.matcher(k).matches());
+    List<String> found = find(app, "", k -> TIMEOUT.matcher(k).matches());
     return found.isEmpty() ? NOT_RECORDED : String.join(", ", found);
   }
 
   private String database() {
-    JsonNode recorded = conditions.path("database");
-    if (recorded.path("where").isTextual()) {
+    if (conditions.isEmpty()) {
+      return NOT_RECORDED;
+    }
+    RunConditions c = conditions.get();
+    RunConditions.Database recorded = c.database();
+    if (recorded != null) {
       String where =
-          switch (recorded.path("where").asText()) {
+          switch (recorded.where()) {
             case "own-jvm" -> "embedded, in its own JVM";
             case "app-jvm" ->
                 "embedded, inside the app's JVM (an app GC pause pauses the database too)";
-            case "external" -> "external";
-            default -> recorded.path("where").asText();
+            case "external" -> "external" + c.aerospikeBuild().map(b -> ", build " + b).orElse("");
+            default -> recorded.where();
           };
-      String address = recorded.path("address").asText("");
+      String address = recorded.address() == null ? "" : recorded.address();
       return where + (address.isEmpty() ? "" : " at " + address);
     }
-    for (String field : DATABASE_FIELDS) {
-      if (present(conditions.path(field))) {
-        return describe(conditions.path(field));
-      }
-    }
-    if (run.conditions().isEmpty()) {
-      return NOT_RECORDED;
-    }
-    RunConditions c = run.conditions().get();
     if (c.embedded()) {
       return "embedded, in-memory; where it ran is "
           + NOT_RECORDED
           + " (until the simulations could start it in its own JVM it ran inside the app's JVM,"
           + " so an app GC pause paused the database too)";
     }
-    JsonNode hosts = conditions.path("app").path("aerospike").path("seed_hosts");
+    JsonNode hosts = app.path("aerospike").path("seed_hosts");
     return "external"
         + c.aerospikeBuild().map(b -> ", build " + b).orElse("")
         + (present(hosts) ? ", seed hosts " + describe(hosts) : "");
+  }
+
+  private String warmup() {
+    RunConditions.Warmup w = conditions.map(RunConditions::warmup).orElse(null);
+    if (w == null) {
+      return NOT_RECORDED;
+    }
+    if (!w.ran()) {
+      return "none (-Dwarmup=0)";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f s in %s; %s",
+        w.seconds(),
+        w.readModes() == null ? "modes " + NOT_RECORDED : String.join(", ", w.readModes()),
+        w.steady()
+            ? "steady (the last two "
+                + w.windowSeconds()
+                + " s windows' p50 within "
+                + Math.round(w.tolerance() * 100)
+                + " % for every client)"
+            : "NOT steady when it ended (the last two windows' p50 differ by more than "
+                + Math.round(w.tolerance() * 100)
+                + " % for some client)");
   }
 
   /** Every field under {@code node} whose name {@code matches}, as "path value", depth first. */
@@ -309,27 +343,6 @@ final class Design {
     return node.asText();
   }
 
-  /** A closed model's pause: from the recorded load model, else the run's parameters. */
-  private Duration pause(JsonNode recorded) {
-    if (recorded.isObject()) {
-      for (var f : recorded.properties()) {
-        if (f.getKey().toLowerCase(Locale.ROOT).contains("pause") && f.getValue().isValueNode()) {
-          Duration pause =
-              f.getValue().isNumber()
-                  ? Duration.ofNanos(Math.round(f.getValue().asDouble() * 1e6))
-                  : duration(f.getValue().asText());
-          if (pause != null) {
-            return pause;
-          }
-        }
-      }
-    }
-    if (parameters.containsKey("pauseMs")) {
-      return duration(parameters.get("pauseMs"));
-    }
-    return parameters.containsKey("pause") ? duration(parameters.get("pause")) : null;
-  }
-
   /** "PT0.05S" or a number of milliseconds; null when neither. */
   private static Duration duration(String text) {
     try {
@@ -351,18 +364,6 @@ final class Design {
 
   private static boolean present(JsonNode node) {
     return !node.isMissingNode() && !node.isNull();
-  }
-
-  private static JsonNode tree(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return MissingNode.getInstance();
-    }
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new ReportInputException(
-          file + " is not valid run-conditions JSON: " + e.getMessage(), e);
-    }
   }
 
   /** {@code parameters.txt}: {@code name=value} a line, {@code #} comments. */

@@ -138,7 +138,27 @@ public final class RunMerge {
         all.stream().mapToDouble(RunConditions::targetCpuSeconds).max().orElse(-1),
         all.stream().mapToDouble(RunConditions::arrivalRatePerSecond).sum(),
         phases,
-        first.app()); // one target app: every injector asked the same /info
+        first.app(), // one target app: every injector asked the same /info
+        first.callOrder(),
+        mergedLoadModel(all),
+        first.warmup(),
+        first.database());
+  }
+
+  /** The injectors' load together: users and rates add up; the pause is every injector's own. */
+  private static RunConditions.LoadModel mergedLoadModel(List<RunConditions> all) {
+    RunConditions.LoadModel first = all.get(0).loadModel();
+    if (first == null) {
+      return null;
+    }
+    return new RunConditions.LoadModel(
+        first.kind(),
+        all.stream().mapToInt(c -> c.loadModel() == null ? 0 : c.loadModel().users()).sum(),
+        all.stream()
+            .mapToDouble(c -> c.loadModel() == null ? 0 : c.loadModel().ratePerSecond())
+            .sum(),
+        first.pauseMs(),
+        first.pauseDistribution());
   }
 
   /** Each phase from its earliest start to its latest end over the injectors, in run order. */

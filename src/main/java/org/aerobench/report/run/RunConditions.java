@@ -1,6 +1,5 @@
 package org.aerobench.report.run;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -128,57 +127,11 @@ public record RunConditions(
    */
   public record Database(String where, String address, double cpuSeconds) {}
 
-  /** The conditions as files written before the call order, load model and warm-up existed. */
-  public RunConditions(
-      String simulation,
-      String startedAt,
-      double durationSeconds,
-      int users,
-      List<String> clients,
-      List<String> modes,
-      boolean inference,
-      String baseUrl,
-      boolean embedded,
-      String latencyInjection,
-      String gitCommit,
-      String jvm,
-      int cores,
-      double loadGeneratorCpuSeconds,
-      double targetCpuSeconds,
-      double arrivalRatePerSecond,
-      List<PhaseWindow> phases,
-      Map<String, Object> app) {
-    this(
-        simulation,
-        startedAt,
-        durationSeconds,
-        users,
-        clients,
-        modes,
-        inference,
-        baseUrl,
-        embedded,
-        latencyInjection,
-        gitCommit,
-        jvm,
-        cores,
-        loadGeneratorCpuSeconds,
-        targetCpuSeconds,
-        arrivalRatePerSecond,
-        phases,
-        app,
-        null,
-        null,
-        null,
-        null);
-  }
-
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  @JsonCreator // the canonical constructor, not the one for older callers above
   public RunConditions {
     clients = List.copyOf(clients);
     // (an absent arrivalRatePerSecond deserialises as 0: a closed model)

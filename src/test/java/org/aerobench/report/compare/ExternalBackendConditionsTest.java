@@ -46,7 +46,11 @@ class ExternalBackendConditionsTest {
             c.targetCpuSeconds(),
             c.arrivalRatePerSecond(),
             c.phases(),
-            app)
+            app,
+            null,
+            null,
+            null,
+            null)
         .write(file);
 
     RunConditions back = RunConditions.read(file);

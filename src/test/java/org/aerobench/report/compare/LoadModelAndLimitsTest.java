@@ -28,10 +28,12 @@ class LoadModelAndLimitsTest {
   private static final String RECORDED =
       """
       {
-        "loadModel": {"model": "closed", "users": 6, "pauseMs": 50},
+        "loadModel": {"kind": "closed", "users": 6, "ratePerSecond": 0.0, "pauseMs": 50,
+                      "pauseDistribution": "exponential"},
         "callOrder": {"policy": "rotate", "seed": 42},
         "database": {"where": "own-jvm", "address": "127.0.0.1:4242", "cpuSeconds": 1.5},
-        "warmup": {"mode": "single", "steady": true},
+        "warmup": {"ran": true, "steady": true, "seconds": 5.0, "windowSeconds": 1.0,
+                   "tolerance": 0.2, "readModes": ["single"]},
         "app": {
           "aerospike": {"embedded": true, "total_timeout_ms": 1000, "socket_timeout_ms": 300,
                         "max_retries": 2, "client_per_style": false,
@@ -67,7 +69,10 @@ class LoadModelAndLimitsTest {
             runWith(RECORDED), temp.resolve("reports"), ComparisonReport.Options.defaults());
 
     var design = written.comparison().design();
-    assertThat(design.get("load model")).contains("closed").contains("pauseMs 50");
+    assertThat(design.get("load model"))
+        .isEqualTo(
+            "closed model, 6 users, each calling every client in turn; pause after each call"
+                + " 50 ms (exponential)");
     assertThat(design.get("call order")).isEqualTo("rotate, seed 42");
     assertThat(design.get("limits, sync"))
         .contains("pool_threads 16")
@@ -84,7 +89,7 @@ class LoadModelAndLimitsTest {
         .contains("aerospike.socket_timeout_ms 300")
         .contains("aerospike.max_retries 2");
     assertThat(design.get("database")).isEqualTo("embedded, in its own JVM at 127.0.0.1:4242");
-    assertThat(design.get("warm-up")).contains("steady true");
+    assertThat(design.get("warm-up")).startsWith("5.0 s in single; steady");
 
     JsonNode json = JSON.readTree(written.json().toFile());
     assertThat(json.path("design").path("call order").asText()).isEqualTo("rotate, seed 42");
@@ -123,13 +128,20 @@ class LoadModelAndLimitsTest {
       throws IOException {
     var design =
         ComparisonReport.generate(
-                runWith("{\"arrivalRatePerSecond\": 120.0}"),
+                runWith(
+                    """
+                    {"arrivalRatePerSecond": 120.0,
+                     "loadModel": {"kind": "open", "users": 0, "ratePerSecond": 120.0,
+                                   "pauseMs": 0, "pauseDistribution": "none"}}
+                    """),
                 temp.resolve("reports"),
                 ComparisonReport.Options.defaults())
             .comparison()
             .design();
 
-    assertThat(design.get("load model")).isEqualTo("open model, 120.0 requests/s over all clients");
+    assertThat(design.get("load model"))
+        .isEqualTo(
+            "open model, 120.0 requests/s over all clients, each client its own arrival process");
     assertThat(design.get("coordinated omission")).contains("not subject to coordinated omission");
   }
 }

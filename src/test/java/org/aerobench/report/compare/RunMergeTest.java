@@ -2,6 +2,8 @@ package org.aerobench.report.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,6 +76,40 @@ class RunMergeTest {
     RunConditions conditions = merged.conditions().orElseThrow();
     assertThat(conditions.users()).isEqualTo(2 * one.conditions().orElseThrow().users());
     assertThat(mergedFolder().resolve("comparison.md")).content().contains("| injectors | 2 (");
+  }
+
+  @Test
+  void a_merge_keeps_the_recorded_design_and_adds_up_the_injectors_users() throws IOException {
+    for (Path run : List.of(first, second)) {
+      Path file = run.resolve("aerobench/conditions.json");
+      var json = new ObjectMapper();
+      var conditions = (ObjectNode) json.readTree(file.toFile());
+      conditions.setAll(
+          (ObjectNode)
+              json.readTree(
+                  """
+                  {"callOrder": {"policy": "random", "seed": 7},
+                   "loadModel": {"kind": "closed", "users": 3, "ratePerSecond": 0.0,
+                                 "pauseMs": 50, "pauseDistribution": "constant"},
+                   "database": {"where": "own-jvm", "address": "127.0.0.1:4000",
+                                "cpuSeconds": 1.0}}
+                  """));
+      json.writeValue(file.toFile(), conditions);
+    }
+
+    int exit =
+        compare("compare", "--merge", first.toString(), second.toString(), "--out", out("out"));
+
+    assertThat(exit).as(out.toString()).isZero();
+    RunConditions merged = RunData.load(mergedFolder()).conditions().orElseThrow();
+    assertThat(merged.callOrder()).isEqualTo(new RunConditions.CallOrder("random", 7));
+    assertThat(merged.loadModel().users()).isEqualTo(6);
+    assertThat(merged.loadModel().pauseMs()).isEqualTo(50);
+    assertThat(merged.database().where()).isEqualTo("own-jvm");
+    assertThat(mergedFolder().resolve("comparison.md"))
+        .content()
+        .contains("| call order | random, seed 7 |")
+        .contains("| database | embedded, in its own JVM at 127.0.0.1:4000 |");
   }
 
   @Test
