@@ -108,9 +108,9 @@ final class ReadExecutor {
   }
 
   /**
-   * Plain, list, map and expression reads are served; bit and HLL reads are unsupported. A read that
-   * asks for neither all bins, nor the header, nor a named bin is a PARAMETER_ERROR ("bin op(s)
-   * expected"), as is a bin name over 15 bytes (BIN_NAME_TOO_LONG).
+   * Plain, list, map and expression reads are served; bit and HLL reads are unsupported. A read
+   * that asks for neither all bins, nor the header, nor a named bin is a PARAMETER_ERROR ("bin
+   * op(s) expected"), as is a bin name over 15 bytes (BIN_NAME_TOO_LONG).
    */
   private static int checkReadOps(RowRequest rq) {
     if (rq.ops.isEmpty()) {

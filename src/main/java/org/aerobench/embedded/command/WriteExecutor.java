@@ -269,10 +269,7 @@ final class WriteExecutor {
       case Wire.OP_EXP_READ, Wire.OP_EXP_MODIFY -> {
         return complex(op, ExpOperations.apply(op, bins, old), respondAll, o);
       }
-      case Wire.OP_BIT_READ,
-          Wire.OP_BIT_MODIFY,
-          Wire.OP_HLL_READ,
-          Wire.OP_HLL_MODIFY -> {
+      case Wire.OP_BIT_READ, Wire.OP_BIT_MODIFY, Wire.OP_HLL_READ, Wire.OP_HLL_MODIFY -> {
         return Wire.RESULT_UNSUPPORTED_FEATURE;
       }
       default -> {
