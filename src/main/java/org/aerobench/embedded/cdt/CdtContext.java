@@ -116,8 +116,8 @@ final class CdtContext {
   private Val step(Val cur, int id, Val lookup, boolean create) {
     boolean isList = (id & LIST) != 0;
     if (isList ? !(cur instanceof Val.Lst) : !(cur instanceof Val.Mp)) {
-      int code = path.isEmpty() ? Wire.RESULT_PARAMETER_ERROR : Wire.RESULT_OP_NOT_APPLICABLE;
-      throw new CdtException(code, "context kind does not match the element");
+      throw new CdtException(
+          Wire.RESULT_OP_NOT_APPLICABLE, "context kind does not match the element");
     }
     Step s =
         isList
