@@ -182,6 +182,27 @@ class CdtMapTest {
   }
 
   @Test
+  void an_unordered_map_answers_key_selections_as_stored_and_part_index_ranges_by_key() {
+    Key k = key("storage");
+    for (int key : new int[] {3, 1, 2}) {
+      client.operate(
+          null, k, MapOperation.put(MapPolicy.Default, "m", Value.get(key), Value.get(0)));
+    }
+
+    Record r =
+        client.operate(
+            null,
+            k,
+            MapOperation.getByKeyRange("m", Value.get(0), Value.INFINITY, MapReturnType.KEY),
+            MapOperation.getByIndexRange("m", 0, 2, MapReturnType.KEY),
+            MapOperation.getByIndexRange("m", 0, 3, MapReturnType.KEY),
+            MapOperation.getByIndex("m", 0, MapReturnType.KEY));
+
+    assertThat(objects(r.getList("m")))
+        .containsExactly(List.of(3L, 1L, 2L), List.of(1L, 2L), List.of(3L, 1L, 2L), 1L);
+  }
+
+  @Test
   void increment_creates_a_missing_key_and_removes_answer_what_went() {
     Key k = key("increment");
     client.operate(null, k, MapOperation.putItems(MapPolicy.Default, "m", scores()));

@@ -14,16 +14,18 @@ final class Elements {
 
   final List<Val> values;
   final List<Val.Entry> entries; // map entries in key order; null for a list
+  private final int[] storageIndex; // a map entry's place in the map as stored; null for a list
   private int[] byRank;
   private int[] rankOf;
 
-  private Elements(List<Val> values, List<Val.Entry> entries) {
+  private Elements(List<Val> values, List<Val.Entry> entries, int[] storageIndex) {
     this.values = values;
     this.entries = entries;
+    this.storageIndex = storageIndex;
   }
 
   static Elements of(Val.Lst list) {
-    return new Elements(list.items(), null);
+    return new Elements(list.items(), null, null);
   }
 
   static Elements of(Val.Mp map) {
@@ -32,10 +34,38 @@ final class Elements {
       sorted.sort(ValueOrder::byKey);
     }
     List<Val> values = new ArrayList<>(sorted.size());
-    for (Val.Entry e : sorted) {
-      values.add(e.value);
+    java.util.IdentityHashMap<Val.Entry, Integer> stored = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < map.entries().size(); i++) {
+      stored.put(map.entries().get(i), i);
     }
-    return new Elements(values, sorted);
+    int[] storageIndex = new int[sorted.size()];
+    for (int i = 0; i < sorted.size(); i++) {
+      values.add(sorted.get(i).value);
+      storageIndex[i] = stored.get(sorted.get(i));
+    }
+    return new Elements(values, sorted, storageIndex);
+  }
+
+  /**
+   * {@code positions} in the order the elements are stored. The server builds most multi-element
+   * map results from a bit mask over the stored map, so an unordered map answers in insertion
+   * order; a list's storage order is its index order.
+   */
+  List<Integer> storageOrder(List<Integer> positions) {
+    List<Integer> out = new ArrayList<>(positions);
+    if (storageIndex != null) {
+      out.sort(Comparator.comparingInt(p -> storageIndex[p]));
+    } else {
+      out.sort(Integer::compare);
+    }
+    return out;
+  }
+
+  /** {@code positions} in rank (value) order. */
+  List<Integer> rankOrder(List<Integer> positions) {
+    List<Integer> out = new ArrayList<>(positions);
+    out.sort(Comparator.comparingInt(this::rankOf));
+    return out;
   }
 
   int size() {

@@ -33,7 +33,12 @@ final class Results {
 
   /** Applies the INVERTED bit of {@code returnType} to {@code sel}. */
   static Selection select(int returnType, Selection sel, Elements el) {
-    return (returnType & INVERTED) != 0 ? sel.inverted(el.size()) : sel;
+    if ((returnType & INVERTED) == 0) {
+      return sel;
+    }
+    Selection inv = sel.inverted(el.size());
+    // The complement is a mask over the stored elements: storage order (index order for a list).
+    return new Selection(el.storageOrder(inv.positions()), true, false);
   }
 
   /** Checks a return type before anything changes: unknown ones fail the op. */

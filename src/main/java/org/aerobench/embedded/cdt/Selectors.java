@@ -160,7 +160,8 @@ final class Selectors {
     return byIndexRange(el.size(), ic[0], ic[1]);
   }
 
-  private static long[] relative(int base, long offset, long count) {
+  /** {base + offset, count}, a start before 0 shortening the count. */
+  static long[] relative(int base, long offset, long count) {
     long start = base + offset;
     if (start < 0) {
       count = count > -start ? count + start : 0;
