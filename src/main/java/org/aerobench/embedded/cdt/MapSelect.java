@@ -4,10 +4,9 @@ import java.util.List;
 import org.aerobench.embedded.wire.Wire;
 
 /**
- * The map "get by" / "remove by" commands: key, index, rank, value, lists, intervals. Besides
- * what is picked, the server's map code decides the order of the answer (see {@link
- * #resultOrder}); it is mirrored here because a KEY_VALUE result reaches the client as an ordered
- * list of entries.
+ * The map "get by" / "remove by" commands: key, index, rank, value, lists, intervals. Besides what
+ * is picked, the server's map code decides the order of the answer (see {@link #resultOrder}); it
+ * is mirrored here because a KEY_VALUE result reaches the client as an ordered list of entries.
  */
 final class MapSelect {
 
@@ -24,10 +23,12 @@ final class MapSelect {
     int n = el.size();
     switch (getCommand) {
       case MapOps.GET_BY_INDEX_RANGE -> {
-        return range(rt, Selectors.byIndexRange(n, a.integer(1), a.count(2)), el, map, remove, false);
+        return range(
+            rt, Selectors.byIndexRange(n, a.integer(1), a.count(2)), el, map, remove, false);
       }
       case MapOps.GET_BY_RANK_RANGE -> {
-        return range(rt, Selectors.byIndexRange(n, a.integer(1), a.count(2)), el, map, remove, true);
+        return range(
+            rt, Selectors.byIndexRange(n, a.integer(1), a.count(2)), el, map, remove, true);
       }
       case MapOps.GET_BY_KEY_REL_INDEX_RANGE -> {
         Selection s = Selectors.byKeyRelIndexRange(el, a.value(1), a.integer(2), a.count(3));
@@ -62,10 +63,10 @@ final class MapSelect {
   }
 
   /**
-   * An index range ({@code byRank} false: positions in key order) or rank range (true: ranks).
-   * Like the server, an INVERTED range whose complement is a head or a tail becomes that plain
-   * range (answered in index or rank order); only a middle section stays a complement (answered
-   * as stored). A plain index range over the whole map is answered as stored.
+   * An index range ({@code byRank} false: positions in key order) or rank range (true: ranks). Like
+   * the server, an INVERTED range whose complement is a head or a tail becomes that plain range
+   * (answered in index or rank order); only a middle section stays a complement (answered as
+   * stored). A plain index range over the whole map is answered as stored.
    */
   private static Val range(
       int rt, Selection range, Elements el, Val.Mp map, boolean remove, boolean byRank) {
@@ -111,8 +112,8 @@ final class MapSelect {
   }
 
   /**
-   * Key and value selections are answered as stored, except value selections of a key-value
-   * ordered map, which its value index answers in rank order.
+   * Key and value selections are answered as stored, except value selections of a key-value ordered
+   * map, which its value index answers in rank order.
    */
   private static Selection resultOrder(int getCommand, Selection sel, Elements el, Val.Mp map) {
     if (!sel.multi()) {
