@@ -10,7 +10,6 @@ import com.aerospike.client.Key;
 import com.aerospike.client.Operation;
 import com.aerospike.client.Record;
 import com.aerospike.client.ResultCode;
-import com.aerospike.client.Value;
 import com.aerospike.client.policy.GenerationPolicy;
 import com.aerospike.client.policy.WritePolicy;
 import org.junit.jupiter.api.AfterAll;
@@ -98,15 +97,15 @@ class WriteSemanticsTest {
   }
 
   @Test
-  void unsupported_list_operation_is_refused_with_a_result_code() {
-    Key key = new Key("test", "cdt", 1);
-    client.put(null, key, new Bin("l", java.util.List.of(1L)));
+  void unsupported_bit_operation_is_refused_with_a_result_code() {
+    Key key = new Key("test", "bits", 1);
+    client.put(null, key, new Bin("b", new byte[] {1, 2}));
 
     assertThatExceptionOfType(AerospikeException.class)
         .isThrownBy(
             () ->
                 client.operate(
-                    null, key, com.aerospike.client.cdt.ListOperation.append("l", Value.get(2))))
+                    null, key, com.aerospike.client.operation.BitOperation.get("b", 0, 8)))
         .satisfies(e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.UNSUPPORTED_FEATURE));
   }
 }

@@ -32,6 +32,10 @@ final class ReadExecutor {
         return;
       }
     }
+    if (hasComplexReads(rq)) {
+      WriteExecutor.readOps(rec, rq, out, index);
+      return;
+    }
     if ((rq.info1 & Wire.INFO1_NOBINDATA) != 0) {
       Replies.status(out, Wire.RESULT_OK, rec.generation(), rec.voidTime(), index);
       return;
@@ -56,6 +60,16 @@ final class ReadExecutor {
       }
     }
     Replies.patchOpCount(out, headerAt, count);
+  }
+
+  /** True when a read has list, map or expression reads, which run through the operate path. */
+  private static boolean hasComplexReads(RowRequest rq) {
+    for (Op op : rq.ops) {
+      if (op.type() == Wire.OP_CDT_READ || op.type() == Wire.OP_EXP_READ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A read's TTL slot carries its readTouchTtlPercent: -1 never touches, 0 = namespace default. */
@@ -94,9 +108,9 @@ final class ReadExecutor {
   }
 
   /**
-   * Only plain READ ops are served on the read path; other known reads are unsupported. A read that
-   * asks for neither all bins, nor the header, nor a named bin is a PARAMETER_ERROR ("bin op(s)
-   * expected"), as is a bin name over 15 bytes (BIN_NAME_TOO_LONG).
+   * Plain, list, map and expression reads are served; bit and HLL reads are unsupported. A read
+   * that asks for neither all bins, nor the header, nor a named bin is a PARAMETER_ERROR ("bin
+   * op(s) expected"), as is a bin name over 15 bytes (BIN_NAME_TOO_LONG).
    */
   private static int checkReadOps(RowRequest rq) {
     if (rq.ops.isEmpty()) {
@@ -109,8 +123,8 @@ final class ReadExecutor {
         return Wire.RESULT_BIN_NAME_TOO_LONG;
       }
       switch (op.type()) {
-        case Wire.OP_READ -> {}
-        case Wire.OP_CDT_READ, Wire.OP_EXP_READ, Wire.OP_BIT_READ, Wire.OP_HLL_READ -> {
+        case Wire.OP_READ, Wire.OP_CDT_READ, Wire.OP_EXP_READ -> {}
+        case Wire.OP_BIT_READ, Wire.OP_HLL_READ -> {
           return Wire.RESULT_UNSUPPORTED_FEATURE;
         }
         default -> {

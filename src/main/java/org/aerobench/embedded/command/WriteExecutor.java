@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.embedded.NamespacePolicy;
+import org.aerobench.embedded.cdt.CdtOperations;
+import org.aerobench.embedded.exp.ExpOperations;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
+import org.aerobench.embedded.store.OpResult;
 import org.aerobench.embedded.store.StoredRecord;
 import org.aerobench.embedded.wire.MsgHeader;
 import org.aerobench.embedded.wire.Op;
@@ -43,11 +46,33 @@ final class WriteExecutor {
       Replies.error(out, o.resultCode, index);
       return;
     }
-    int gen = o.result == null ? 0 : o.result.generation();
-    int voidTime = o.result == null ? 0 : o.result.voidTime();
-    if (o.readAll && o.result != null) {
-      MsgHeader.write(out, 0, Wire.RESULT_OK, gen, voidTime, index, 0, o.result.bins().length);
-      out.putBytes(o.result.encodedBins());
+    reply(o, o.result, out, index);
+  }
+
+  /**
+   * A read whose ops are not all plain bin reads (list, map or expression reads): the ops run on a
+   * working copy of {@code rec}'s bins, and nothing is stored.
+   */
+  static void readOps(StoredRecord rec, RowRequest rq, ReplyBuffer out, int index) {
+    Outcome o = new Outcome();
+    List<Bin> bins = new ArrayList<>(List.of(rec.bins()));
+    boolean respondAll = (rq.info2 & Wire.INFO2_RESPOND_ALL_OPS) != 0;
+    for (Op op : rq.ops) {
+      int code = applyOp(op, bins, rec, respondAll, o);
+      if (code != Wire.RESULT_OK) {
+        Replies.error(out, code, index);
+        return;
+      }
+    }
+    reply(o, rec, out, index);
+  }
+
+  private static void reply(Outcome o, StoredRecord rec, ReplyBuffer out, int index) {
+    int gen = rec == null ? 0 : rec.generation();
+    int voidTime = rec == null ? 0 : rec.voidTime();
+    if (o.readAll && rec != null) {
+      MsgHeader.write(out, 0, Wire.RESULT_OK, gen, voidTime, index, 0, rec.bins().length);
+      out.putBytes(rec.encodedBins());
       return;
     }
     MsgHeader.write(out, 0, Wire.RESULT_OK, gen, voidTime, index, 0, o.replyNames.size());
@@ -238,20 +263,33 @@ final class WriteExecutor {
         respond(op, respondAll, o);
         return DELETE_RECORD;
       }
-      case Wire.OP_CDT_READ,
-          Wire.OP_CDT_MODIFY,
-          Wire.OP_EXP_READ,
-          Wire.OP_EXP_MODIFY,
-          Wire.OP_BIT_READ,
-          Wire.OP_BIT_MODIFY,
-          Wire.OP_HLL_READ,
-          Wire.OP_HLL_MODIFY -> {
+      case Wire.OP_CDT_READ, Wire.OP_CDT_MODIFY -> {
+        return complex(op, CdtOperations.apply(op, bins), respondAll, o);
+      }
+      case Wire.OP_EXP_READ, Wire.OP_EXP_MODIFY -> {
+        return complex(op, ExpOperations.apply(op, bins, old), respondAll, o);
+      }
+      case Wire.OP_BIT_READ, Wire.OP_BIT_MODIFY, Wire.OP_HLL_READ, Wire.OP_HLL_MODIFY -> {
         return Wire.RESULT_UNSUPPORTED_FEATURE;
       }
       default -> {
         return Wire.RESULT_PARAMETER_ERROR; // not an operation this protocol knows
       }
     }
+  }
+
+  /** A list, map or expression op's result: its reply bin, or a name-only reply if asked. */
+  private static int complex(Op op, OpResult r, boolean respondAll, Outcome o) {
+    if (r.code() != Wire.RESULT_OK) {
+      return r.code();
+    }
+    if (r.value() != null) {
+      o.replyBins.add(r.value());
+      o.replyNames.add(r.value().name());
+    } else {
+      respond(op, respondAll, o);
+    }
+    return Wire.RESULT_OK;
   }
 
   private static void respond(Op op, boolean respondAll, Outcome o) {
