@@ -113,6 +113,9 @@ final class ExpCompiler {
     }
     long code = in.integer("an op code");
     int args = count - 1;
+    if (code < 0 || code > 127) {
+      throw ExpException.invalid("unknown expression op " + code); // wire op codes are 0..127
+    }
     if (code == 0) {
       need(args, 0, "unknown");
       return new Typed(new LogicNodes.UnknownNode(), BOOL, true);
@@ -192,6 +195,11 @@ final class ExpCompiler {
     byte[] name = in.raw("a bin name");
     if (name.length > Wire.MAX_BIN_NAME) {
       throw ExpException.invalid("bin name over " + Wire.MAX_BIN_NAME + " bytes");
+    }
+    for (byte b : name) {
+      if (b == 0) {
+        throw ExpException.invalid("bin name with a NUL byte"); // server: as_bin_name_check
+      }
     }
     return new String(name, java.nio.charset.StandardCharsets.UTF_8);
   }
