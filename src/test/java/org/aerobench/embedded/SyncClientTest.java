@@ -290,34 +290,24 @@ class SyncClientTest {
   }
 
   @Test
-  void batch_get_with_a_filter_expression_is_refused_not_answered_unfiltered() {
+  void batch_get_with_a_filter_expression_leaves_out_the_records_it_rejects() {
     // Two keys: the client sends a one-key batch as a single-record command instead.
     Key[] keys = {new Key(NS, "bfilter", 1), new Key(NS, "bfilter", 10)};
     for (Key key : keys) {
       client.put(null, key, new Bin("i", key.userKey.toLong()));
     }
     BatchPolicy policy = new BatchPolicy();
-    // The filter would drop both records; an unfiltered answer would return them.
-    policy.filterExp = Exp.build(Exp.gt(Exp.intBin("i"), Exp.val(100)));
+    // The filter drops the first record; an unfiltered answer would return both.
+    policy.filterExp = Exp.build(Exp.gt(Exp.intBin("i"), Exp.val(5)));
 
-    assertThatExceptionOfType(AerospikeException.class)
-        .isThrownBy(() -> client.get(policy, keys))
-        // The client wraps a failed batch (BATCH_FAILED) around the server's code.
-        .satisfies(
-            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.BATCH_FAILED),
-            e ->
-                assertThat(e.getCause())
-                    .isInstanceOfSatisfying(
-                        AerospikeException.class,
-                        cause ->
-                            assertThat(cause.getResultCode())
-                                .isEqualTo(ResultCode.UNSUPPORTED_FEATURE)));
-    // The connection is still usable after the refusal.
-    assertThat(client.get(null, keys)[1].getLong("i")).isEqualTo(10);
+    Record[] records = client.get(policy, keys);
+
+    assertThat(records[0]).isNull();
+    assertThat(records[1].getLong("i")).isEqualTo(10);
   }
 
   @Test
-  void batch_row_with_its_own_filter_expression_gets_unsupported_feature() {
+  void batch_row_with_its_own_filter_expression_is_filtered_out_alone() {
     Key stored = new Key(NS, "bfilter", 2);
     client.put(null, stored, new Bin("i", 2));
     BatchReadPolicy rowPolicy = new BatchReadPolicy();
@@ -327,7 +317,7 @@ class SyncClientTest {
 
     client.operate(null, List.<BatchRecord>of(filtered, plain));
 
-    assertThat(filtered.resultCode).isEqualTo(ResultCode.UNSUPPORTED_FEATURE);
+    assertThat(filtered.resultCode).isEqualTo(ResultCode.FILTERED_OUT);
     assertThat(filtered.record).isNull();
     assertThat(plain.resultCode).isEqualTo(ResultCode.OK);
     assertThat(plain.record.getInt("i")).isEqualTo(2);

@@ -58,7 +58,7 @@ final class BatchCommand {
         ns = store.namespace(rq.fields.namespace);
         havePrevious = true;
       }
-      RecordCommand.execute(ns, digest, rq, out, index);
+      RecordCommand.execute(ns, digest, rq, msg, out, index);
       if (out.size() - frameAt > FRAME_CUT) {
         out.endFrame(frameAt, Wire.TYPE_MESSAGE);
         frameAt = out.beginFrame();

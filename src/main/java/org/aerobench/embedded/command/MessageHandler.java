@@ -64,10 +64,10 @@ public final class MessageHandler {
     rq.fields.read(in, h.fieldCount());
     Op.readAll(in, h.opCount(), rq.ops);
 
-    if (rq.fields.hasUdf || rq.fields.hasFilter || rq.fields.hasTxn) {
-      // UDFs, filter expressions and transactions are not implemented. The client sends a batch's
-      // BatchPolicy.filterExp here, in the outer message, so refusing the whole command is the
-      // only way it cannot be silently ignored; the client reads an error in the last message.
+    if (rq.fields.hasUdf || rq.fields.hasTxn) {
+      // UDFs and transactions are not implemented; the client reads an error in the last message.
+      // (A filter expression here is a single command's, a scan's, or a batch's
+      // BatchPolicy.filterExp, which every row without its own filter applies.)
       errorFrame(out, Wire.RESULT_UNSUPPORTED_FEATURE);
       return;
     }

@@ -1,5 +1,6 @@
 package org.aerobench.embedded.command;
 
+import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
@@ -14,7 +15,9 @@ final class ReadExecutor {
 
   private ReadExecutor() {}
 
-  static void read(Namespace ns, Digest digest, RowRequest rq, ReplyBuffer out, int index) {
+  /** A read; a record that does not pass {@code filter} (or null) answers FILTERED_OUT. */
+  static void read(
+      Namespace ns, Digest digest, RowRequest rq, ExpFilter filter, ReplyBuffer out, int index) {
     int refused = checkReadOps(rq);
     if (refused != Wire.RESULT_OK) {
       Replies.error(out, refused, index);
@@ -25,6 +28,14 @@ final class ReadExecutor {
       Replies.error(out, Wire.RESULT_KEY_NOT_FOUND, index);
       return;
     }
+    if (filter != null) {
+      // Before the read-touch: a record the filter rejects is not read, so not touched either.
+      int code = filter.test(rec, digest.bytes());
+      if (code != Wire.RESULT_OK) {
+        Replies.error(out, code, index);
+        return;
+      }
+    }
     if (rec.voidTime() != 0 && rq.ttl != NEVER_TOUCH) {
       int code = readTouch(ns, digest, rec, rq.ttl);
       if (code != Wire.RESULT_OK) {
@@ -33,7 +44,7 @@ final class ReadExecutor {
       }
     }
     if (hasComplexReads(rq)) {
-      WriteExecutor.readOps(rec, rq, out, index);
+      WriteExecutor.readOps(rec, digest.bytes(), rq, out, index);
       return;
     }
     if ((rq.info1 & Wire.INFO1_NOBINDATA) != 0) {

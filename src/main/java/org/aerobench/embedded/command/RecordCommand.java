@@ -1,7 +1,9 @@
 package org.aerobench.embedded.command;
 
+import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
+import org.aerobench.embedded.wire.Fields;
 import org.aerobench.embedded.wire.ReplyBuffer;
 import org.aerobench.embedded.wire.Wire;
 
@@ -11,6 +13,16 @@ final class RecordCommand {
   private RecordCommand() {}
 
   static void execute(Namespace ns, byte[] digest, RowRequest rq, ReplyBuffer out, int index) {
+    execute(ns, digest, rq, null, out, index);
+  }
+
+  /**
+   * {@code batch} is the enclosing batch message's fields, or null: a row without a filter of its
+   * own (BatchReadPolicy/BatchWritePolicy.filterExp) takes the batch's (BatchPolicy.filterExp), as
+   * the server does.
+   */
+  static void execute(
+      Namespace ns, byte[] digest, RowRequest rq, Fields batch, ReplyBuffer out, int index) {
     if (ns == null) {
       Replies.error(out, Wire.RESULT_INVALID_NAMESPACE, index);
       return;
@@ -19,17 +31,21 @@ final class RecordCommand {
       Replies.error(out, Wire.RESULT_PARAMETER_ERROR, index);
       return;
     }
-    if (rq.fields.hasUdf || rq.fields.hasFilter || rq.fields.hasTxn) {
-      // A batch row carries its own fields (e.g. BatchReadPolicy.filterExp); the outer message's
-      // are refused by MessageHandler. Not implemented: say so, never guess.
+    if (rq.fields.hasUdf || rq.fields.hasTxn) {
+      // A batch row carries its own fields; the outer message's are refused by MessageHandler.
+      // Not implemented: say so, never guess.
       Replies.error(out, Wire.RESULT_UNSUPPORTED_FEATURE, index);
       return;
     }
+    ExpFilter filter = ExpFilter.of(rq.fields);
+    if (filter == null && batch != null) {
+      filter = ExpFilter.of(batch);
+    }
     Digest key = new Digest(digest);
     if (rq.isWrite()) {
-      WriteExecutor.write(ns, key, rq, out, index);
+      WriteExecutor.write(ns, key, rq, filter, out, index);
     } else {
-      ReadExecutor.read(ns, key, rq, out, index);
+      ReadExecutor.read(ns, key, rq, filter, out, index);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
@@ -29,6 +30,12 @@ final class ScanCommand {
 
   static void execute(
       Namespace ns, byte[] buf, Fields f, int info1, List<Op> binNames, ReplyBuffer out) {
+    ExpFilter filter = ExpFilter.of(f);
+    int built = filter == null ? Wire.RESULT_OK : filter.build();
+    if (built != Wire.RESULT_OK) {
+      MessageHandler.errorFrame(out, built); // the server refuses a scan whose filter won't build
+      return;
+    }
     BitSet partitions = new BitSet(Wire.PARTITIONS);
     byte[][] resumeAfter = new byte[Wire.PARTITIONS][];
     readPartitions(buf, f, partitions, resumeAfter);
@@ -38,7 +45,7 @@ final class ScanCommand {
     if (!paged) {
       // Whole scan: any order will do, so stream straight from the map.
       for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
-        if (matches(e, f.set, now, partitions)) {
+        if (matches(e, f.set, now, partitions) && passes(filter, e)) {
           emit.record(e.getKey().bytes(), e.getValue());
         }
       }
@@ -47,7 +54,7 @@ final class ScanCommand {
       // digest the client saw in each partition, like the server's partition cursors.
       List<Map.Entry<Digest, StoredRecord>> hits = new ArrayList<>();
       for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
-        if (matches(e, f.set, now, partitions)) {
+        if (matches(e, f.set, now, partitions) && passes(filter, e)) {
           hits.add(e);
         }
       }
@@ -72,6 +79,11 @@ final class ScanCommand {
     return (set == null || set.equals(r.set()))
         && !r.expiredAt(now)
         && partitions.get(e.getKey().partitionId());
+  }
+
+  /** A scan leaves out the records its filter expression rejects; it has no per-record error. */
+  private static boolean passes(ExpFilter filter, Map.Entry<Digest, StoredRecord> e) {
+    return filter == null || filter.test(e.getValue(), e.getKey().bytes()) == Wire.RESULT_OK;
   }
 
   /** Partition first (as the client numbers them), then unsigned digest bytes. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.embedded.NamespacePolicy;
 import org.aerobench.embedded.cdt.CdtOperations;
+import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.exp.ExpOperations;
+import org.aerobench.embedded.exp.RecordMeta;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
@@ -31,9 +33,12 @@ final class WriteExecutor {
     final List<Bin> replyBins = new ArrayList<>(); // null entries = name-only "null" replies
     final List<String> replyNames = new ArrayList<>();
     boolean readAll;
+    RecordMeta meta; // what expression operations see of the record
   }
 
-  static void write(Namespace ns, Digest digest, RowRequest rq, ReplyBuffer out, int index) {
+  /** A write; {@code filter} (or null) must pass for an existing record to be changed. */
+  static void write(
+      Namespace ns, Digest digest, RowRequest rq, ExpFilter filter, ReplyBuffer out, int index) {
     int refused = checkRequest(rq);
     if (refused != Wire.RESULT_OK) {
       Replies.error(out, refused, index);
@@ -41,7 +46,7 @@ final class WriteExecutor {
     }
     Outcome o = new Outcome();
     NamespacePolicy policy = ns.policy();
-    ns.compute(digest, (k, old) -> apply(old, rq, policy, o));
+    ns.compute(digest, (k, old) -> apply(old, digest.bytes(), rq, filter, policy, o));
     if (o.resultCode != Wire.RESULT_OK) {
       Replies.error(out, o.resultCode, index);
       return;
@@ -53,8 +58,9 @@ final class WriteExecutor {
    * A read whose ops are not all plain bin reads (list, map or expression reads): the ops run on a
    * working copy of {@code rec}'s bins, and nothing is stored.
    */
-  static void readOps(StoredRecord rec, RowRequest rq, ReplyBuffer out, int index) {
+  static void readOps(StoredRecord rec, byte[] digest, RowRequest rq, ReplyBuffer out, int index) {
     Outcome o = new Outcome();
+    o.meta = RecordMeta.of(digest, rec);
     List<Bin> bins = new ArrayList<>(List.of(rec.bins()));
     boolean respondAll = (rq.info2 & Wire.INFO2_RESPOND_ALL_OPS) != 0;
     for (Op op : rq.ops) {
@@ -116,12 +122,23 @@ final class WriteExecutor {
   }
 
   private static StoredRecord apply(
-      StoredRecord old, RowRequest rq, NamespacePolicy policy, Outcome o) {
+      StoredRecord old,
+      byte[] digest,
+      RowRequest rq,
+      ExpFilter filter,
+      NamespacePolicy policy,
+      Outcome o) {
     int code = checkPolicy(old, rq);
+    if (code == Wire.RESULT_OK && filter != null && old != null) {
+      // After the exists and generation checks, and only for a record that exists: a write that
+      // creates the record is not filtered (server: write_master, handle_meta_filter).
+      code = filter.test(old, digest);
+    }
     if (code != Wire.RESULT_OK) {
       o.resultCode = code;
       return old;
     }
+    o.meta = RecordMeta.forWrite(digest, old, rq.fields.set, rq.fields.userKey);
     boolean durable = (rq.info2 & Wire.INFO2_DURABLE_DELETE) != 0;
     if ((rq.info2 & Wire.INFO2_DELETE) != 0) {
       if (durable) {
@@ -267,7 +284,7 @@ final class WriteExecutor {
         return complex(op, CdtOperations.apply(op, bins), respondAll, o);
       }
       case Wire.OP_EXP_READ, Wire.OP_EXP_MODIFY -> {
-        return complex(op, ExpOperations.apply(op, bins, old), respondAll, o);
+        return complex(op, ExpOperations.apply(op, bins, o.meta), respondAll, o);
       }
       case Wire.OP_BIT_READ, Wire.OP_BIT_MODIFY, Wire.OP_HLL_READ, Wire.OP_HLL_MODIFY -> {
         return Wire.RESULT_UNSUPPORTED_FEATURE;

@@ -7,8 +7,9 @@ package org.aerobench.embedded.wire;
  * field: size(4, counts the type byte) | type(1) | data(size - 1)
  * </pre>
  *
- * Unknown field types are skipped, as a server does; the ones a command cannot honour (UDF, filter
- * expressions, transactions) are flagged so the command can refuse them with a code.
+ * Unknown field types are skipped, as a server does; the ones a command cannot honour (UDF,
+ * transactions) are flagged so the command can refuse them with a code. A filter expression stays
+ * in the request buffer: its place is kept for the command to evaluate.
  */
 public final class Fields {
 
@@ -24,6 +25,9 @@ public final class Fields {
   public int batchOffset = -1; // FIELD_BATCH_INDEX data
   public int batchLength;
   public boolean hasFilter;
+  public byte[] filterBuf; // FILTER_EXP data: msgpack expression at [filterOffset, +filterLength)
+  public int filterOffset = -1;
+  public int filterLength;
   public boolean hasUdf;
   public boolean hasTxn;
   public boolean hasIndexFilter; // secondary-index query range: not supported
@@ -42,6 +46,9 @@ public final class Fields {
     batchOffset = -1;
     batchLength = 0;
     hasFilter = false;
+    filterBuf = null;
+    filterOffset = -1;
+    filterLength = 0;
     hasUdf = false;
     hasTxn = false;
     hasIndexFilter = false;
@@ -96,6 +103,9 @@ public final class Fields {
         }
         case Wire.FIELD_FILTER_EXP -> {
           hasFilter = true;
+          filterBuf = in.buffer();
+          filterOffset = in.position();
+          filterLength = len;
           in.skip(len, "filter expression");
         }
         case Wire.FIELD_UDF_PACKAGE_NAME,
