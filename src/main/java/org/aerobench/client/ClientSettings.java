@@ -2,6 +2,7 @@ package org.aerobench.client;
 
 import com.aerospike.client.Host;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,53 +18,8 @@ import java.util.Optional;
  *     ClientSettings.builder().hosts(List.of("127.0.0.1:" + port)).namespace("test").build();
  * }</pre>
  *
- * @param hosts seed hosts as {@code host:port}. Default: {@code 127.0.0.1:3000}
- * @param namespace namespace the sets live in. Default: {@code test}
- * @param user user name, or null for a server without security; take it from the environment
- *     ({@link #fromEnvironmentCredentials}) only, never from a file. Default: null
- * @param password password, or null. Never printed by {@link #toString()}. Default: null
- * @param connectTimeoutMs timeout of connecting and of cluster-tend info requests
- *     (ClientPolicy.timeout). Default: 1000
- * @param totalTimeoutMs total time a batch read may take, retries included; a read of an
- *     unreachable cluster fails within it. Default: 1000
- * @param socketTimeoutMs idle-socket timeout of one attempt. Below totalTimeoutMs, so that an
- *     attempt that times out leaves time for a retry (equal, a timeout is never retried). Default:
- *     500
- * @param maxRetries retries of a failed batch read attempt within totalTimeoutMs. Default: 2
- * @param sleepBetweenRetriesMs pause before a retry. Default: 0 (the client's batch default)
- * @param batchMaxConcurrentThreads the batch policy's maxConcurrentThreads: 1 = one node after the
- *     other, 0 = every node at once from its own thread (sync API). Default: 1 (client default)
- * @param batchAllowInline the batch policy's allowInline (the server answers in-memory keys in its
- *     service thread). Default: true (client default)
- * @param batchAllowInlineSsd the batch policy's allowInlineSSD. Default: false (client default)
- * @param batchRespondAllKeys the batch policy's respondAllKeys. Default: true (client default)
- * @param concurrencyLimit the default limit of every client style: sync pool threads, virtual
- *     permits, async commands in process (each overridable), so that no style is favoured by a
- *     larger one. Default: 16 (the reference's THREAD_POOL_SIZE)
- * @param maxConnsPerNode sync connections per node (shared by the sync pool and virtual threads).
- *     Default: 256
- * @param eventLoopKind NIO or NETTY_EPOLL. Default: NIO
- * @param eventLoopCount number of event loops (threads). Default: available processors
- * @param maxCommandsInProcess the client's own bound of async commands running at once per event
- *     loop; more wait in the loop's delay queue, untimed. At least 5 (client rule). Default:
- *     asyncMaxCommands (at least 5), so that the async style's own limit is the one that binds
- * @param maxCommandsInQueue delay-queue bound per event loop; past it a command fails with {@code
- *     AerospikeException.AsyncQueueFull} (map it to 503). At least 1: unbounded is refused.
- *     Default: 4608 (512 in-flight requests x 9 sets)
- * @param syncPoolThreads threads of the sync style's pool (the reference's THREAD_POOL_SIZE).
- *     Default: concurrencyLimit
- * @param syncQueueCapacity bound of the sync pool's task queue; past it a read fails with an
- *     overload error ({@link ClientFailures#isOverload}). Default: 4608
- * @param virtualMaxConcurrent blocking reads at once on virtual threads; the others wait (virtual
- *     threads park cheaply) so the sync connection pool is not exhausted. Default: concurrencyLimit
- * @param asyncMaxCommands async commands in process at once over all event loops, kept by the async
- *     style itself; more wait in the style (timed as queue) for at most {@link
- *     #asyncCommandQueue()}. Default: concurrencyLimit
- * @param clientPerStyle each client style gets an AerospikeClient of its own (connection pools,
- *     event loops, tend thread, the client's error-rate circuit breaker), so that a style that
- *     saturates cannot trip another style's breaker or take its connections. Default: true
- * @param tendIntervalMs cluster tend interval; also how fast a restarted server is found again.
- *     Default: 1000
+ * <p>Each component's meaning, default and minimum are its entry in {@link ClientSetting}, the
+ * table that the builder, {@link #toBuilder()}, the minimum checks and {@link #toString()} read.
  */
 public record ClientSettings(
     List<String> hosts,
@@ -118,22 +74,23 @@ public record ClientSettings(
               + ")");
     }
     Objects.requireNonNull(eventLoopKind, "eventLoopKind");
-    atLeast("connectTimeoutMs", connectTimeoutMs, 1);
-    atLeast("totalTimeoutMs", totalTimeoutMs, 1);
-    atLeast("socketTimeoutMs", socketTimeoutMs, 1);
-    atLeast("maxRetries", maxRetries, 0);
-    atLeast("maxConnsPerNode", maxConnsPerNode, 1);
-    atLeast("eventLoopCount", eventLoopCount, 1);
-    atLeast("maxCommandsInProcess", maxCommandsInProcess, 5);
-    atLeast("maxCommandsInQueue", maxCommandsInQueue, 1);
-    atLeast("syncPoolThreads", syncPoolThreads, 1);
-    atLeast("syncQueueCapacity", syncQueueCapacity, 1);
-    atLeast("virtualMaxConcurrent", virtualMaxConcurrent, 1);
-    atLeast("tendIntervalMs", tendIntervalMs, 10);
-    atLeast("concurrencyLimit", concurrencyLimit, 1);
-    atLeast("asyncMaxCommands", asyncMaxCommands, 1);
-    atLeast("sleepBetweenRetriesMs", sleepBetweenRetriesMs, 0);
-    atLeast("batchMaxConcurrentThreads", batchMaxConcurrentThreads, 0);
+    // Each minimum is the field's ClientSetting entry; the constructor pairs entry and value.
+    ClientSetting.CONNECT_TIMEOUT_MS.checkAtLeastMinimum(connectTimeoutMs);
+    ClientSetting.TOTAL_TIMEOUT_MS.checkAtLeastMinimum(totalTimeoutMs);
+    ClientSetting.SOCKET_TIMEOUT_MS.checkAtLeastMinimum(socketTimeoutMs);
+    ClientSetting.MAX_RETRIES.checkAtLeastMinimum(maxRetries);
+    ClientSetting.MAX_CONNS_PER_NODE.checkAtLeastMinimum(maxConnsPerNode);
+    ClientSetting.EVENT_LOOP_COUNT.checkAtLeastMinimum(eventLoopCount);
+    ClientSetting.MAX_COMMANDS_IN_PROCESS.checkAtLeastMinimum(maxCommandsInProcess);
+    ClientSetting.MAX_COMMANDS_IN_QUEUE.checkAtLeastMinimum(maxCommandsInQueue);
+    ClientSetting.SYNC_POOL_THREADS.checkAtLeastMinimum(syncPoolThreads);
+    ClientSetting.SYNC_QUEUE_CAPACITY.checkAtLeastMinimum(syncQueueCapacity);
+    ClientSetting.VIRTUAL_MAX_CONCURRENT.checkAtLeastMinimum(virtualMaxConcurrent);
+    ClientSetting.TEND_INTERVAL_MS.checkAtLeastMinimum(tendIntervalMs);
+    ClientSetting.CONCURRENCY_LIMIT.checkAtLeastMinimum(concurrencyLimit);
+    ClientSetting.ASYNC_MAX_COMMANDS.checkAtLeastMinimum(asyncMaxCommands);
+    ClientSetting.SLEEP_BETWEEN_RETRIES_MS.checkAtLeastMinimum(sleepBetweenRetriesMs);
+    ClientSetting.BATCH_MAX_CONCURRENT_THREADS.checkAtLeastMinimum(batchMaxConcurrentThreads);
   }
 
   /** The defaults (see the component docs). */
@@ -225,57 +182,12 @@ public record ClientSettings(
   /** Like the generated one, but the password is masked. */
   @Override
   public String toString() {
-    return "ClientSettings[hosts="
-        + hosts
-        + ", namespace="
-        + namespace
-        + ", user="
-        + user
-        + ", password="
-        + (password == null ? "null" : "****")
-        + ", connectTimeoutMs="
-        + connectTimeoutMs
-        + ", totalTimeoutMs="
-        + totalTimeoutMs
-        + ", socketTimeoutMs="
-        + socketTimeoutMs
-        + ", maxRetries="
-        + maxRetries
-        + ", maxConnsPerNode="
-        + maxConnsPerNode
-        + ", eventLoopKind="
-        + eventLoopKind
-        + ", eventLoopCount="
-        + eventLoopCount
-        + ", maxCommandsInProcess="
-        + maxCommandsInProcess
-        + ", maxCommandsInQueue="
-        + maxCommandsInQueue
-        + ", syncPoolThreads="
-        + syncPoolThreads
-        + ", syncQueueCapacity="
-        + syncQueueCapacity
-        + ", virtualMaxConcurrent="
-        + virtualMaxConcurrent
-        + ", tendIntervalMs="
-        + tendIntervalMs
-        + ", clientPerStyle="
-        + clientPerStyle
-        + ", concurrencyLimit="
-        + concurrencyLimit
-        + ", asyncMaxCommands="
-        + asyncMaxCommands
-        + ", sleepBetweenRetriesMs="
-        + sleepBetweenRetriesMs
-        + ", batchMaxConcurrentThreads="
-        + batchMaxConcurrentThreads
-        + ", batchAllowInline="
-        + batchAllowInline
-        + ", batchAllowInlineSsd="
-        + batchAllowInlineSsd
-        + ", batchRespondAllKeys="
-        + batchRespondAllKeys
-        + "]";
+    StringBuilder text = new StringBuilder("ClientSettings[");
+    for (ClientSetting setting : ClientSetting.values()) {
+      text.append(setting.ordinal() == 0 ? "" : ", ").append(setting.fieldName()).append('=');
+      text.append(setting.shown(this));
+    }
+    return text.append(']').toString();
   }
 
   /**
@@ -308,76 +220,33 @@ public record ClientSettings(
     return new Host(name, port);
   }
 
-  private static void atLeast(String field, int value, int min) {
-    if (value < min) {
-      throw new IllegalArgumentException(field + " " + value + " is invalid; it must be >= " + min);
-    }
-  }
-
   /**
    * Mutable builder; {@link #build()} validates. A per-style limit left unset takes {@link
    * #concurrencyLimit(int)} when built.
    */
   public static final class Builder {
-    private List<String> hosts = List.of("127.0.0.1:3000");
-    private String namespace = "test";
-    private String user;
-    private String password;
-    private int connectTimeoutMs = 1000;
-    private int totalTimeoutMs = 1000;
-    private int socketTimeoutMs = 500;
-    private int maxRetries = 2;
-    private int maxConnsPerNode = 256;
-    private EventLoopKind eventLoopKind = EventLoopKind.NIO;
-    private int eventLoopCount = Runtime.getRuntime().availableProcessors();
-    private Integer maxCommandsInProcess; // null = asyncMaxCommands, at least 5
-    private int maxCommandsInQueue = 4608;
-    private Integer syncPoolThreads; // null = concurrencyLimit
-    private int syncQueueCapacity = 4608;
-    private Integer virtualMaxConcurrent; // null = concurrencyLimit
-    private Integer asyncMaxCommands; // null = concurrencyLimit
-    private int concurrencyLimit = 16;
-    private int tendIntervalMs = 1000;
-    private boolean clientPerStyle = true;
-    private int sleepBetweenRetriesMs = 0;
-    private int batchMaxConcurrentThreads = 1;
-    private boolean batchAllowInline = true;
-    private boolean batchAllowInlineSsd = false;
-    private boolean batchRespondAllKeys = true;
+    /** Every setting's value so far, by table entry; null = inherited when built. */
+    private final Map<ClientSetting, Object> values = new EnumMap<>(ClientSetting.class);
 
-    private Builder() {}
+    private Builder() {
+      for (ClientSetting setting : ClientSetting.values()) {
+        values.put(setting, setting.defaultValue());
+      }
+    }
 
-    private Builder(ClientSettings s) {
-      hosts = s.hosts;
-      namespace = s.namespace;
-      user = s.user;
-      password = s.password;
-      connectTimeoutMs = s.connectTimeoutMs;
-      totalTimeoutMs = s.totalTimeoutMs;
-      socketTimeoutMs = s.socketTimeoutMs;
-      maxRetries = s.maxRetries;
-      maxConnsPerNode = s.maxConnsPerNode;
-      eventLoopKind = s.eventLoopKind;
-      eventLoopCount = s.eventLoopCount;
-      maxCommandsInProcess = s.maxCommandsInProcess;
-      maxCommandsInQueue = s.maxCommandsInQueue;
-      syncPoolThreads = s.syncPoolThreads;
-      syncQueueCapacity = s.syncQueueCapacity;
-      virtualMaxConcurrent = s.virtualMaxConcurrent;
-      tendIntervalMs = s.tendIntervalMs;
-      clientPerStyle = s.clientPerStyle;
-      concurrencyLimit = s.concurrencyLimit;
-      asyncMaxCommands = s.asyncMaxCommands;
-      sleepBetweenRetriesMs = s.sleepBetweenRetriesMs;
-      batchMaxConcurrentThreads = s.batchMaxConcurrentThreads;
-      batchAllowInline = s.batchAllowInline;
-      batchAllowInlineSsd = s.batchAllowInlineSsd;
-      batchRespondAllKeys = s.batchRespondAllKeys;
+    private Builder(ClientSettings from) {
+      for (ClientSetting setting : ClientSetting.values()) {
+        values.put(setting, setting.of(from));
+      }
+    }
+
+    private Builder set(ClientSetting setting, Object value) {
+      values.put(setting, value);
+      return this;
     }
 
     public Builder hosts(List<String> value) {
-      hosts = new ArrayList<>(value);
-      return this;
+      return set(ClientSetting.HOSTS, new ArrayList<>(value));
     }
 
     /** A single seed host on 127.0.0.1 (e.g. an embedded server's port). */
@@ -386,78 +255,63 @@ public record ClientSettings(
     }
 
     public Builder namespace(String value) {
-      namespace = value;
-      return this;
+      return set(ClientSetting.NAMESPACE, value);
     }
 
     /** Both or neither; pass values read from the environment only. */
     public Builder credentials(String userValue, String passwordValue) {
-      user = userValue;
-      password = passwordValue;
-      return this;
+      return set(ClientSetting.USER, userValue).set(ClientSetting.PASSWORD, passwordValue);
     }
 
     public Builder connectTimeoutMs(int value) {
-      connectTimeoutMs = value;
-      return this;
+      return set(ClientSetting.CONNECT_TIMEOUT_MS, value);
     }
 
     public Builder totalTimeoutMs(int value) {
-      totalTimeoutMs = value;
-      return this;
+      return set(ClientSetting.TOTAL_TIMEOUT_MS, value);
     }
 
     public Builder socketTimeoutMs(int value) {
-      socketTimeoutMs = value;
-      return this;
+      return set(ClientSetting.SOCKET_TIMEOUT_MS, value);
     }
 
     public Builder maxRetries(int value) {
-      maxRetries = value;
-      return this;
+      return set(ClientSetting.MAX_RETRIES, value);
     }
 
     public Builder maxConnsPerNode(int value) {
-      maxConnsPerNode = value;
-      return this;
+      return set(ClientSetting.MAX_CONNS_PER_NODE, value);
     }
 
     public Builder eventLoopKind(EventLoopKind value) {
-      eventLoopKind = value;
-      return this;
+      return set(ClientSetting.EVENT_LOOP_KIND, value);
     }
 
     public Builder eventLoopCount(int value) {
-      eventLoopCount = value;
-      return this;
+      return set(ClientSetting.EVENT_LOOP_COUNT, value);
     }
 
     /** The client's per-event-loop bound (null = asyncMaxCommands, at least 5). */
     public Builder maxCommandsInProcess(Integer value) {
-      maxCommandsInProcess = value;
-      return this;
+      return set(ClientSetting.MAX_COMMANDS_IN_PROCESS, value);
     }
 
     public Builder maxCommandsInQueue(int value) {
-      maxCommandsInQueue = value;
-      return this;
+      return set(ClientSetting.MAX_COMMANDS_IN_QUEUE, value);
     }
 
     /** Sync pool threads (null = concurrencyLimit). */
     public Builder syncPoolThreads(Integer value) {
-      syncPoolThreads = value;
-      return this;
+      return set(ClientSetting.SYNC_POOL_THREADS, value);
     }
 
     public Builder syncQueueCapacity(int value) {
-      syncQueueCapacity = value;
-      return this;
+      return set(ClientSetting.SYNC_QUEUE_CAPACITY, value);
     }
 
     /** Virtual-thread permits (null = concurrencyLimit). */
     public Builder virtualMaxConcurrent(Integer value) {
-      virtualMaxConcurrent = value;
-      return this;
+      return set(ClientSetting.VIRTUAL_MAX_CONCURRENT, value);
     }
 
     /**
@@ -465,49 +319,40 @@ public record ClientSettings(
      * process); a per-style setter overrides it for that style.
      */
     public Builder concurrencyLimit(int value) {
-      concurrencyLimit = value;
-      return this;
+      return set(ClientSetting.CONCURRENCY_LIMIT, value);
     }
 
     /** Async commands in process at once over all event loops (null = concurrencyLimit). */
     public Builder asyncMaxCommands(Integer value) {
-      asyncMaxCommands = value;
-      return this;
+      return set(ClientSetting.ASYNC_MAX_COMMANDS, value);
     }
 
     public Builder sleepBetweenRetriesMs(int value) {
-      sleepBetweenRetriesMs = value;
-      return this;
+      return set(ClientSetting.SLEEP_BETWEEN_RETRIES_MS, value);
     }
 
     public Builder batchMaxConcurrentThreads(int value) {
-      batchMaxConcurrentThreads = value;
-      return this;
+      return set(ClientSetting.BATCH_MAX_CONCURRENT_THREADS, value);
     }
 
     public Builder batchAllowInline(boolean value) {
-      batchAllowInline = value;
-      return this;
+      return set(ClientSetting.BATCH_ALLOW_INLINE, value);
     }
 
     public Builder batchAllowInlineSsd(boolean value) {
-      batchAllowInlineSsd = value;
-      return this;
+      return set(ClientSetting.BATCH_ALLOW_INLINE_SSD, value);
     }
 
     public Builder batchRespondAllKeys(boolean value) {
-      batchRespondAllKeys = value;
-      return this;
+      return set(ClientSetting.BATCH_RESPOND_ALL_KEYS, value);
     }
 
     public Builder clientPerStyle(boolean value) {
-      clientPerStyle = value;
-      return this;
+      return set(ClientSetting.CLIENT_PER_STYLE, value);
     }
 
     public Builder tendIntervalMs(int value) {
-      tendIntervalMs = value;
-      return this;
+      return set(ClientSetting.TEND_INTERVAL_MS, value);
     }
 
     /**
@@ -516,37 +361,45 @@ public record ClientSettings(
      * @throws IllegalArgumentException naming the field, the value and the rule
      */
     public ClientSettings build() {
-      int async = orLimit(asyncMaxCommands);
+      int async = orLimit(ClientSetting.ASYNC_MAX_COMMANDS);
+      Integer inProcess = get(ClientSetting.MAX_COMMANDS_IN_PROCESS);
       return new ClientSettings(
-          hosts,
-          namespace,
-          user,
-          password,
-          connectTimeoutMs,
-          totalTimeoutMs,
-          socketTimeoutMs,
-          maxRetries,
-          maxConnsPerNode,
-          eventLoopKind,
-          eventLoopCount,
-          maxCommandsInProcess != null ? maxCommandsInProcess : Math.max(5, async),
-          maxCommandsInQueue,
-          orLimit(syncPoolThreads),
-          syncQueueCapacity,
-          orLimit(virtualMaxConcurrent),
-          tendIntervalMs,
-          clientPerStyle,
-          concurrencyLimit,
+          get(ClientSetting.HOSTS),
+          get(ClientSetting.NAMESPACE),
+          get(ClientSetting.USER),
+          get(ClientSetting.PASSWORD),
+          get(ClientSetting.CONNECT_TIMEOUT_MS),
+          get(ClientSetting.TOTAL_TIMEOUT_MS),
+          get(ClientSetting.SOCKET_TIMEOUT_MS),
+          get(ClientSetting.MAX_RETRIES),
+          get(ClientSetting.MAX_CONNS_PER_NODE),
+          get(ClientSetting.EVENT_LOOP_KIND),
+          get(ClientSetting.EVENT_LOOP_COUNT),
+          inProcess != null ? inProcess : Math.max(5, async),
+          get(ClientSetting.MAX_COMMANDS_IN_QUEUE),
+          orLimit(ClientSetting.SYNC_POOL_THREADS),
+          get(ClientSetting.SYNC_QUEUE_CAPACITY),
+          orLimit(ClientSetting.VIRTUAL_MAX_CONCURRENT),
+          get(ClientSetting.TEND_INTERVAL_MS),
+          get(ClientSetting.CLIENT_PER_STYLE),
+          get(ClientSetting.CONCURRENCY_LIMIT),
           async,
-          sleepBetweenRetriesMs,
-          batchMaxConcurrentThreads,
-          batchAllowInline,
-          batchAllowInlineSsd,
-          batchRespondAllKeys);
+          get(ClientSetting.SLEEP_BETWEEN_RETRIES_MS),
+          get(ClientSetting.BATCH_MAX_CONCURRENT_THREADS),
+          get(ClientSetting.BATCH_ALLOW_INLINE),
+          get(ClientSetting.BATCH_ALLOW_INLINE_SSD),
+          get(ClientSetting.BATCH_RESPOND_ALL_KEYS));
     }
 
-    private int orLimit(Integer perStyle) {
-      return perStyle != null ? perStyle : concurrencyLimit;
+    @SuppressWarnings("unchecked") // each setter stores the type of its record component
+    private <T> T get(ClientSetting setting) {
+      return (T) values.get(setting);
+    }
+
+    /** A per-style limit: its own value, else concurrencyLimit. */
+    private int orLimit(ClientSetting perStyle) {
+      Integer own = get(perStyle);
+      return own != null ? own : get(ClientSetting.CONCURRENCY_LIMIT);
     }
   }
 }

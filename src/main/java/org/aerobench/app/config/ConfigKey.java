@@ -1,6 +1,7 @@
 package org.aerobench.app.config;
 
 import java.util.Locale;
+import org.aerobench.client.ClientSettings;
 
 /**
  * Every configuration key with its default and rule: the single source of defaults. {@code
@@ -14,7 +15,7 @@ public enum ConfigKey {
   AEROSPIKE_TOTAL_TIMEOUT_MS("aerospike.total.timeout.ms", "1000", Rule.range(1, 60_000)),
   AEROSPIKE_SOCKET_TIMEOUT_MS("aerospike.socket.timeout.ms", "500", Rule.range(1, 60_000)),
   AEROSPIKE_MAX_RETRIES("aerospike.max.retries", "2", Rule.range(0, 100)),
-  AEROSPIKE_CLIENT_PER_STYLE("aerospike.client.per.style", "true", Rule.oneOf("true", "false")),
+  AEROSPIKE_CLIENT_PER_STYLE("aerospike.client.per.style", "true", Rule.BOOL),
   AEROSPIKE_MAX_CONNS_PER_NODE("aerospike.max.conns.per.node", "256", Rule.range(1, 10_000)),
   AEROSPIKE_TEND_INTERVAL_MS("aerospike.tend.interval.ms", "1000", Rule.range(10, 60_000)),
   AEROSPIKE_SYNC_POOL_THREADS(
@@ -52,11 +53,9 @@ public enum ConfigKey {
       "aerospike.sleep.between.retries.ms", "0", Rule.range(0, 60_000)),
   AEROSPIKE_BATCH_MAX_CONCURRENT_THREADS(
       "aerospike.batch.max.concurrent.threads", "1", Rule.range(0, 1024)),
-  AEROSPIKE_BATCH_ALLOW_INLINE("aerospike.batch.allow.inline", "true", Rule.oneOf("true", "false")),
-  AEROSPIKE_BATCH_ALLOW_INLINE_SSD(
-      "aerospike.batch.allow.inline.ssd", "false", Rule.oneOf("true", "false")),
-  AEROSPIKE_BATCH_RESPOND_ALL_KEYS(
-      "aerospike.batch.respond.all.keys", "true", Rule.oneOf("true", "false")),
+  AEROSPIKE_BATCH_ALLOW_INLINE("aerospike.batch.allow.inline", "true", Rule.BOOL),
+  AEROSPIKE_BATCH_ALLOW_INLINE_SSD("aerospike.batch.allow.inline.ssd", "false", Rule.BOOL),
+  AEROSPIKE_BATCH_RESPOND_ALL_KEYS("aerospike.batch.respond.all.keys", "true", Rule.BOOL),
   HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
   HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
   INFLIGHT_LIMIT("inflight.limit", "0", Rule.range(0, 100_000)),
@@ -68,7 +67,7 @@ public enum ConfigKey {
   INFERENCE_QUEUE("inference.queue", "4096", Rule.range(1, 1_000_000)),
   MODEL_ENGINE("model.engine", "java", Rule.oneOf("java", "scalar", "pytorch")),
   MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
-  MODEL_WARMUP("model.warmup", "true", Rule.oneOf("true", "false")),
+  MODEL_WARMUP("model.warmup", "true", Rule.BOOL),
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
   EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.millis(0, 60_000)),
   EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.millis(0, 60_000)),
@@ -129,6 +128,9 @@ public enum ConfigKey {
     static final Rule HOSTS = new Rule("hosts", 0, 0, java.util.List.of());
     static final Rule NAME = new Rule("name", 0, 0, java.util.List.of());
 
+    /** {@code true} or {@code false}, worded like any other choice. */
+    static final Rule BOOL = new Rule("bool", 0, 0, java.util.List.of("true", "false"));
+
     static Rule range(long min, long max) {
       return new Rule("int", min, max, java.util.List.of());
     }
@@ -155,11 +157,69 @@ public enum ConfigKey {
       return new Rule("enum", 0, 0, java.util.List.of(allowed));
     }
 
+    /**
+     * The value {@code text} stands for under this rule: an Integer ({@code int}, {@code limit};
+     * {@code limit?} also null for empty = inherited), a Double ({@code ms}), a Boolean, a String
+     * ({@code enum}, {@code name}) or the host list ({@code hosts}, empty = the embedded server).
+     *
+     * @throws IllegalArgumentException when the text breaks the rule ({@link #describe()} says how)
+     */
+    public Object parse(String text) {
+      return switch (kind) {
+        case "int", "limit" -> integerInRange(text);
+        case "limit?" -> text.isEmpty() ? null : integerInRange(text);
+        case "ms" -> {
+          double parsed = Double.parseDouble(text);
+          if (!(parsed >= min && parsed <= max)) {
+            throw new IllegalArgumentException(text);
+          }
+          yield parsed;
+        }
+        case "enum" -> oneOfAllowed(text);
+        case "bool" -> Boolean.parseBoolean(oneOfAllowed(text));
+        case "hosts" -> hosts(text);
+        default -> {
+          if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(text);
+          }
+          yield text;
+        }
+      };
+    }
+
+    private Integer integerInRange(String text) {
+      long parsed = Long.parseLong(text);
+      if (parsed < min || parsed > max) {
+        throw new IllegalArgumentException(text);
+      }
+      return (int) parsed;
+    }
+
+    private String oneOfAllowed(String text) {
+      if (!allowed.contains(text)) {
+        throw new IllegalArgumentException(text);
+      }
+      return text;
+    }
+
+    private static java.util.List<String> hosts(String text) {
+      if (text.isEmpty()) {
+        return java.util.List.of();
+      }
+      java.util.List<String> hosts = new java.util.ArrayList<>();
+      for (String part : text.split(",")) {
+        String host = part.trim();
+        ClientSettings.parseHost(host); // the client's own rule: host:port, port 1..65535
+        hosts.add(host);
+      }
+      return java.util.List.copyOf(hosts);
+    }
+
     public String describe() {
       return switch (kind) {
         case "int" -> "must be an integer in " + min + ".." + max;
         case "ms" -> "must be milliseconds in " + min + ".." + max + " (fractions allowed)";
-        case "enum" -> "must be one of " + String.join(", ", allowed);
+        case "enum", "bool" -> "must be one of " + String.join(", ", allowed);
         case "limit" ->
             "must be an integer in "
                 + min

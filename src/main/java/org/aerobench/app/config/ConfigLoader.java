@@ -10,7 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.aerobench.client.ClientSettings;
+import org.aerobench.client.ClientSettings.Builder;
 import org.aerobench.client.EventLoopKind;
 
 /**
@@ -69,7 +71,7 @@ public final class ConfigLoader {
     List<String> hosts = r.hosts(ConfigKey.AEROSPIKE_HOSTS);
     ClientSettings aerospike = clientSettings(r, hosts, env);
     AppConfig.Http http =
-        new AppConfig.Http(r.name(ConfigKey.HTTP_BIND_ADDRESS), r.integer(ConfigKey.HTTP_PORT));
+        new AppConfig.Http(r.text(ConfigKey.HTTP_BIND_ADDRESS), r.integer(ConfigKey.HTTP_PORT));
     AppConfig.Limits limits =
         new AppConfig.Limits(
             r.integer(ConfigKey.INFLIGHT_LIMIT),
@@ -79,9 +81,9 @@ public final class ConfigLoader {
             r.integer(ConfigKey.INFERENCE_QUEUE));
     AppConfig.Model model =
         new AppConfig.Model(
-            r.oneOf(ConfigKey.MODEL_ENGINE),
+            r.text(ConfigKey.MODEL_ENGINE),
             r.integer(ConfigKey.MODEL_SEED),
-            Boolean.parseBoolean(r.oneOf(ConfigKey.MODEL_WARMUP)));
+            r.bool(ConfigKey.MODEL_WARMUP));
     AppConfig.Embedded embedded =
         new AppConfig.Embedded(
             hosts.isEmpty(),
@@ -96,7 +98,7 @@ public final class ConfigLoader {
             r.integer(ConfigKey.READY_PROBE_INTERVAL_MS));
     AppConfig.Slowdown slowdown =
         new AppConfig.Slowdown(
-            r.oneOf(ConfigKey.TEST_SLOWDOWN_STYLE), r.millis(ConfigKey.TEST_SLOWDOWN_MS));
+            r.text(ConfigKey.TEST_SLOWDOWN_STYLE), r.millis(ConfigKey.TEST_SLOWDOWN_MS));
     checkedSlowdown(slowdown);
     return new AppConfig(aerospike, http, limits, model, embedded, ready, slowdown);
   }
@@ -122,34 +124,10 @@ public final class ConfigLoader {
    */
   private static ClientSettings clientSettings(
       Resolver r, List<String> hosts, Map<String, String> env) {
-    ClientSettings.Builder b =
-        ClientSettings.builder()
-            .namespace(r.name(ConfigKey.AEROSPIKE_NAMESPACE))
-            .connectTimeoutMs(r.integer(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS))
-            .totalTimeoutMs(r.integer(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS))
-            .socketTimeoutMs(r.integer(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS))
-            .maxRetries(r.integer(ConfigKey.AEROSPIKE_MAX_RETRIES))
-            .sleepBetweenRetriesMs(r.integer(ConfigKey.AEROSPIKE_SLEEP_BETWEEN_RETRIES_MS))
-            .batchMaxConcurrentThreads(r.integer(ConfigKey.AEROSPIKE_BATCH_MAX_CONCURRENT_THREADS))
-            .batchAllowInline(Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE)))
-            .batchAllowInlineSsd(
-                Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE_SSD)))
-            .batchRespondAllKeys(
-                Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_BATCH_RESPOND_ALL_KEYS)))
-            .concurrencyLimit(r.integer(ConfigKey.AEROSPIKE_CONCURRENCY_LIMIT))
-            .asyncMaxCommands(r.optionalInteger(ConfigKey.AEROSPIKE_ASYNC_MAX_COMMANDS))
-            .clientPerStyle(Boolean.parseBoolean(r.oneOf(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE)))
-            .maxConnsPerNode(r.integer(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE))
-            .tendIntervalMs(r.integer(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS))
-            .syncPoolThreads(r.optionalInteger(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS))
-            .syncQueueCapacity(r.integer(ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY))
-            .virtualMaxConcurrent(r.optionalInteger(ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT))
-            .eventLoopKind(
-                EventLoopKind.fromConfigName(
-                    r.oneOf(ConfigKey.AEROSPIKE_EVENT_LOOP_KIND).replace('-', '_')))
-            .eventLoopCount(coresIfZero(r.integer(ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT)))
-            .maxCommandsInProcess(r.optionalInteger(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS))
-            .maxCommandsInQueue(r.integer(ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE));
+    Builder b = ClientSettings.builder();
+    for (ClientKey<?> key : CLIENT_KEYS) {
+      key.apply(r, b);
+    }
     if (!hosts.isEmpty()) {
       b.hosts(hosts);
     }
@@ -169,6 +147,59 @@ public final class ConfigLoader {
               + "; fix the matching aerospike.* key");
     }
   }
+
+  /**
+   * An aerospike.* key and the client setting it sets; {@code T} is what the key's rule parses to.
+   */
+  private record ClientKey<T>(ConfigKey key, BiConsumer<Builder, T> setter) {
+    @SuppressWarnings("unchecked") // each entry's T is the type its key's rule parses to
+    void apply(Resolver r, Builder b) {
+      setter.accept(b, (T) r.value(key));
+    }
+  }
+
+  /**
+   * The client settings the aerospike.* keys set, in the order they are checked (the first bad one
+   * is reported). Empty per-style limits parse to null: inherited from the concurrency limit.
+   */
+  private static final List<ClientKey<?>> CLIENT_KEYS =
+      List.of(
+          new ClientKey<String>(ConfigKey.AEROSPIKE_NAMESPACE, Builder::namespace),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_CONNECT_TIMEOUT_MS, Builder::connectTimeoutMs),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_TOTAL_TIMEOUT_MS, Builder::totalTimeoutMs),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_SOCKET_TIMEOUT_MS, Builder::socketTimeoutMs),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_MAX_RETRIES, Builder::maxRetries),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_SLEEP_BETWEEN_RETRIES_MS, Builder::sleepBetweenRetriesMs),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_BATCH_MAX_CONCURRENT_THREADS, Builder::batchMaxConcurrentThreads),
+          new ClientKey<Boolean>(ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE, Builder::batchAllowInline),
+          new ClientKey<Boolean>(
+              ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE_SSD, Builder::batchAllowInlineSsd),
+          new ClientKey<Boolean>(
+              ConfigKey.AEROSPIKE_BATCH_RESPOND_ALL_KEYS, Builder::batchRespondAllKeys),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_CONCURRENCY_LIMIT, Builder::concurrencyLimit),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_ASYNC_MAX_COMMANDS, Builder::asyncMaxCommands),
+          new ClientKey<Boolean>(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE, Builder::clientPerStyle),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_MAX_CONNS_PER_NODE, Builder::maxConnsPerNode),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_TEND_INTERVAL_MS, Builder::tendIntervalMs),
+          new ClientKey<Integer>(ConfigKey.AEROSPIKE_SYNC_POOL_THREADS, Builder::syncPoolThreads),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_SYNC_QUEUE_CAPACITY, Builder::syncQueueCapacity),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_VIRTUAL_MAX_CONCURRENT, Builder::virtualMaxConcurrent),
+          new ClientKey<String>(
+              ConfigKey.AEROSPIKE_EVENT_LOOP_KIND,
+              (b, kind) -> b.eventLoopKind(EventLoopKind.fromConfigName(kind.replace('-', '_')))),
+          // The config's convention: 0 = one loop per core.
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_EVENT_LOOP_COUNT,
+              (b, count) ->
+                  b.eventLoopCount(count > 0 ? count : Runtime.getRuntime().availableProcessors())),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_PROCESS, Builder::maxCommandsInProcess),
+          new ClientKey<Integer>(
+              ConfigKey.AEROSPIKE_MAX_COMMANDS_IN_QUEUE, Builder::maxCommandsInQueue));
 
   /**
    * Checks the latency injection as a whole with {@link AppConfig.Embedded#latency()} (one rule set
@@ -199,11 +230,6 @@ public final class ConfigLoader {
     return properties;
   }
 
-  /** The event loop count convention of the config: 0 = one loop per core. */
-  private static int coresIfZero(int eventLoopCount) {
-    return eventLoopCount > 0 ? eventLoopCount : Runtime.getRuntime().availableProcessors();
-  }
-
   private static String knownKeys() {
     List<String> keys = new ArrayList<>();
     for (ConfigKey k : ConfigKey.values()) {
@@ -217,71 +243,35 @@ public final class ConfigLoader {
   /** Parses one raw value by its key's rule, failing with the full story. */
   private record Resolver(Map<ConfigKey, Value> raw) {
 
-    int integer(ConfigKey key) {
+    /** The value under the key's rule ({@link ConfigKey.Rule#parse}), or the key's refusal. */
+    Object value(ConfigKey key) {
       Value v = raw.get(key);
-      long parsed;
       try {
-        parsed = Long.parseLong(v.text());
-      } catch (NumberFormatException e) {
-        throw invalid(key, v);
+        return key.rule().parse(v.text());
+      } catch (IllegalArgumentException e) {
+        throw invalid(key, v); // names the config key, its source and the env override
       }
-      if (parsed < key.rule().min() || parsed > key.rule().max()) {
-        throw invalid(key, v);
-      }
-      return (int) parsed;
     }
 
-    /** An integer by the key's rule, or null when the value is empty (= inherited). */
-    Integer optionalInteger(ConfigKey key) {
-      return raw.get(key).text().isEmpty() ? null : integer(key);
+    int integer(ConfigKey key) {
+      return (Integer) value(key);
     }
 
     double millis(ConfigKey key) {
-      Value v = raw.get(key);
-      double parsed;
-      try {
-        parsed = Double.parseDouble(v.text());
-      } catch (NumberFormatException e) {
-        throw invalid(key, v);
-      }
-      if (!(parsed >= key.rule().min() && parsed <= key.rule().max())) {
-        throw invalid(key, v);
-      }
-      return parsed;
+      return (Double) value(key);
     }
 
-    String oneOf(ConfigKey key) {
-      Value v = raw.get(key);
-      if (!key.rule().allowed().contains(v.text())) {
-        throw invalid(key, v);
-      }
-      return v.text();
+    String text(ConfigKey key) {
+      return (String) value(key);
     }
 
-    String name(ConfigKey key) {
-      Value v = raw.get(key);
-      if (v.text().isEmpty() || v.text().chars().anyMatch(Character::isWhitespace)) {
-        throw invalid(key, v);
-      }
-      return v.text();
+    boolean bool(ConfigKey key) {
+      return (Boolean) value(key);
     }
 
+    @SuppressWarnings("unchecked") // the hosts rule parses to a list of host:port
     List<String> hosts(ConfigKey key) {
-      Value v = raw.get(key);
-      if (v.text().isEmpty()) {
-        return List.of();
-      }
-      List<String> hosts = new ArrayList<>();
-      for (String part : v.text().split(",")) {
-        String host = part.trim();
-        try {
-          ClientSettings.parseHost(host); // the client's own rule: host:port, port 1..65535
-        } catch (IllegalArgumentException e) {
-          throw invalid(key, v); // names the config key, its source and the env override
-        }
-        hosts.add(host);
-      }
-      return hosts;
+      return (List<String>) value(key);
     }
 
     private static ConfigException invalid(ConfigKey key, Value v) {

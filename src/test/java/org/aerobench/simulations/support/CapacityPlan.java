@@ -115,12 +115,12 @@ public record CapacityPlan(
     return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** The capacity parameters over the simulations' shared {@link Parameters.Reader}. */
+  /** The capacity parameters over the simulations' shared {@link ParameterReader}. */
   private static final class Reader {
-    private final Parameters.Reader in;
+    private final ParameterReader in;
 
     Reader(Properties props) {
-      this.in = new Parameters.Reader(props);
+      this.in = new ParameterReader(props);
     }
 
     void add(String problem) {
