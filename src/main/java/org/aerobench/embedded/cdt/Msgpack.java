@@ -3,12 +3,11 @@ package org.aerobench.embedded.cdt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.aerobench.embedded.wire.MessagePacks;
 import org.aerobench.embedded.wire.Wire;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
-import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.value.ValueType;
 
 /**
@@ -19,15 +18,6 @@ import org.msgpack.value.ValueType;
  */
 final class Msgpack {
 
-  static {
-    // msgpack-core's default buffer uses sun.misc.Unsafe memory access, which JDK 24+ warns
-    // about on stderr; the universal buffer is plain Java. Must be set before msgpack-core's
-    // buffer classes initialise, hence here, in the one class that touches them.
-    if (System.getProperty("msgpack.universal-buffer") == null) {
-      System.setProperty("msgpack.universal-buffer", "true");
-    }
-  }
-
   private static final byte CMP_EXT = (byte) 0xff;
   private static final int CMP_WILDCARD = 0;
   private static final int CMP_INF = 1;
@@ -36,8 +26,7 @@ final class Msgpack {
 
   /** Decodes the one value in {@code buf[off, off + len)}; trailing bytes are an error. */
   static Val decode(byte[] buf, int off, int len) {
-    try (MessageUnpacker in =
-        MessagePack.DEFAULT_UNPACKER_CONFIG.newUnpacker(new ArrayBufferInput(buf, off, len))) {
+    try (MessageUnpacker in = MessagePacks.unpacker(buf, off, len)) {
       Val v = read(in);
       if (in.hasNext()) {
         throw invalid("trailing bytes after a msgpack value");
@@ -151,7 +140,7 @@ final class Msgpack {
   }
 
   static byte[] encode(Val v) {
-    MessageBufferPacker out = MessagePack.newDefaultBufferPacker();
+    MessageBufferPacker out = MessagePacks.packer();
     try {
       write(out, v);
       return out.toByteArray();

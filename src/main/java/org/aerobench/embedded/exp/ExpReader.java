@@ -1,8 +1,8 @@
 package org.aerobench.embedded.exp;
 
 import java.io.IOException;
+import org.aerobench.embedded.wire.MessagePacks;
 import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
@@ -13,18 +13,10 @@ import org.msgpack.value.ValueType;
  */
 final class ExpReader implements AutoCloseable {
 
-  static {
-    // msgpack-core's default buffer calls sun.misc.Unsafe memory access, which JDK 24+ warns about
-    // on stderr. The universal buffer avoids it; it must be chosen before msgpack initialises.
-    if (System.getProperty("msgpack.universal-buffer") == null) {
-      System.setProperty("msgpack.universal-buffer", "true");
-    }
-  }
-
   private final MessageUnpacker in;
 
   ExpReader(byte[] buf, int offset, int length) {
-    this.in = MessagePack.newDefaultUnpacker(buf, offset, length);
+    this.in = MessagePacks.unpacker(buf, offset, length);
   }
 
   /** The type of the next value, or null at the end of the input. */
