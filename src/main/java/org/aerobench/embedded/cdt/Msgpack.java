@@ -22,12 +22,15 @@ final class Msgpack {
   private static final int CMP_WILDCARD = 0;
   private static final int CMP_INF = 1;
 
+  /** Deepest list/map nesting decoded; deeper input is refused rather than overflow the stack. */
+  static final int MAX_DEPTH = 64;
+
   private Msgpack() {}
 
   /** Decodes the one value in {@code buf[off, off + len)}; trailing bytes are an error. */
   static Val decode(byte[] buf, int off, int len) {
     try (MessageUnpacker in = MessagePacks.unpacker(buf, off, len)) {
-      Val v = read(in);
+      Val v = read(in, len, 0);
       if (in.hasNext()) {
         throw invalid("trailing bytes after a msgpack value");
       }
@@ -44,7 +47,23 @@ final class Msgpack {
     return decode(buf, 0, buf.length);
   }
 
-  private static Val read(MessageUnpacker in) throws IOException {
+  /**
+   * A count or a length a header claims, checked against the bytes still unread before anything is
+   * allocated for it: every element takes at least {@code bytesEach} bytes, so a 5-byte header
+   * claiming two billion elements is refused, not allocated.
+   */
+  private static int claimed(long n, int bytesEach, MessageUnpacker in, int len, String what) {
+    long unread = len - in.getTotalReadBytes();
+    if (n < 0 || n * bytesEach > unread) {
+      throw invalid(what + " claims " + n + " but only " + unread + " bytes follow");
+    }
+    return (int) n;
+  }
+
+  private static Val read(MessageUnpacker in, int len, int depth) throws IOException {
+    if (depth > MAX_DEPTH) {
+      throw invalid("lists and maps nested deeper than " + MAX_DEPTH);
+    }
     MessageFormat f = in.getNextFormat();
     ValueType t = f.getValueType();
     switch (t) {
@@ -69,17 +88,18 @@ final class Msgpack {
         return new Val.Dbl(in.unpackDouble());
       }
       case STRING -> {
-        return new Val.Blob(in.readPayload(in.unpackRawStringHeader()));
+        return new Val.Blob(
+            in.readPayload(claimed(in.unpackRawStringHeader(), 1, in, len, "a string")));
       }
       case BINARY -> {
-        return new Val.Blob(in.readPayload(in.unpackBinaryHeader()));
+        return new Val.Blob(in.readPayload(claimed(in.unpackBinaryHeader(), 1, in, len, "a blob")));
       }
       case ARRAY -> {
-        int n = in.unpackArrayHeader();
+        int n = claimed(in.unpackArrayHeader(), 1, in, len, "a list");
         List<Val> items = new ArrayList<>(n);
         int flags = 0;
         if (n > 0 && in.getNextFormat().getValueType() == ValueType.EXTENSION) {
-          Object first = readExt(in);
+          Object first = readExt(in, len);
           if (first instanceof Flags header) {
             flags = header.flags;
           } else {
@@ -88,17 +108,19 @@ final class Msgpack {
           n--;
         }
         for (int i = 0; i < n; i++) {
-          items.add(read(in));
+          items.add(read(in, len, depth + 1));
         }
         return new Val.Lst(flags, items);
       }
       case MAP -> {
-        int n = in.unpackMapHeader();
+        int n = claimed(in.unpackMapHeader(), 2, in, len, "a map");
         List<Val.Entry> entries = new ArrayList<>(n);
         int flags = 0;
         for (int i = 0; i < n; i++) {
           Object k =
-              in.getNextFormat().getValueType() == ValueType.EXTENSION ? readExt(in) : read(in);
+              in.getNextFormat().getValueType() == ValueType.EXTENSION
+                  ? readExt(in, len)
+                  : read(in, len, depth + 1);
           if (k instanceof Flags header) {
             if (i != 0) {
               throw invalid("a map order header must come first");
@@ -107,12 +129,12 @@ final class Msgpack {
             in.skipValue(); // the header's value slot (nil)
             continue;
           }
-          entries.add(new Val.Entry((Val) k, read(in)));
+          entries.add(new Val.Entry((Val) k, read(in, len, depth + 1)));
         }
         return new Val.Mp(flags, entries);
       }
       case EXTENSION -> {
-        if (readExt(in) instanceof Val v) {
+        if (readExt(in, len) instanceof Val v) {
           return v;
         }
         throw invalid("an order header is not a value");
@@ -125,9 +147,9 @@ final class Msgpack {
   private record Flags(int flags) {}
 
   /** An ext element: wildcard or infinity (type 0xff, one byte), else an order header. */
-  private static Object readExt(MessageUnpacker in) throws IOException {
+  private static Object readExt(MessageUnpacker in, int len) throws IOException {
     var h = in.unpackExtensionTypeHeader();
-    byte[] data = in.readPayload(h.getLength());
+    byte[] data = in.readPayload(claimed(h.getLength(), 1, in, len, "an extension value"));
     if (h.getType() == CMP_EXT && data.length == 1) {
       if (data[0] == CMP_WILDCARD) {
         return new Val.Wild();

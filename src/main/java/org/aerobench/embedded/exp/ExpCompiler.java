@@ -40,9 +40,13 @@ final class ExpCompiler {
     }
   }
 
+  /** Deepest nesting compiled; deeper input is refused rather than overflow the stack. */
+  static final int MAX_DEPTH = 256;
+
   private final ExpReader in;
   private final List<VarEntry> vars = new ArrayList<>();
   private int maxSlots;
+  private int depth;
 
   private ExpCompiler(ExpReader in) {
     this.in = in;
@@ -70,6 +74,17 @@ final class ExpCompiler {
   }
 
   Typed next() throws ExpException {
+    if (++depth > MAX_DEPTH) {
+      throw ExpException.invalid("an expression nested deeper than " + MAX_DEPTH);
+    }
+    try {
+      return nextValue();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Typed nextValue() throws ExpException {
     ValueType t = in.peek();
     if (t == null) {
       throw ExpException.invalid("expression ends early");

@@ -14,9 +14,23 @@ import org.msgpack.value.ValueType;
 final class ExpReader implements AutoCloseable {
 
   private final MessageUnpacker in;
+  private final int length;
 
   ExpReader(byte[] buf, int offset, int length) {
     this.in = MessagePacks.unpacker(buf, offset, length);
+    this.length = length;
+  }
+
+  /**
+   * A count or a length a header claims, checked against the bytes still unread before anything is
+   * allocated for it (each element takes at least a byte).
+   */
+  private int claimed(long n, String what) throws ExpException {
+    long unread = length - in.getTotalReadBytes();
+    if (n < 0 || n > unread) {
+      throw ExpException.invalid(what + " claims " + n + " but only " + unread + " bytes follow");
+    }
+    return (int) n;
   }
 
   /** The type of the next value, or null at the end of the input. */
@@ -31,7 +45,7 @@ final class ExpReader implements AutoCloseable {
   int arrayHeader() throws ExpException {
     expect(ValueType.ARRAY, "a list");
     try {
-      return in.unpackArrayHeader();
+      return claimed(in.unpackArrayHeader(), "a list");
     } catch (IOException | MessagePackException e) {
       throw malformed(e);
     }
@@ -81,7 +95,7 @@ final class ExpReader implements AutoCloseable {
     }
     try {
       int n = t == ValueType.STRING ? in.unpackRawStringHeader() : in.unpackBinaryHeader();
-      return in.readPayload(n);
+      return in.readPayload(claimed(n, what));
     } catch (IOException | MessagePackException e) {
       throw malformed(e);
     }

@@ -1,6 +1,7 @@
 package org.aerobench.embedded.cdt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,24 @@ class MsgpackTest {
 
     assertThat(System.getProperty("msgpack.universal-buffer")).isEqualTo("true");
     assertThat(MessageBuffer.wrap(new byte[8])).isInstanceOf(MessageBufferU.class);
+  }
+
+  @Test
+  void headers_claiming_more_than_the_bytes_that_follow_and_deep_nesting_are_refused_unallocated() {
+    byte[] hugeList = {(byte) 0xdd, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}; // 2^31-1 items
+    byte[] hugeMap = {(byte) 0xdf, 0x00, 0x00, 0x00, 0x03, 1, 2, 3}; // 3 pairs in 3 bytes
+    byte[] hugeBlob = {(byte) 0xc6, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 4};
+    byte[] deep = new byte[Msgpack.MAX_DEPTH + 2]; // [[[...nil...]]]
+    java.util.Arrays.fill(deep, (byte) 0x91);
+    deep[deep.length - 1] = (byte) 0xc0;
+
+    for (byte[] hostile : List.of(hugeList, hugeMap, hugeBlob, deep)) {
+      assertThatThrownBy(() -> Msgpack.decode(hostile))
+          .isInstanceOf(CdtException.class)
+          .satisfies(e -> assertThat(((CdtException) e).code).isEqualTo(4)); // PARAMETER_ERROR
+    }
+    byte[] justDeepEnough = java.util.Arrays.copyOfRange(deep, 1, deep.length);
+    assertThat(Msgpack.decode(justDeepEnough)).isInstanceOf(Val.Lst.class);
   }
 
   @Test

@@ -37,6 +37,24 @@ class ExpCompilerTest {
   }
 
   @Test
+  void headers_claiming_more_than_the_bytes_that_follow_and_deep_nesting_are_refused_unallocated() {
+    byte[] hugeList = {(byte) 0xdd, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}; // 2^31-1 items
+    byte[] hugeString = {(byte) 0xdb, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 3};
+    byte[] deep = new byte[2 * (ExpCompiler.MAX_DEPTH + 1) + 1]; // not(not(... true))
+    for (int i = 0; i < ExpCompiler.MAX_DEPTH + 1; i++) {
+      deep[2 * i] = (byte) 0x92; // a list of two: the op code and its argument
+      deep[2 * i + 1] = 18; // NOT
+    }
+    deep[deep.length - 1] = (byte) 0xc3; // true
+
+    for (byte[] hostile : List.of(hugeList, hugeString, deep)) {
+      assertThatExceptionOfType(ExpException.class)
+          .isThrownBy(() -> ExpCompiler.compile(hostile, 0, hostile.length))
+          .satisfies(e -> assertThat(e.resultCode()).isEqualTo(Wire.RESULT_PARAMETER_ERROR));
+    }
+  }
+
+  @Test
   void cond_results_must_share_a_type_but_unknown_may_stand_in_for_any() throws Exception {
     assertRefused(Wire.RESULT_PARAMETER_ERROR, Exp.cond(Exp.val(true), Exp.val(1), Exp.val("one")));
     assertThat(compile(Exp.cond(Exp.val(false), Exp.unknown(), Exp.val(2))).type())
