@@ -1,5 +1,6 @@
 package org.aerobench.embedded.command;
 
+import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
 import org.aerobench.embedded.wire.Fields;
@@ -44,6 +45,8 @@ final class BatchCommand {
     int frameAt = out.beginFrame();
     Namespace ns = null;
     boolean havePrevious = false;
+    ExpFilter batchFilter = ExpFilter.of(msg);
+    ExpFilter filter = batchFilter;
     for (int i = 0; i < count; i++) {
       int index = in.i32();
       in.require(Wire.DIGEST_SIZE, "batch row digest");
@@ -56,9 +59,11 @@ final class BatchCommand {
       } else {
         readRow(in, rowFlags);
         ns = store.namespace(rq.fields.namespace);
+        ExpFilter rowFilter = ExpFilter.of(rq.fields);
+        filter = rowFilter != null ? rowFilter : batchFilter; // a repeated row keeps its filter
         havePrevious = true;
       }
-      RecordCommand.execute(ns, digest, rq, msg, out, index);
+      RecordCommand.execute(ns, digest, rq, filter, out, index);
       if (out.size() - frameAt > FRAME_CUT) {
         out.endFrame(frameAt, Wire.TYPE_MESSAGE);
         frameAt = out.beginFrame();

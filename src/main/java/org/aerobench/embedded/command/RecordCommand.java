@@ -3,7 +3,6 @@ package org.aerobench.embedded.command;
 import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
-import org.aerobench.embedded.wire.Fields;
 import org.aerobench.embedded.wire.ReplyBuffer;
 import org.aerobench.embedded.wire.Wire;
 
@@ -12,17 +11,18 @@ final class RecordCommand {
 
   private RecordCommand() {}
 
+  /** A single-record command: its filter, if any, is its own message's. */
   static void execute(Namespace ns, byte[] digest, RowRequest rq, ReplyBuffer out, int index) {
-    execute(ns, digest, rq, null, out, index);
+    execute(ns, digest, rq, ExpFilter.of(rq.fields), out, index);
   }
 
   /**
-   * {@code batch} is the enclosing batch message's fields, or null: a row without a filter of its
-   * own (BatchReadPolicy/BatchWritePolicy.filterExp) takes the batch's (BatchPolicy.filterExp), as
-   * the server does.
+   * {@code filter} applies to this record, or is null. A batch passes the row's own filter
+   * (BatchReadPolicy/BatchWritePolicy.filterExp), else the batch's (BatchPolicy.filterExp), as the
+   * server does, each built once per batch rather than once per row.
    */
   static void execute(
-      Namespace ns, byte[] digest, RowRequest rq, Fields batch, ReplyBuffer out, int index) {
+      Namespace ns, byte[] digest, RowRequest rq, ExpFilter filter, ReplyBuffer out, int index) {
     if (ns == null) {
       Replies.error(out, Wire.RESULT_INVALID_NAMESPACE, index);
       return;
@@ -36,10 +36,6 @@ final class RecordCommand {
       // Not implemented: say so, never guess.
       Replies.error(out, Wire.RESULT_UNSUPPORTED_FEATURE, index);
       return;
-    }
-    ExpFilter filter = ExpFilter.of(rq.fields);
-    if (filter == null && batch != null) {
-      filter = ExpFilter.of(batch);
     }
     Digest key = new Digest(digest);
     if (rq.isWrite()) {
