@@ -193,6 +193,12 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
     return String.join(",", faults.stream().map(Fault::spec).toList());
   }
 
+  /** As written in {@code -Dfaults} ({@code none} when empty): parameters.txt prints it. */
+  @Override
+  public String toString() {
+    return isEmpty() ? "none" : spec();
+  }
+
   /** {@code 20s}, {@code 1500ms}, {@code 2m}: the shortest exact form. */
   static String format(Duration d) {
     long ms = d.toMillis();

@@ -175,24 +175,36 @@ public final class AppProcess implements AutoCloseable {
    */
   public static boolean appWouldStartEmbedded(
       Parameters params, Path projectDir, java.util.Map<String, String> env) {
+    return externalAerospike(params.appConfig(), projectDir, env) == null;
+  }
+
+  /**
+   * Where the app would be told of a real Aerospike ({@code AEROBENCH_AEROSPIKE_HOSTS=...} or
+   * {@code aerospike.hosts=... in <file>}), or null when it would start the embedded one.
+   *
+   * @param appConfig {@code -DappConfig}, or null for {@code conf/app.properties}
+   */
+  public static String externalAerospike(
+      Path appConfig, Path projectDir, java.util.Map<String, String> env) {
     String fromEnv = env.get("AEROBENCH_AEROSPIKE_HOSTS");
     if (fromEnv != null) {
-      return fromEnv.isBlank();
+      return fromEnv.isBlank() ? null : "AEROBENCH_AEROSPIKE_HOSTS=" + fromEnv;
     }
     Path config =
-        params.appConfig() != null
-            ? projectDir.resolve(params.appConfig())
+        appConfig != null
+            ? projectDir.resolve(appConfig)
             : projectDir.resolve("conf/app.properties");
     if (!Files.isRegularFile(config)) {
-      return true;
+      return null;
     }
     java.util.Properties props = new java.util.Properties();
     try (var in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
       props.load(in);
     } catch (IOException e) {
-      return true; // serve will refuse the file itself, naming it
+      return null; // serve will refuse the file itself, naming it
     }
-    return props.getProperty("aerospike.hosts", "").isBlank();
+    String hosts = props.getProperty("aerospike.hosts", "").trim();
+    return hosts.isEmpty() ? null : "aerospike.hosts=" + hosts + " in " + config;
   }
 
   /** Sets the latency injection of the embedded Aerospike on this process's port. */

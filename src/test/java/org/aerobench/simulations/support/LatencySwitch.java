@@ -2,8 +2,6 @@ package org.aerobench.simulations.support;
 
 import com.aerospike.client.AerospikeException;
 import com.aerospike.client.Info;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import org.aerobench.embedded.Latency;
 
@@ -54,19 +52,8 @@ public final class LatencySwitch {
     System.out.println("aerobench: latency profile now " + next.name() + " (" + reply + ")");
   }
 
-  /** The info command that sets {@code latency}. */
+  /** The info command that sets {@code latency} on every node. */
   static String command(Latency latency) {
-    String params =
-        switch (latency) {
-          case Latency.None none -> "off";
-          case Latency.Fixed fixed -> "fixed-ms=" + millis(fixed.delay());
-          case Latency.LogNormal logNormal ->
-              "median-ms=" + millis(logNormal.median()) + ";p99-ms=" + millis(logNormal.p99());
-        };
-    return "aerobench-latency:" + params;
-  }
-
-  private static String millis(Duration d) {
-    return BigDecimal.valueOf(d.toNanos(), 6).stripTrailingZeros().toPlainString();
+    return "aerobench-latency:" + NodeLatencies.commandParameters(latency);
   }
 }

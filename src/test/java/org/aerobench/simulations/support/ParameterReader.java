@@ -24,11 +24,25 @@ import org.aerobench.simulations.support.Parameters.Part;
 final class ParameterReader {
 
   private final Properties props;
+  private final java.util.Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
   private final Set<String> refused = new HashSet<>();
 
   ParameterReader(Properties props) {
+    this(props, System.getenv());
+  }
+
+  /**
+   * @param env the environment the started app would see (whether it is pointed at a real Aerospike
+   *     decides which parameters apply)
+   */
+  ParameterReader(Properties props, java.util.Map<String, String> env) {
     this.props = props;
+    this.env = java.util.Map.copyOf(env);
+  }
+
+  java.util.Map<String, String> env() {
+    return env;
   }
 
   void throwIfAnyProblem() {

@@ -1,6 +1,7 @@
 package org.aerobench.simulations.support;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.aerobench.client.Arm;
 import org.aerobench.embedded.Latency;
+import org.aerobench.embedded.cluster.FaultSchedule;
 import org.aerobench.simulations.support.Parameters.DatabasePlace;
 import org.aerobench.simulations.support.Parameters.Model;
 import org.aerobench.simulations.support.Parameters.Part;
@@ -223,5 +225,127 @@ final class ParameterRules {
         },
         "allowed: own-jvm (default: embedded-server in a JVM of its own) or app-jvm (inside the"
             + " app's JVM), e.g. -Ddatabase=app-jvm");
+  }
+
+  /** The largest emulated cluster: 2 shared cores run every node, the app and Gatling. */
+  static final int MAX_NODES = 8;
+
+  /**
+   * Why this run cannot emulate a cluster, or null when it can: only the embedded server the
+   * simulation starts in a JVM of its own can have several nodes, per-node latency and faults.
+   */
+  static String noClusterBecause(ParameterReader in, ParameterSpec.Values earlier) {
+    if (earlier.get(ParameterTable.BASE_URL) != null) {
+      return "with -DbaseUrl the app's database is wherever that app was pointed; drop -DbaseUrl";
+    }
+    String external =
+        AppProcess.externalAerospike(
+            earlier.get(ParameterTable.APP_CONFIG), Path.of("").toAbsolutePath(), in.env());
+    if (external != null) {
+      return "the app is pointed at a real Aerospike ("
+          + external
+          + "); empty it to emulate a cluster";
+    }
+    if (earlier.get(ParameterTable.DATABASE) == DatabasePlace.APP_JVM) {
+      return "with -Ddatabase=app-jvm the app runs a one-node embedded server itself; the emulated"
+          + " cluster runs in the database's own JVM (-Ddatabase=own-jvm, the default)";
+    }
+    return null;
+  }
+
+  /** The refusal of a cluster parameter on a run that cannot emulate a cluster. */
+  private static String notHere(String why) {
+    return "the harness cannot stop someone's real nodes: -Dnodes, -DreplicationFactor,"
+        + " -DnodeLatency and -Dfaults apply to the emulated cluster the simulation starts"
+        + " itself; "
+        + why;
+  }
+
+  static int nodes(ParameterReader in, String noCluster) {
+    int nodes =
+        in.parsed(
+            "nodes",
+            1,
+            text -> {
+              int n = Integer.parseInt(text);
+              return n >= 1 && n <= MAX_NODES ? n : null;
+            },
+            "must be a whole number from 1 to "
+                + MAX_NODES
+                + " (nodes of the emulated cluster, all in the database's JVM), e.g. -Dnodes=3");
+    if (nodes > 1 && noCluster != null) {
+      in.problem("nodes", in.raw("nodes"), notHere(noCluster));
+      return 1;
+    }
+    return nodes;
+  }
+
+  static int replicationFactor(ParameterReader in, int nodes, String noCluster) {
+    int defaultFactor = Math.min(2, nodes);
+    String value = in.raw("replicationFactor");
+    if (value == null) {
+      return defaultFactor;
+    }
+    if (noCluster != null) {
+      in.problem("replicationFactor", value, notHere(noCluster));
+      return defaultFactor;
+    }
+    return in.parsed(
+        "replicationFactor",
+        defaultFactor,
+        text -> {
+          int r = Integer.parseInt(text);
+          return r >= 1 && r <= nodes ? r : null;
+        },
+        "must be a whole number from 1 to -Dnodes ("
+            + nodes
+            + "): a partition has at most one copy per node, e.g. -DreplicationFactor="
+            + defaultFactor
+            + (nodes < MAX_NODES
+                ? " (or more nodes: -Dnodes=" + Math.max(2, nodes + 1) + ")"
+                : ""));
+  }
+
+  static NodeLatencies nodeLatency(ParameterReader in, int nodes, String noCluster) {
+    String value = in.raw("nodeLatency");
+    if (value == null) {
+      return NodeLatencies.OFF;
+    }
+    if (noCluster != null) {
+      in.problem("nodeLatency", value, notHere(noCluster));
+      return NodeLatencies.OFF;
+    }
+    try {
+      return NodeLatencies.parse(value, nodes);
+    } catch (IllegalArgumentException e) {
+      in.problem(
+          "nodeLatency",
+          value,
+          e.getMessage()
+              + "; per node <node>:fixed-ms=<ms> or <node>:median-ms=<ms>;p99-ms=<ms>,"
+              + " comma-separated, nodes 1..-Dnodes ("
+              + nodes
+              + "), e.g. -Dnodes=3 -DnodeLatency=3:median-ms=20;p99-ms=100,2:fixed-ms=5");
+      return NodeLatencies.OFF;
+    }
+  }
+
+  static FaultSchedule faults(
+      ParameterReader in, int nodes, int replicationFactor, String noCluster) {
+    FaultSchedule none = FaultSchedule.none(nodes, Math.min(replicationFactor, nodes));
+    String value = in.raw("faults");
+    if (value == null) {
+      return none;
+    }
+    if (noCluster != null) {
+      in.problem("faults", value, notHere(noCluster));
+      return none;
+    }
+    try {
+      return FaultSchedule.parse(value, nodes, Math.min(replicationFactor, nodes));
+    } catch (IllegalArgumentException e) {
+      in.add(e.getMessage()); // names -Dfaults, the value, the event, the rule and a fix
+      return none;
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.aerobench.client.ReadMode;
+import org.aerobench.embedded.cluster.FaultSchedule;
 import org.aerobench.simulations.support.ParameterSpec.Values;
 import org.aerobench.simulations.support.Parameters.DatabasePlace;
 import org.aerobench.simulations.support.Parameters.Model;
@@ -214,6 +215,51 @@ final class ParameterTable {
   static final ParameterSpec<Instant> START_AT =
       single("startAt", null, in -> in.instant("startAt"), Parameters::startAt);
 
+  /**
+   * Read after the parameters that decide whether the run starts the database itself (the URL,
+   * -Ddatabase, -DappConfig): only then can it emulate a cluster.
+   */
+  static final ParameterSpec<Integer> NODES =
+      new ParameterSpec<>(
+          "nodes",
+          null,
+          List.of("nodes"),
+          (in, earlier) -> ParameterRules.nodes(in, ParameterRules.noClusterBecause(in, earlier)),
+          Parameters::nodes);
+
+  static final ParameterSpec<Integer> REPLICATION_FACTOR =
+      new ParameterSpec<>(
+          "replicationFactor",
+          null,
+          List.of("replicationFactor"),
+          (in, earlier) ->
+              ParameterRules.replicationFactor(
+                  in, earlier.get(NODES), ParameterRules.noClusterBecause(in, earlier)),
+          Parameters::replicationFactor);
+
+  static final ParameterSpec<NodeLatencies> NODE_LATENCY =
+      new ParameterSpec<>(
+          "nodeLatency",
+          null,
+          List.of("nodeLatency"),
+          (in, earlier) ->
+              ParameterRules.nodeLatency(
+                  in, earlier.get(NODES), ParameterRules.noClusterBecause(in, earlier)),
+          Parameters::nodeLatency);
+
+  static final ParameterSpec<FaultSchedule> FAULTS =
+      new ParameterSpec<>(
+          "faults",
+          null,
+          List.of("faults"),
+          (in, earlier) ->
+              ParameterRules.faults(
+                  in,
+                  earlier.get(NODES),
+                  earlier.get(REPLICATION_FACTOR),
+                  ParameterRules.noClusterBecause(in, earlier)),
+          Parameters::faults);
+
   /** The table, in reading order. */
   static final List<ParameterSpec<?>> ALL =
       List.of(
@@ -239,6 +285,10 @@ final class ParameterTable {
           BATCH_SIZE,
           APP_JVM_ARGS,
           APP_CONFIG,
+          NODES,
+          REPLICATION_FACTOR,
+          NODE_LATENCY,
+          FAULTS,
           READY_TIMEOUT,
           ASSERTIONS,
           START_AT);

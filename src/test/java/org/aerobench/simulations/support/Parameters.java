@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aerobench.embedded.cluster.FaultSchedule;
 import org.aerobench.simulations.support.ParameterSpec.Values;
 
 /**
@@ -51,6 +52,11 @@ import org.aerobench.simulations.support.ParameterSpec.Values;
  * @param warmupTolerance steady = the last two warm-up windows' p50 differ by at most this fraction
  * @param database where the embedded Aerospike runs when the simulation starts the stack ({@code
  *     -Ddatabase}: a JVM of its own by default, or inside the app's)
+ * @param nodes nodes of the emulated cluster the simulation starts ({@code -Dnodes}, 1..8, 1)
+ * @param replicationFactor copies of each partition in it ({@code -DreplicationFactor}, 1..nodes,
+ *     min(2, nodes))
+ * @param nodeLatency latency of single nodes on top of everyone's ({@code -DnodeLatency})
+ * @param faults the faults played on it during the load ({@code -Dfaults})
  */
 public record Parameters(
     String baseUrl,
@@ -77,7 +83,11 @@ public record Parameters(
     long seed,
     Duration warmupMax,
     double warmupTolerance,
-    DatabasePlace database) {
+    DatabasePlace database,
+    int nodes,
+    int replicationFactor,
+    NodeLatencies nodeLatency,
+    FaultSchedule faults) {
 
   /** Client styles the app serves (contracts.md, {@code ClientStyles.names()}). */
   public static final List<String> KNOWN_CLIENTS = List.of("sync", "async", "virtual");
@@ -159,6 +169,11 @@ public record Parameters(
     appJvmArgs = List.copyOf(appJvmArgs);
   }
 
+  /** True when the run starts a cluster of several nodes, per-node latency or faults. */
+  public boolean emulatesCluster() {
+    return nodes > 1 || !nodeLatency.isOff() || !faults.isEmpty();
+  }
+
   /** True when the simulation starts the embedded Aerospike and the app itself. */
   public boolean selfContained() {
     return baseUrl == null;
@@ -188,7 +203,17 @@ public record Parameters(
    */
   public static Parameters read(
       Properties props, String simulation, List<String> defaultClients, Set<Part> uses) {
-    ParameterReader in = new ParameterReader(props);
+    return read(new ParameterReader(props), simulation, defaultClients, uses);
+  }
+
+  /** {@link #read(Properties, List)} as an app started with {@code env} would see it (tests). */
+  static Parameters read(
+      Properties props, java.util.Map<String, String> env, List<String> defaultClients) {
+    return read(new ParameterReader(props, env), "this simulation", defaultClients, EVERY_PART);
+  }
+
+  private static Parameters read(
+      ParameterReader in, String simulation, List<String> defaultClients, Set<Part> uses) {
     in.refuseUnused(simulation, uses);
     Values values = ParameterTable.readAll(in, defaultClients);
     in.throwIfAnyProblem();
@@ -251,7 +276,11 @@ public record Parameters(
         v.get(ParameterTable.SEED),
         v.get(ParameterTable.WARMUP_MAX),
         v.get(ParameterTable.WARMUP_TOLERANCE),
-        v.get(ParameterTable.DATABASE));
+        v.get(ParameterTable.DATABASE),
+        v.get(ParameterTable.NODES),
+        v.get(ParameterTable.REPLICATION_FACTOR),
+        v.get(ParameterTable.NODE_LATENCY),
+        v.get(ParameterTable.FAULTS));
   }
 
   /**

@@ -285,4 +285,122 @@ class ParametersTest {
     assertThat(p.withInference(false).users()).isEqualTo(3);
     assertThat(p.withClients(List.of("virtual")).clients()).containsExactly("virtual");
   }
+
+  private static Parameters readWithEnv(java.util.Map<String, String> env, String... keyValues) {
+    Properties props = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return Parameters.read(props, env, Parameters.COMPARED);
+  }
+
+  @Test
+  void byDefaultTheDatabaseIsOneNodeWithoutFaults() {
+    Parameters p = read();
+    assertThat(p.nodes()).isEqualTo(1);
+    assertThat(p.replicationFactor()).isEqualTo(1);
+    assertThat(p.nodeLatency().isOff()).isTrue();
+    assertThat(p.faults().isEmpty()).isTrue();
+    assertThat(p.emulatesCluster()).isFalse();
+  }
+
+  @Test
+  void aClusterOfSeveralNodesKeepsTwoCopiesOfEachPartitionByDefault() {
+    Parameters p = read("nodes", "3");
+    assertThat(p.nodes()).isEqualTo(3);
+    assertThat(p.replicationFactor()).isEqualTo(2);
+    assertThat(p.emulatesCluster()).isTrue();
+    assertThat(read("nodes", "3", "replicationFactor", "3").replicationFactor()).isEqualTo(3);
+  }
+
+  @Test
+  void aNodeCountOutsideOneToEightIsRefusedWithAnExample() {
+    for (String bad : List.of("0", "9", "three")) {
+      assertThatThrownBy(() -> read("nodes", bad))
+          .isInstanceOf(BadParameterException.class)
+          .hasMessageContaining(
+              "-Dnodes=" + bad + ": must be a whole number from 1 to 8 (nodes of the emulated")
+          .hasMessageContaining("e.g. -Dnodes=3");
+    }
+  }
+
+  @Test
+  void aReplicationFactorAboveTheNodesIsRefused() {
+    assertThatThrownBy(() -> read("nodes", "2", "replicationFactor", "3"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining(
+            "-DreplicationFactor=3: must be a whole number from 1 to -Dnodes (2): a partition has"
+                + " at most one copy per node, e.g. -DreplicationFactor=2 (or more nodes:"
+                + " -Dnodes=3)");
+    assertThatThrownBy(() -> read("replicationFactor", "0"))
+        .hasMessageContaining("-DreplicationFactor=0: must be a whole number from 1 to -Dnodes");
+  }
+
+  @Test
+  void perNodeLatencyIsReadForNodesOfTheCluster() {
+    Parameters p = read("nodes", "3", "nodeLatency", "3:median-ms=20;p99-ms=100,2:fixed-ms=5");
+    assertThat(p.nodeLatency().byNode()).containsOnlyKeys(2, 3);
+    assertThat(p.nodeLatency().commands())
+        .containsExactly(
+            "aerobench-latency:node=2;fixed-ms=5",
+            "aerobench-latency:node=3;median-ms=20;p99-ms=100");
+    assertThatThrownBy(() -> read("nodes", "2", "nodeLatency", "3:fixed-ms=5"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining(
+            "-DnodeLatency=3:fixed-ms=5: node 3 in '3:fixed-ms=5' is outside 1..2")
+        .hasMessageContaining("e.g. -Dnodes=3 -DnodeLatency=3:median-ms=20;p99-ms=100");
+    assertThatThrownBy(() -> read("nodes", "2", "nodeLatency", "2:slow"))
+        .hasMessageContaining("-DnodeLatency=2:slow: node 2: 'slow' is not <name>=<milliseconds>");
+  }
+
+  @Test
+  void faultsAreCheckedAgainstTheClusterOfTheRun() {
+    Parameters p = read("nodes", "3", "faults", "stop:2@20s,start:2@40s,freeze:1@60s+5s");
+    assertThat(p.faults().faults()).hasSize(3);
+    assertThat(p.faults().replicationFactor()).isEqualTo(2);
+    assertThatThrownBy(() -> read("nodes", "3", "faults", "stop:4@20s"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining(
+            "-Dfaults=stop:4@20s: event 1 'stop:4@20s': node '4' is outside 1..3");
+    // -Dnodes defaults to 1: a single node cannot be stopped.
+    assertThatThrownBy(() -> read("faults", "stop:1@20s"))
+        .hasMessageContaining("it would stop the last node that is up");
+  }
+
+  @Test
+  void clusterParametersAreRefusedAgainstAnAppThisRunDidNotStart() {
+    assertThatThrownBy(
+            () -> read("baseUrl", "http://127.0.0.1:7070", "nodes", "3", "faults", "stop:2@20s"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining(
+            "-Dnodes=3: the harness cannot stop someone's real nodes: -Dnodes,"
+                + " -DreplicationFactor, -DnodeLatency and -Dfaults apply to the emulated cluster"
+                + " the simulation starts itself; with -DbaseUrl")
+        .hasMessageContaining("-Dfaults=stop:2@20s: the harness cannot stop someone's real nodes")
+        .hasMessageContaining("drop -DbaseUrl");
+    assertThatThrownBy(
+            () -> read("baseUrl", "http://127.0.0.1:7070", "nodeLatency", "1:fixed-ms=2"))
+        .hasMessageContaining("-DnodeLatency=1:fixed-ms=2: the harness cannot stop");
+    // One node is what every run has: not a cluster parameter to refuse.
+    assertThat(read("baseUrl", "http://127.0.0.1:7070", "nodes", "1").nodes()).isEqualTo(1);
+  }
+
+  @Test
+  void clusterParametersAreRefusedWhenTheAppIsPointedAtARealAerospike() {
+    var env = java.util.Map.of("AEROBENCH_AEROSPIKE_HOSTS", "db-1:3000");
+    assertThatThrownBy(() -> readWithEnv(env, "nodes", "2", "faults", "stop:2@20s"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining("-Dfaults=stop:2@20s: the harness cannot stop someone's real nodes")
+        .hasMessageContaining(
+            "the app is pointed at a real Aerospike (AEROBENCH_AEROSPIKE_HOSTS=db-1:3000)");
+    assertThat(readWithEnv(java.util.Map.of(), "nodes", "2").nodes()).isEqualTo(2);
+  }
+
+  @Test
+  void aClusterNeedsTheDatabaseInAJvmOfItsOwn() {
+    assertThatThrownBy(() -> read("database", "app-jvm", "nodes", "2"))
+        .isInstanceOf(BadParameterException.class)
+        .hasMessageContaining("-Dnodes=2: the harness cannot stop someone's real nodes")
+        .hasMessageContaining("(-Ddatabase=own-jvm, the default)");
+  }
 }
