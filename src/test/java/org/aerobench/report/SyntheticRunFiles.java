@@ -90,7 +90,8 @@ public final class SyntheticRunFiles {
               null,
               null,
               null,
-              null)
+              null,
+              c.cluster())
           .write(folder.conditions());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

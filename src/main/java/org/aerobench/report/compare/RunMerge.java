@@ -142,7 +142,8 @@ public final class RunMerge {
         first.callOrder(),
         mergedLoadModel(all),
         first.warmup(),
-        first.database());
+        first.database(),
+        first.cluster());
   }
 
   /** The injectors' load together: users and rates add up; the pause is every injector's own. */

@@ -44,6 +44,8 @@ import java.util.Map;
  *     written before it existed
  * @param database where the Aerospike the app read from ran; null in files written before it
  *     existed
+ * @param cluster the emulated cluster the run started and the faults played on it; null for a
+ *     single node without faults, an external cluster and files written before it existed
  */
 public record RunConditions(
     String simulation,
@@ -67,7 +69,8 @@ public record RunConditions(
     CallOrder callOrder,
     LoadModel loadModel,
     Warmup warmup,
-    Database database) {
+    Database database,
+    Cluster cluster) {
 
   /**
    * The order in which a closed-model iteration called the clients.
@@ -126,6 +129,35 @@ public record RunConditions(
    *     it is not counted apart (inside the app's JVM: in {@code targetCpuSeconds}; external)
    */
   public record Database(String where, String address, double cpuSeconds) {}
+
+  /**
+   * The emulated cluster ({@code embedded-server --nodes}) and what the run did to it.
+   *
+   * @param nodes how many nodes
+   * @param replicationFactor copies of each partition
+   * @param ports node i's loopback port at index i - 1
+   * @param nodeLatency latency of single nodes on top of everyone's, or {@code off}
+   * @param faultSchedule {@code -Dfaults} as given, or {@code none}
+   * @param faults the faults as played, in order, each with its reply
+   */
+  public record Cluster(
+      int nodes,
+      int replicationFactor,
+      List<Integer> ports,
+      String nodeLatency,
+      String faultSchedule,
+      List<FaultEvent> faults) {
+
+    public Cluster {
+      ports = ports == null ? List.of() : List.copyOf(ports);
+      faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+  }
+
+  /** The faults played on the emulated cluster, in order; empty without. */
+  public List<FaultEvent> faults() {
+    return cluster == null ? List.of() : cluster.faults();
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

@@ -32,6 +32,11 @@ public record RunFolder(Path gatlingRun) {
     return dir().resolve("client-times.hlog");
   }
 
+  /** Failed responses per request name and second: {@link ClientErrors}. */
+  public Path clientErrors() {
+    return dir().resolve("client-errors.csv");
+  }
+
   /** The 1 Hz saturation and CPU samples of the run (epoch ms, series, value). */
   public Path saturation() {
     return dir().resolve("saturation.csv");

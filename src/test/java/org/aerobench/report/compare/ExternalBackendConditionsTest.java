@@ -50,6 +50,7 @@ class ExternalBackendConditionsTest {
             null,
             null,
             null,
+            null,
             null)
         .write(file);
 
