@@ -109,7 +109,12 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
               + "; nodes are numbered from 1)",
           action.wireName() + ":" + nodes + text.substring(m.end(2)));
     }
-    Duration at = time(m.group(3), problem, "time '" + m.group(3) + "'");
+    Duration at =
+        time(
+            m.group(3),
+            problem,
+            "time '" + m.group(3) + "'",
+            text.substring(0, m.start(3)) + "20s" + text.substring(m.end(3)));
     String length = m.group(4);
     if (action == Fault.Action.FREEZE) {
       if (length == null) {
@@ -117,7 +122,12 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
             "a freeze needs its length, +<duration>: the node answers again by itself after it",
             text + "+5s");
       }
-      Duration d = time(length, problem, "freeze length '" + length + "'");
+      Duration d =
+          time(
+              length,
+              problem,
+              "freeze length '" + length + "'",
+              text.substring(0, m.start(4)) + "5s");
       if (d.isZero()) {
         throw problem.of("a freeze lasts longer than 0", text.substring(0, m.start(4)) + "5s");
       }
@@ -133,12 +143,12 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
     return new Fault(action, node, at, Duration.ZERO);
   }
 
-  private static Duration time(String text, Problem problem, String what) {
+  private static Duration time(String text, Problem problem, String what, String fixed) {
     Matcher m = TIME.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw problem.of(
-          what + " is not a time; use whole ms, s or m after the load start, e.g. 20s, 1500ms, 2m",
-          EXAMPLE);
+          what + " is not a time; use whole ms, s or m (20s, 1500ms, 2m; a bare number is s)",
+          fixed);
     }
     long amount = Long.parseLong(m.group(1));
     return switch (m.group(2) == null ? "s" : m.group(2)) {

@@ -85,7 +85,9 @@ class FaultScheduleTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> FaultSchedule.parse("stop:2@20 sec", 3, 2))
         .withMessageStartingWith("-Dfaults=stop:2@20 sec: event 1 'stop:2@20 sec': time '20 sec'")
-        .withMessageContaining("use whole ms, s or m after the load start, e.g. 20s, 1500ms, 2m");
+        .withMessageEndingWith(
+            "is not a time; use whole ms, s or m (20s, 1500ms, 2m; a bare number is s); e.g."
+                + " stop:2@20s");
   }
 
   @Test

@@ -52,6 +52,7 @@ public final class AppProcess implements AutoCloseable {
   private final String role; // for the messages
   private final String readyCheck;
   private final String readyWhen;
+  private List<Integer> nodePorts; // set once, by the factory that made it
   private final Thread shutdownHook = new Thread(this::stopQuietly, "aerobench-app-stopper");
   private Process process;
 
@@ -86,6 +87,7 @@ public final class AppProcess implements AutoCloseable {
     this.role = probe != null ? "the embedded Aerospike" : "the target app";
     this.readyCheck = probe != null ? "info 'node' on 127.0.0.1:" + port : baseUrl() + "/ready";
     this.readyWhen = probe != null ? "info 'node' answered" : "/ready answered 200";
+    this.nodePorts = List.of(port);
   }
 
   /** Tells whether a started process is ready: null when it is, else its last answer. */
@@ -146,22 +148,50 @@ public final class AppProcess implements AutoCloseable {
 
   /**
    * The embedded Aerospike in a JVM of its own ({@code embedded-server --port=<free port>}), ready
-   * when it answers an info request.
+   * when it answers an info request. With {@code -Dnodes}, per-node latency or faults it is an
+   * emulated cluster: {@code --nodes=N --replication-factor=R --ports=p1,...,pN} on free loopback
+   * ports, ready when every node answers; {@link #port()} is node 1's, the app's one seed host (the
+   * client discovers the peers). Per-node latency is not given at start but set once the app has
+   * seeded (see {@code RunHarness}), as the latency of every node is, so that seeding stays fast.
    */
   public static AppProcess embeddedServer(Parameters params, Path projectDir, Path log) {
-    int port = freeLoopbackPort();
+    List<Integer> ports = freeLoopbackPorts(params.emulatesCluster() ? params.nodes() : 1);
     List<String> command = javaCommand(projectDir, List.of(DATABASE_HEAP));
     command.add("embedded-server");
-    command.add("--port=" + port);
-    return new AppProcess(
-        command,
-        projectDir,
-        port,
-        params.readyTimeout(),
-        log,
-        port,
-        java.util.Map.of(),
-        () -> infoAnswer(port));
+    command.add("--port=" + ports.get(0));
+    if (params.emulatesCluster()) {
+      command.add("--nodes=" + params.nodes());
+      command.add("--replication-factor=" + params.replicationFactor());
+      command.add("--ports=" + String.join(",", ports.stream().map(String::valueOf).toList()));
+    }
+    AppProcess db =
+        new AppProcess(
+            command,
+            projectDir,
+            ports.get(0),
+            params.readyTimeout(),
+            log,
+            ports.get(0),
+            java.util.Map.of(),
+            () -> {
+              for (int port : ports) {
+                String notReady = infoAnswer(port);
+                if (notReady != null) {
+                  return "port " + port + ": " + notReady;
+                }
+              }
+              return null;
+            });
+    db.nodePorts = ports;
+    return db;
+  }
+
+  /**
+   * Node i's loopback port at index i - 1 (the database of {@link #embeddedServer}); one port for
+   * anything else.
+   */
+  public List<Integer> nodePorts() {
+    return nodePorts;
   }
 
   /** Heap of the database JVM: the fixture's 1,800 records need little. */
@@ -436,6 +466,33 @@ public final class AppProcess implements AutoCloseable {
       return deps.isEmpty() ? classes.toString() : classes + java.io.File.pathSeparator + deps;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code n} different free TCP ports on 127.0.0.1: held open together while chosen, so that none
+   * is handed out twice (closed again before returning, like {@link #freeLoopbackPort}).
+   */
+  public static List<Integer> freeLoopbackPorts(int n) {
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      List<Integer> ports = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(socket);
+        ports.add(socket.getLocalPort());
+      }
+      return List.copyOf(ports);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no " + n + " free ports on 127.0.0.1", e);
+    } finally {
+      for (ServerSocket socket : held) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // closing a listening socket we opened: nothing left to do
+        }
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 package org.aerobench.simulations.support;
 
 import com.aerospike.client.AerospikeException;
-import com.aerospike.client.Info;
 import java.util.List;
 import org.aerobench.embedded.Latency;
 
@@ -34,20 +33,12 @@ public final class LatencySwitch {
       return;
     }
     CapacityPlan.Profile next = plan.profiles().get(profileNext);
-    if (harness.embeddedPort() <= 0) {
-      throw new IllegalStateException(
-          "cannot switch to latency profile " + next.name() + ": no embedded Aerospike port");
-    }
     String reply;
     try {
-      reply = Info.request("127.0.0.1", harness.embeddedPort(), command(next.latency()));
-    } catch (AerospikeException e) {
+      reply = harness.setLatency(next.latency());
+    } catch (AerospikeException | IllegalStateException e) {
       throw new IllegalStateException(
           "could not switch the embedded Aerospike to profile " + next.name() + ": " + e, e);
-    }
-    if (reply == null || reply.startsWith("ERROR")) {
-      throw new IllegalStateException(
-          "the embedded Aerospike refused profile " + next.name() + ": " + reply);
     }
     System.out.println("aerobench: latency profile now " + next.name() + " (" + reply + ")");
   }

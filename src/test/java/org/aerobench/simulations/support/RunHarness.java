@@ -84,6 +84,8 @@ public final class RunHarness {
   private final Path staging;
   private final AppProcess app;
   private final AppProcess database; // the embedded Aerospike's own JVM, null when there is none
+  private final ClusterControl cluster; // its info commands, null without a database of its own
+  private final FaultRunner faults; // null without a database of its own
   private final String baseUrl;
   private final MetricsScraper metrics;
   private final SaturationSampler sampler;
@@ -101,6 +103,7 @@ public final class RunHarness {
   private final Set<String> scraped = ConcurrentHashMap.newKeySet();
 
   private Map<String, Object> appInfo; // the app's GET /info, null when it has none
+  private List<org.aerobench.report.run.FaultEvent> playedFaults = List.of();
   private Instant loadStartedAt;
   private long loadStartNanos;
   private double gatlingCpuAtStart;
@@ -137,6 +140,11 @@ public final class RunHarness {
                 && AppProcess.appWouldStartEmbedded(params, projectDir, System.getenv())
             ? AppProcess.embeddedServer(params, projectDir, staging.resolve("db.log"))
             : null;
+    this.cluster =
+        database == null
+            ? null
+            : new ClusterControl(database.nodePorts(), ClusterControl.InfoChannel.AEROSPIKE);
+    this.faults = cluster == null ? null : new FaultRunner(params.faults(), cluster);
     Path appLog = staging.resolve("app.log");
     this.app =
         !params.selfContained()
@@ -187,6 +195,32 @@ public final class RunHarness {
   /** The embedded Aerospike's port when this run started the app (0 otherwise). */
   public int embeddedPort() {
     return app == null ? 0 : app.embeddedPort();
+  }
+
+  /**
+   * Sets the latency of every node of the embedded Aerospike this run started (a capacity
+   * profile's), then again each node's own ({@code -DnodeLatency}), which a latency for all nodes
+   * would otherwise replace. The database's own JVM takes the command on any node that answers.
+   *
+   * @return the reply
+   * @throws IllegalStateException when there is no embedded Aerospike or it refuses
+   */
+  public String setLatency(org.aerobench.embedded.Latency latency) {
+    String command = LatencySwitch.command(latency);
+    if (cluster == null) {
+      if (embeddedPort() <= 0) {
+        throw new IllegalStateException("no embedded Aerospike port to set its latency on");
+      }
+      String reply = com.aerospike.client.Info.request("127.0.0.1", embeddedPort(), command);
+      if (reply == null || reply.startsWith("ERROR")) {
+        throw new IllegalStateException(
+            "the embedded Aerospike refused '" + command + "': " + reply);
+      }
+      return reply;
+    }
+    String reply = cluster.send(command);
+    params.nodeLatency().commands().forEach(cluster::send);
+    return reply;
   }
 
   /**
@@ -318,7 +352,15 @@ public final class RunHarness {
     if (database != null) {
       say("starting the embedded Aerospike in its own JVM, log: " + database.log());
       database.start();
-      say("embedded Aerospike ready on 127.0.0.1:" + database.port());
+      say(
+          params.emulatesCluster()
+              ? "embedded Aerospike cluster ready: "
+                  + params.nodes()
+                  + " nodes on 127.0.0.1 ports "
+                  + database.nodePorts()
+                  + ", replication factor "
+                  + params.replicationFactor()
+              : "embedded Aerospike ready on 127.0.0.1:" + database.port());
     }
     if (app != null) {
       say("starting the target app, log: " + app.log());
@@ -326,10 +368,30 @@ public final class RunHarness {
       app.start();
       say(String.format("target app ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
-    if (database != null && !params.latency().isOff()) {
+    if (database != null) {
       // once seeded, as serve does for the embedded server inside the app's JVM
-      database.injectLatency(params.latency());
-      say("embedded Aerospike latency now " + params.latency().describe());
+      if (!params.latency().isOff()) {
+        cluster.send(LatencySwitch.command(params.latency().latency()));
+        say("embedded Aerospike latency now " + params.latency().describe());
+      }
+      if (!params.nodeLatency().isOff()) {
+        params.nodeLatency().commands().forEach(cluster::send);
+        say("embedded Aerospike node latency now " + params.nodeLatency().describe());
+      }
+    }
+    if (!params.faults().isEmpty()) {
+      say(
+          "faults to play from the start of the measured load (after the warm-up): "
+              + params.faults().spec());
+      if (params.faults().someDataUnavailable()) {
+        say(
+            "WARN: -Dfaults has "
+                + params.faults().mostNodesDown()
+                + " nodes down at once with -DreplicationFactor="
+                + params.replicationFactor()
+                + ": some records have no live copy then, so errors are expected whatever the"
+                + " client");
+      }
     }
     appInfo = askAppInfo();
     expectFoundRatio();
@@ -342,6 +404,19 @@ public final class RunHarness {
     databaseCpuAtStart = databaseCpuSecondsNow();
     machineAtStart = CpuUsage.machineTicksNow();
     sampler.start();
+    if (params.warmup().isZero()) {
+      startFaults(phaseStartMillis);
+    }
+  }
+
+  /**
+   * Starts the fault clock at the start of the measured load: after the warm-up, whose length
+   * varies (it runs until steady), so that {@code -Dfaults} offsets land in the measured phases.
+   */
+  private void startFaults(long measuredStartMillis) {
+    if (faults != null) {
+      faults.start(measuredStartMillis);
+    }
   }
 
   /**
@@ -374,6 +449,9 @@ public final class RunHarness {
   public void after() {
     if (loadStartedAt == null) {
       sampler.close();
+      if (faults != null) {
+        faults.stop();
+      }
       stopApp(); // before() failed half-way
       return;
     }
@@ -388,6 +466,8 @@ public final class RunHarness {
     }
     double targetCpuAtEnd = targetCpuSecondsNow();
     double databaseCpuAtEnd = databaseCpuSecondsNow();
+    // before the stack stops, so that no fault command meets a cluster shutting down
+    playedFaults = faults == null ? List.of() : faults.stop();
     stopApp();
     double targetCpu =
         targetCpuAtStart >= 0 && targetCpuAtEnd >= 0 ? targetCpuAtEnd - targetCpuAtStart : -1;
@@ -497,6 +577,20 @@ public final class RunHarness {
     return new RunConditions.Database(embeddedAsReported() ? "app-jvm" : "external", address, -1);
   }
 
+  /** The emulated cluster and the faults played on it; null for one plain node (or none). */
+  private RunConditions.Cluster clusterConditions() {
+    if (database == null || !params.emulatesCluster()) {
+      return null;
+    }
+    return new RunConditions.Cluster(
+        params.nodes(),
+        params.replicationFactor(),
+        database.nodePorts(),
+        params.nodeLatency().describe(),
+        params.faults().toString(),
+        playedFaults);
+  }
+
   /** CPU seconds of the database's own JVM so far; -1 when there is none or the OS does not say. */
   private double databaseCpuSecondsNow() {
     return database == null ? -1 : database.cpuTime().map(d -> d.toNanos() / 1e9).orElse(-1.0);
@@ -550,6 +644,9 @@ public final class RunHarness {
     scrapeMetrics(label);
     afterPhase.accept(label);
     phaseStartMillis = System.currentTimeMillis();
+    if (WarmupCheck.LABEL.equals(label)) {
+      startFaults(phaseStartMillis);
+    }
   }
 
   /**
@@ -579,6 +676,7 @@ public final class RunHarness {
     RunFolder files = stagedRunFolder();
     recording.server().write(files.serverTimes());
     recording.client().write(files.clientTimes());
+    recording.errors().write(files.clientErrors());
     // Phase labels in run order, the warm-up included: the comparison report orders the
     // cumulative metrics-<label>.prom scrapes by this list to take their differences.
     List<String> phaseLabels = new ArrayList<>();
@@ -610,7 +708,8 @@ public final class RunHarness {
             warmupOutcome != null
                 ? warmupOutcome
                 : warmupCheck.outcome(warmupCalls.readModes()), // skipped, or broke off
-            database(cpu.databaseCpuSeconds()))
+            database(cpu.databaseCpuSeconds()),
+            clusterConditions())
         .write(files.conditions());
     Files.writeString(files.parameters(), parameterLines(), StandardCharsets.UTF_8);
     extraFiles.accept(files);
