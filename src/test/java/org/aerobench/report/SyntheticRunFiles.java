@@ -14,7 +14,9 @@ import org.aerobench.report.capacity.CapacityStudy.ClientCapacity;
 import org.aerobench.report.capacity.CapacityStudy.ProfileCapacity;
 import org.aerobench.report.capacity.Level;
 import org.aerobench.report.compare.RequestName;
+import org.aerobench.report.run.ClientErrors;
 import org.aerobench.report.run.ClientTimes;
+import org.aerobench.report.run.FaultEvent;
 import org.aerobench.report.run.PhaseWindow;
 import org.aerobench.report.run.RunConditions;
 import org.aerobench.report.run.RunFolder;
@@ -138,6 +140,99 @@ public final class SyntheticRunFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Adds two faults played on a 3-node emulated cluster to a run that has client times ({@link
+   * #addClientTimes}): {@code stop node 2} at 40 % of the run and {@code freeze node 1 for 2 s} at
+   * 70 %, and {@code client-errors.csv} with 3 failed responses per request name of the first
+   * client in each of the two seconds after the stop.
+   */
+  public static void addFaults(Path gatlingRun) {
+    RunFolder folder = new RunFolder(gatlingRun);
+    try {
+      RunConditions c = RunConditions.read(folder.conditions());
+      long start = Instant.parse(c.startedAt()).toEpochMilli() / 1000 * 1000;
+      long stopAt = start + Math.round(c.durationSeconds() * 400);
+      long freezeAt = start + Math.round(c.durationSeconds() * 700);
+      ClientErrors errors = new ClientErrors();
+      for (String request : ClientTimes.read(folder.clientTimes()).bySecond().keySet()) {
+        if (RequestName.parse(request).client().equals(c.clients().get(0))) {
+          for (int i = 0; i < 6; i++) {
+            errors.record(request, stopAt + 1000 * (i / 3));
+          }
+        }
+      }
+      errors.write(folder.clientErrors());
+      withCluster(
+              c,
+              new RunConditions.Cluster(
+                  3,
+                  2,
+                  List.of(3101, 3102, 3103),
+                  "off",
+                  "stop:2@6s,freeze:1@11s+2s",
+                  List.of(
+                      fault(stopAt - start, stopAt, "stop", 2, 0, 1, "ok stopped node 2"),
+                      fault(freezeAt - start, freezeAt, "freeze", 1, 2000, 3, "ok frozen 1"))))
+          .write(folder.conditions());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fault sent at its planned offset, with an {@code ok} reply. */
+  public static FaultEvent fault(
+      long offsetMillis,
+      long epochMillis,
+      String action,
+      int node,
+      long lengthMillis,
+      int via,
+      String reply) {
+    return new FaultEvent(
+        offsetMillis,
+        offsetMillis,
+        epochMillis,
+        action,
+        node,
+        lengthMillis,
+        "aerobench-cluster:"
+            + action
+            + "="
+            + node
+            + (lengthMillis > 0 ? ";ms=" + lengthMillis : ""),
+        via,
+        reply,
+        reply.startsWith("ok"));
+  }
+
+  /** The same conditions with an emulated cluster. */
+  public static RunConditions withCluster(RunConditions c, RunConditions.Cluster cluster) {
+    return new RunConditions(
+        c.simulation(),
+        c.startedAt(),
+        c.durationSeconds(),
+        c.users(),
+        c.clients(),
+        c.modes(),
+        c.inference(),
+        c.baseUrl(),
+        c.embedded(),
+        c.latencyInjection(),
+        c.gitCommit(),
+        c.jvm(),
+        c.cores(),
+        c.loadGeneratorCpuSeconds(),
+        c.targetCpuSeconds(),
+        c.arrivalRatePerSecond(),
+        c.phases(),
+        c.app(),
+        c.callOrder(),
+        c.loadModel(),
+        c.warmup(),
+        c.database(),
+        cluster);
   }
 
   private static void line(StringBuilder csv, long at, String series, double value) {

@@ -535,6 +535,27 @@ public final class ComparisonBuilder {
                       ? "embedded (in-memory)"
                       : "external" + rc.aerospikeBuild().map(b -> ", build " + b).orElse(""));
               c.put("latency injection", rc.latencyInjection());
+              if (rc.cluster() != null) {
+                RunConditions.Cluster cluster = rc.cluster();
+                c.put(
+                    "emulated cluster",
+                    cluster.nodes()
+                        + " nodes (ports "
+                        + cluster.ports()
+                        + "), replication factor "
+                        + cluster.replicationFactor()
+                        + ", node latency "
+                        + cluster.nodeLatency()
+                        + ", faults "
+                        + cluster.faultSchedule()
+                        + (cluster.faults().isEmpty()
+                            ? ""
+                            : " ("
+                                + cluster.faults().stream().filter(f -> f.ok()).count()
+                                + " of "
+                                + cluster.faults().size()
+                                + " played ok)"));
+              }
               c.put("git commit", rc.gitCommit());
               c.put("JVM", rc.jvm());
               c.put("cores", String.valueOf(rc.cores()));

@@ -13,6 +13,7 @@ import org.aerobench.report.ReportInputException;
 import org.aerobench.report.gatling.GatlingIndexParser;
 import org.aerobench.report.gatling.GatlingStats;
 import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.ClientErrors;
 import org.aerobench.report.run.ClientTimes;
 import org.aerobench.report.run.MergeManifest;
 import org.aerobench.report.run.RunConditions;
@@ -27,6 +28,8 @@ import org.aerobench.report.stats.SecondSeries;
  *
  * @param clientTimes client-side times per request name and second (absent in runs recorded before
  *     the simulations wrote them)
+ * @param clientErrors failed responses per request name and second (absent in runs recorded before
+ *     the simulations counted them)
  * @param scrapes metrics scrapes by scenario, in the order of the conditions' modes when known
  * @param notes what was missing, for the report's readers
  */
@@ -36,6 +39,7 @@ public record RunData(
     Optional<RunConditions> conditions,
     Optional<ServerTimes> serverTimes,
     Optional<ClientTimes> clientTimes,
+    Optional<ClientErrors> clientErrors,
     Map<String, String> scrapes,
     List<String> notes) {
 
@@ -79,11 +83,13 @@ public record RunData(
               + " is missing: no latency-over-time chart; the percentile charts' client side"
               + " shows Gatling's percentile columns");
     }
+    Optional<ClientErrors> clientErrors = clientErrors(run);
     Map<String, String> scrapes = scrapes(run, conditions);
     if (scrapes.isEmpty()) {
       notes.add(run.dir() + " has no metrics-<scenario>.prom: no Prometheus p95s");
     }
-    return new RunData(folder, gatling, conditions, serverTimes, clientTimes, scrapes, notes);
+    return new RunData(
+        folder, gatling, conditions, serverTimes, clientTimes, clientErrors, scrapes, notes);
   }
 
   /**
@@ -135,8 +141,16 @@ public record RunData(
         Optional.of(conditions),
         serverTimes,
         Optional.of(clientTimes),
+        clientErrors(run),
         scrapes,
         notes);
+  }
+
+  /** The failed responses per second, when the run counted them (no note: older runs did not). */
+  private static Optional<ClientErrors> clientErrors(RunFolder run) {
+    return Files.exists(run.clientErrors())
+        ? Optional.of(read(() -> ClientErrors.read(run.clientErrors())))
+        : Optional.empty();
   }
 
   /** The run folder's name, e.g. {@code singlemode-20261126143025122}. */

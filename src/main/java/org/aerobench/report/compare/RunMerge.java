@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.aerobench.report.ReportInputException;
 import org.aerobench.report.gatling.RequestStats;
+import org.aerobench.report.run.ClientErrors;
 import org.aerobench.report.run.ClientTimes;
 import org.aerobench.report.run.MergeManifest;
 import org.aerobench.report.run.PhaseWindow;
@@ -65,11 +66,17 @@ public final class RunMerge {
     RunFolder out = new RunFolder(merged);
     ClientTimes client = new ClientTimes();
     ServerTimes server = new ServerTimes();
+    ClientErrors errors = new ClientErrors();
+    boolean everyRunCountedErrors = runs.stream().allMatch(r -> r.clientErrors().isPresent());
     for (RunData run : runs) {
       client.addAll(run.clientTimes().orElseThrow());
       run.serverTimes().ifPresent(server::addAll);
+      run.clientErrors().ifPresent(errors::addAll);
     }
     client.write(out.clientTimes());
+    if (everyRunCountedErrors) { // a partial sum would read as fewer errors than there were
+      errors.write(out.clientErrors());
+    }
     if (!server.isEmpty()) {
       server.write(out.serverTimes());
     }

@@ -9,12 +9,60 @@ import org.aerobench.report.compare.Comparison.MetricRow;
 import org.aerobench.report.compare.Comparison.ModeComparison;
 import org.aerobench.report.compare.Comparison.PromRow;
 import org.aerobench.report.compare.Comparison.StageRow;
+import org.aerobench.report.compare.FaultImpact;
 import org.aerobench.report.compare.Saturation;
+import org.aerobench.report.compare.Timeline;
 
 /** The comparison's tables, formatted once for every output. */
 public final class ComparisonTables {
 
   private ComparisonTables() {}
+
+  /**
+   * One line per fault played on the emulated cluster: when, the cluster's reply, and per client
+   * the errors until the next fault and the time to recover ({@link FaultImpact}).
+   */
+  public static Table faults(Comparison c) {
+    Timeline t = c.timeline();
+    List<String> clients = t.series().stream().map(Timeline.Series::client).toList();
+    List<String> headers = new ArrayList<>(List.of("fault", "sent at", "reply"));
+    for (String client : clients) {
+      headers.add(client + " errors");
+      headers.add(client + " recovery");
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (Timeline.FaultMark fault : t.faults()) {
+      List<String> row = new ArrayList<>();
+      row.add(fault.label());
+      row.add(String.format(java.util.Locale.ROOT, "%.1f s", fault.atSecond()));
+      row.add(fault.reply());
+      for (String client : clients) {
+        FaultImpact impact =
+            t.impacts().stream()
+                .filter(i -> i.client().equals(client) && i.atSecond() == fault.atSecond())
+                .filter(i -> i.fault().equals(fault.label()))
+                .findFirst()
+                .orElse(null);
+        row.add(
+            impact == null || impact.errors() == null
+                ? "not counted"
+                : impact.errors() + " in " + impact.windowSeconds() + " s");
+        row.add(impact == null ? "–" : impact.outcome());
+      }
+      rows.add(row);
+    }
+    return new Table(
+        "faults",
+        "Faults on the emulated cluster: errors until the next fault and time to recover"
+            + " (errors 0 and p95 within "
+            + FaultImpact.P95_FACTOR
+            + "× the pre-fault median p95 for "
+            + FaultImpact.HEALTHY_SECONDS
+            + " s)",
+        headers,
+        rows,
+        3);
+  }
 
   public static Table conditions(Comparison c) {
     List<List<String>> rows = new ArrayList<>();
@@ -213,6 +261,9 @@ public final class ComparisonTables {
       tables.addAll(CapacityTables.all(c.capacity()));
     }
     c.modes().forEach(m -> tables.add(mode(c, m)));
+    if (c.timeline() != null && !c.timeline().faults().isEmpty()) {
+      tables.add(faults(c));
+    }
     if (c.saturation() != null) {
       tables.add(saturation(c));
     }

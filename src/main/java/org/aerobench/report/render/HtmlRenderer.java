@@ -90,9 +90,15 @@ public final class HtmlRenderer {
           .append(
               UplotCharts.container(
                   "chart-timeline",
-                  "Client-side p95 per second, one line per client (all its phases)",
-                  "Dashed verticals: phase starts. Warm-up, pauses (GC) and drift show here; the"
-                      + " p50 lines are in the legend (click to show)."));
+                  "Client-side p95 and errors per second, one colour per client (all its phases)",
+                  "Dashed grey verticals: phase starts; solid red ones: faults played on the"
+                      + " emulated cluster (dotted when the cluster did not say ok). Warm-up,"
+                      + " pauses (GC), drift and faults show here; errors (KO per second, dotted,"
+                      + " right axis) when the run counted them; the p50 lines are in the legend"
+                      + " (click to show)."));
+      if (!c.timeline().faults().isEmpty()) {
+        html.append(table(ComparisonTables.faults(c)));
+      }
     }
     if (c.saturation() != null) {
       html.append(

@@ -97,9 +97,39 @@
     ctx.restore();
   }
 
+  // Faults played on the emulated cluster: a solid red vertical and its label where it was sent
+  // (a failed one dotted). The count drawn goes to the container: the browser test reads it.
+  function faultMarks(u, faults, id) {
+    const ctx = u.ctx;
+    const px = uPlot.pxRatio;
+    let drawn = 0;
+    ctx.save();
+    ctx.font = (11 * px) + 'px system-ui, sans-serif';
+    faults.forEach((f, i) => {
+      const x = u.valToPos(f.atSecond, 'x', true);
+      if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) return;
+      ctx.strokeStyle = '#c0392b';
+      ctx.fillStyle = '#c0392b';
+      ctx.lineWidth = 1.5 * px;
+      ctx.setLineDash(f.ok ? [] : [2 * px, 2 * px]);
+      ctx.beginPath();
+      ctx.moveTo(x, u.bbox.top);
+      ctx.lineTo(x, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+      // Labels step down so that faults close together stay readable.
+      ctx.fillText(f.label, x + 4 * px, u.bbox.top + (26 + 13 * (i % 4)) * px);
+      drawn++;
+    });
+    ctx.restore();
+    const el = document.getElementById(id);
+    if (el) el.dataset.faultMarks = String(drawn);
+  }
+
   function timeline(t) {
     const aligned = [t.seconds];
     const series = [{label: 'second', value: (u, v) => (v == null ? '–' : v + ' s')}];
+    const count = (u, v) => (v == null ? '–' : v + ' KO/s');
+    let errorsMax = 0;
     for (const s of t.series) {
       const colour = colourOf(s.client);
       // A second without responses is a real gap: it is not bridged.
@@ -107,16 +137,29 @@
       series.push(line(s.client + ' p95', colour, {width: 1.5, spanGaps: false}));
       aligned.push(s.p50Ms);
       series.push(line(s.client + ' p50', colour, {width: 1, dash: [4, 3], spanGaps: false, show: false}));
+      if (s.errors) {
+        aligned.push(s.errors);
+        errorsMax = Math.max(errorsMax, ...s.errors);
+        series.push({label: s.client + ' errors/s', stroke: colour, width: 1, dash: [2, 2],
+                     scale: 'errors', spanGaps: true, points: {show: false}, value: count});
+      }
+    }
+    const withErrors = t.series.some(s => s.errors);
+    const axes = [
+      {label: 'seconds since the first response'},
+      {label: 'client-side latency, ms (log)', values: (u, vals) => vals.map(tick), size: 60},
+    ];
+    if (withErrors) {
+      axes.push({scale: 'errors', side: 1, label: 'errors (KO) per second', size: 60,
+                 grid: {show: false}});
     }
     draw('chart-timeline', {
       cursor: CURSOR,
-      scales: {x: {time: false}, y: LOG_Y},
-      axes: [
-        {label: 'seconds since the first response'},
-        {label: 'client-side latency, ms (log)', values: (u, vals) => vals.map(tick), size: 60},
-      ],
+      scales: {x: {time: false}, y: LOG_Y,
+               errors: {range: () => [0, Math.max(1, errorsMax) * 1.1]}},
+      axes: axes,
       series: series,
-      hooks: {draw: [u => phaseMarks(u, t.phases)]},
+      hooks: {draw: [u => phaseMarks(u, t.phases), u => faultMarks(u, t.faults || [], 'chart-timeline')]},
     }, aligned);
   }
 
@@ -136,6 +179,7 @@
                    value: (u, v) => (v == null ? '–' : String(+v.toPrecision(4)))});
     });
     const phases = data.timeline ? data.timeline.phases : [];
+    const faults = data.timeline && data.timeline.faults ? data.timeline.faults : [];
     draw('chart-saturation', {
       cursor: CURSOR,
       scales: {x: {time: false}},
@@ -144,7 +188,7 @@
         {label: 'in use / waiting (count)', size: 60},
       ],
       series: series,
-      hooks: {draw: [u => phaseMarks(u, phases)]},
+      hooks: {draw: [u => phaseMarks(u, phases), u => faultMarks(u, faults, 'chart-saturation')]},
     }, aligned);
   }
 

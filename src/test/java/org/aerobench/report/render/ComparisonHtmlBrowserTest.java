@@ -39,6 +39,7 @@ class ComparisonHtmlBrowserTest {
     Path run = SampleRuns.copy(SampleRuns.HEALTHY, temp.resolve("runs"));
     SyntheticRunFiles.addClientTimes(run);
     SyntheticRunFiles.addSaturation(run);
+    SyntheticRunFiles.addFaults(run);
     Comparison comparison =
         ComparisonReport.generate(run, temp.resolve("reports"), ComparisonReport.Options.defaults())
             .comparison()
@@ -122,7 +123,7 @@ class ComparisonHtmlBrowserTest {
             + "p.id='probe';for(const e of document.querySelectorAll('div.uchart')){"
             + "const c=e.querySelector('canvas');const r=c?c.getBoundingClientRect():{width:0,height:0};"
             + "p.textContent+='CHART '+e.id+' '+(e.dataset.rendered||'no')+' '"
-            + "+Math.round(r.width)+' '+Math.round(r.height)+'\\n';}"
+            + "+Math.round(r.width)+' '+Math.round(r.height)+' '+(e.dataset.faultMarks||'-')+'\\n';}"
             + "document.body.appendChild(p);});</script>";
     Files.writeString(probe, Files.readString(html).replace("</body>", script + "</body>"));
 
@@ -133,8 +134,9 @@ class ComparisonHtmlBrowserTest {
     assertThat(dom.indexOf("id=\"verdict\"")).as("verdict").isPositive();
     assertThat(dom.indexOf("id=\"verdict\"")).isLessThan(dom.indexOf("<table"));
     assertThat(dom.indexOf("Capacity, profile reference")).isBetween(0, dom.indexOf("<table"));
-    Matcher chart = Pattern.compile("CHART (\\S+) (\\S+) (\\d+) (\\d+)").matcher(dom);
+    Matcher chart = Pattern.compile("CHART (\\S+) (\\S+) (\\d+) (\\d+) (\\S+)").matcher(dom);
     Set<String> drawn = new HashSet<>();
+    java.util.Map<String, String> faultMarks = new java.util.HashMap<>();
     while (chart.find()) {
       assertThat(chart.group(2)).as(chart.group(1) + " rendered").isEqualTo("true");
       assertThat(Integer.parseInt(chart.group(3))).as(chart.group(1) + " width").isGreaterThan(300);
@@ -142,7 +144,13 @@ class ComparisonHtmlBrowserTest {
           .as(chart.group(1) + " height")
           .isGreaterThan(200);
       drawn.add(chart.group(1));
+      faultMarks.put(chart.group(1), chart.group(5));
     }
+    // Both faults of the run are marked where they were sent, on both charts over time.
+    assertThat(faultMarks)
+        .containsEntry("chart-timeline", "2")
+        .containsEntry("chart-saturation", "2");
+    assertThat(dom).contains("sync errors/s", "<table id=\"faults\">", "stop node 2");
     assertThat(drawn)
         .containsExactlyInAnyOrder(
             "chart-nines-warmup",
