@@ -142,6 +142,14 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
         cluster.rebalance("start");
       }
+      int nsup = config.node().namespacePolicy().nsupPeriodSeconds();
+      if (nsup > 0) { // nsup-period 0: nothing sweeps, like a server without nsup
+        cluster.control.scheduleWithFixedDelay(
+            () -> cluster.store.all().forEach(Namespace::sweepExpired),
+            nsup,
+            nsup,
+            TimeUnit.SECONDS);
+      }
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -418,7 +426,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             node.view,
             node.stats,
             node.gate,
-            node.number == 1,
+            false, // the cluster sweeps its shared store itself, whichever nodes are up
             this::setLatency,
             this::setLatency);
     node.server = EmbeddedAerospike.start(nodeConfig, setup);
