@@ -3,6 +3,7 @@ package org.aerobench.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -13,9 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aerobench.embedded.info.InfoHandler;
 import org.aerobench.embedded.info.LatencyControl;
+import org.aerobench.embedded.info.NodeStats;
+import org.aerobench.embedded.info.Topology;
 import org.aerobench.embedded.net.Acceptor;
 import org.aerobench.embedded.net.BufferBudget;
 import org.aerobench.embedded.net.LoopGroup;
+import org.aerobench.embedded.net.NodeGate;
 import org.aerobench.embedded.net.ServerContext;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
@@ -52,14 +56,17 @@ public final class EmbeddedAerospike implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final AtomicInteger openConnections = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final NodeStats stats;
   private volatile Latency latency;
   private final int port;
 
-  private EmbeddedAerospike(EmbeddedConfig config) throws IOException {
+  private EmbeddedAerospike(EmbeddedConfig config, NodeSetup setup) throws IOException {
     this.config = config;
     this.latency = config.latency();
-    this.store = new Store(config.namespaces(), config.namespacePolicy());
-    this.nodeId = newNodeId();
+    this.store =
+        setup != null ? setup.store() : new Store(config.namespaces(), config.namespacePolicy());
+    this.nodeId = setup != null ? setup.nodeId() : newNodeId();
+    this.stats = setup != null ? setup.stats() : new NodeStats();
     this.budget = new BufferBudget(config.limits().maxBufferedBytes());
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "embedded-aerospike-latency"));
@@ -68,8 +75,11 @@ public final class EmbeddedAerospike implements AutoCloseable {
     this.serverChannel = ServerSocketChannel.open();
     LoopGroup group = null;
     try {
+      // a restarted cluster node binds its old port again while closed sockets sit in TIME_WAIT
+      serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       serverChannel.bind(new InetSocketAddress(config.host(), config.port()), 1024);
       this.port = ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
+      Topology topology = setup != null ? setup.topology() : Topology.single(port);
       InfoHandler info =
           new InfoHandler(
               nodeId,
@@ -78,7 +88,12 @@ public final class EmbeddedAerospike implements AutoCloseable {
               config.clusterName(),
               store,
               openConnections::get,
-              new LatencyControl(() -> latency, this::setLatency, config.host()));
+              setup == null
+                  ? new LatencyControl(() -> latency, this::setLatency, config.host())
+                  : new LatencyControl(
+                      () -> latency, setup.setAllLatency(), setup.setNodeLatency(), config.host()),
+              topology,
+              stats);
       ServerContext ctx =
           new ServerContext(
               store,
@@ -88,7 +103,10 @@ public final class EmbeddedAerospike implements AutoCloseable {
               openConnections,
               config.maxFrameBytes(),
               config.limits(),
-              budget);
+              budget,
+              topology,
+              stats,
+              setup != null ? setup.gate() : new NodeGate());
       group = new LoopGroup(ctx, config.ioThreads(), "embedded-aerospike-io-" + port + "-");
       group.start();
       this.loops = group;
@@ -96,7 +114,9 @@ public final class EmbeddedAerospike implements AutoCloseable {
           daemon(new Acceptor(serverChannel, loops, ctx), "embedded-aerospike-accept-" + port);
       acceptor.start();
       int nsup = config.namespacePolicy().nsupPeriodSeconds();
-      if (nsup > 0) { // nsup-period 0: nothing sweeps, like a server without nsup
+      if (nsup > 0
+          && (setup == null
+              || setup.sweeps())) { // nsup-period 0: nothing sweeps, like a server without nsup
         sweeper.scheduleWithFixedDelay(this::sweepExpired, nsup, nsup, TimeUnit.SECONDS);
       }
     } catch (IOException | RuntimeException e) {
@@ -116,8 +136,17 @@ public final class EmbeddedAerospike implements AutoCloseable {
    * @throws UncheckedIOException if the address cannot be bound (e.g. the port is in use)
    */
   public static EmbeddedAerospike start(EmbeddedConfig config) {
+    return start(config, null);
+  }
+
+  /**
+   * Starts one node of a cluster on the setup's shared store, id, topology, counters and gate.
+   *
+   * @throws UncheckedIOException if the address cannot be bound (e.g. the port is in use)
+   */
+  public static EmbeddedAerospike start(EmbeddedConfig config, NodeSetup setup) {
     try {
-      EmbeddedAerospike server = new EmbeddedAerospike(config);
+      EmbeddedAerospike server = new EmbeddedAerospike(config, setup);
       log.info(
           "Embedded Aerospike node {} listening on {}:{} namespaces={} latency={}",
           server.nodeId,
@@ -169,12 +198,12 @@ public final class EmbeddedAerospike implements AutoCloseable {
 
   /** Live records in a namespace (expired ones not yet swept may be counted). */
   public long recordCount(String namespace) {
-    Namespace ns = store.namespace(namespace);
-    if (ns == null) {
-      throw new IllegalArgumentException(
-          "namespace '" + namespace + "' is not configured; configured: " + store.names());
-    }
-    return ns.size();
+    return store.recordCount(namespace);
+  }
+
+  /** This node's command and key counters and reply times. */
+  public NodeStats stats() {
+    return stats;
   }
 
   public int openConnections() {

@@ -54,6 +54,44 @@ public sealed interface Latency {
     return logNormal(nanos(medianMs), nanos(p99Ms));
   }
 
+  /**
+   * Parses the settings form used by the info command and the node options: {@code off}, {@code
+   * fixed-ms=<ms>} or {@code median-ms=<ms>;p99-ms=<ms>}, checked by {@link #fromMillis}.
+   *
+   * @throws IllegalArgumentException naming the setting and the rule
+   */
+  static Latency parse(String settings) {
+    if (settings.equals("off")) {
+      return NONE;
+    }
+    if (settings.isBlank()) {
+      throw new IllegalArgumentException("latency: no setting given");
+    }
+    java.util.Map<String, Double> values = new java.util.HashMap<>();
+    for (String pair : settings.split(";")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq).trim();
+      if (eq < 0 || !(key.equals("fixed-ms") || key.equals("median-ms") || key.equals("p99-ms"))) {
+        throw new IllegalArgumentException("latency: unknown latency setting '" + cut(pair) + "'");
+      }
+      try {
+        values.put(key, Double.parseDouble(pair.substring(eq + 1).trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "latency: "
+                + key
+                + " is not a number of milliseconds ('"
+                + cut(pair.substring(eq + 1))
+                + "')");
+      }
+    }
+    return fromMillis(values.get("fixed-ms"), values.get("median-ms"), values.get("p99-ms"));
+  }
+
+  private static String cut(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+  }
+
   private static void checkMillis(String what, Double ms, boolean zeroAllowed) {
     if (ms == null) {
       return;

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Captures the Aerospike client's own WARN and ERROR log lines, so tests can assert none. */
-final class ClientLog {
+public final class ClientLog {
 
   private static final List<String> problems = new CopyOnWriteArrayList<>();
 
   private ClientLog() {}
 
-  static void capture() {
+  public static void capture() {
     problems.clear();
     Log.setLevel(Log.Level.INFO);
     Log.setCallback(
@@ -22,7 +22,7 @@ final class ClientLog {
         });
   }
 
-  static List<String> problems() {
+  public static List<String> problems() {
     return List.copyOf(problems);
   }
 }

@@ -1,5 +1,6 @@
 package org.aerobench.embedded.command;
 
+import java.util.function.Consumer;
 import org.aerobench.embedded.exp.ExpFilter;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
@@ -22,6 +23,12 @@ final class BatchCommand {
   static final int FRAME_CUT = 128 * 1024;
 
   private final RowRequest rq = new RowRequest();
+  private final Consumer<byte[]> onKey;
+
+  /** {@code onKey} sees every row's digest (the node's per-partition counters). */
+  BatchCommand(Consumer<byte[]> onKey) {
+    this.onKey = onKey;
+  }
 
   /**
    * Reads the BATCH_INDEX field and answers every row.
@@ -63,6 +70,7 @@ final class BatchCommand {
         filter = rowFilter != null ? rowFilter : batchFilter; // a repeated row keeps its filter
         havePrevious = true;
       }
+      onKey.accept(digest);
       RecordCommand.execute(ns, digest, rq, filter, out, index);
       if (out.size() - frameAt > FRAME_CUT) {
         out.endFrame(frameAt, Wire.TYPE_MESSAGE);

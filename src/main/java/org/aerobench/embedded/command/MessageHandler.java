@@ -1,5 +1,8 @@
 package org.aerobench.embedded.command;
 
+import org.aerobench.embedded.info.NodeStats;
+import org.aerobench.embedded.info.Topology;
+import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
 import org.aerobench.embedded.wire.MsgHeader;
@@ -24,11 +27,25 @@ public final class MessageHandler {
   private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
 
   private final Store store;
+  private final Topology topology;
+  private final NodeStats stats;
   private final RowRequest single = new RowRequest();
-  private final BatchCommand batch = new BatchCommand();
+  private final BatchCommand batch = new BatchCommand(this::countKey);
 
+  /** A node alone, counting into a throwaway {@link NodeStats}. */
   public MessageHandler(Store store) {
+    this(store, Topology.single(0), new NodeStats());
+  }
+
+  /** Keys are counted in {@code stats} by this node's role for their partition. */
+  public MessageHandler(Store store, Topology topology, NodeStats stats) {
     this.store = store;
+    this.topology = topology;
+    this.stats = stats;
+  }
+
+  private void countKey(byte[] digest) {
+    stats.key(topology.role(Digest.partitionId(digest)));
   }
 
   /** Appends the complete reply frame(s) for the message in {@code buf[0, length)} to out. */
@@ -86,6 +103,7 @@ public final class MessageHandler {
       }
       return;
     }
+    countKey(rq.fields.digest);
     int frameAt = out.beginFrame();
     RecordCommand.execute(ns, rq.fields.digest, rq, out, 0);
     out.endFrame(frameAt, Wire.TYPE_MESSAGE);

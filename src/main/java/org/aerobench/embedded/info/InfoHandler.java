@@ -2,7 +2,6 @@ package org.aerobench.embedded.info;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,6 @@ public final class InfoHandler {
   /** Only what this server implements: partition scans and batch-any (batch index writes). */
   static final String FEATURES = "batch-any;float;pscans;replicas;truncate-namespace";
 
-  /** Every partition owned by this node: 4096 bits set, base64 as in the replicas reply. */
-  private static final String ALL_PARTITIONS;
-
-  static {
-    byte[] bitmap = new byte[Wire.PARTITIONS / 8];
-    java.util.Arrays.fill(bitmap, (byte) 0xFF);
-    ALL_PARTITIONS = Base64.getEncoder().encodeToString(bitmap);
-  }
-
   private final String nodeId;
   private final String host;
   private final int port;
@@ -44,6 +34,8 @@ public final class InfoHandler {
   private final Store store;
   private final IntSupplier openConnections;
   private final LatencyControl latencyControl;
+  private final Topology topology;
+  private final NodeStats stats;
   private final long startMillis = System.currentTimeMillis();
 
   public InfoHandler(
@@ -53,7 +45,9 @@ public final class InfoHandler {
       String clusterName,
       Store store,
       IntSupplier openConnections,
-      LatencyControl latencyControl) {
+      LatencyControl latencyControl,
+      Topology topology,
+      NodeStats stats) {
     this.nodeId = nodeId;
     this.host = host;
     this.port = port;
@@ -61,7 +55,14 @@ public final class InfoHandler {
     this.store = store;
     this.openConnections = openConnections;
     this.latencyControl = latencyControl;
+    this.topology = topology;
+    this.stats = stats;
   }
+
+  /** The embedded cluster's own control and status command (see {@code EmbeddedCluster}). */
+  public static final String CLUSTER_COMMAND = "aerobench-cluster";
+
+  private static final long MASK_48 = (1L << 48) - 1;
 
   /**
    * A reply stops growing here: a request of many (or long) names must not make the server build a
@@ -128,10 +129,14 @@ public final class InfoHandler {
         return "Aerospike Community Edition";
       case "features":
         return FEATURES;
-      case "partition-generation", "peers-generation", "rebalance-generation":
-        return "1"; // fixed: one node, partitions never move
-      case "peers-clear-std", "peers-clear-alt", "peers-tls-std", "peers-tls-alt":
-        return "1," + port + ",[]"; // generation,default port,[peers]: no peers
+      case "partition-generation", "rebalance-generation":
+        return Long.toString(topology.partitionGeneration());
+      case "peers-generation":
+        return Long.toString(topology.peersGeneration());
+      case "peers-clear-std", "peers-clear-alt":
+        return topology.peers();
+      case "peers-tls-std", "peers-tls-alt":
+        return topology.peersGeneration() + "," + port + ",[]"; // no TLS here
       case "service-clear-std", "service-clear-alt", "service":
         return host + ":" + port;
       case "services",
@@ -143,7 +148,9 @@ public final class InfoHandler {
       case "cluster-name":
         return clusterName;
       case "cluster-stable", "cluster-key":
-        return String.format("%012X", (long) nodeId.hashCode() & 0xFFFF_FFFFL);
+        // the same on every node, new on every membership change, as a server's key
+        return String.format(
+            "%012X", ((long) clusterName.hashCode() * 31 + topology.peersGeneration()) & MASK_48);
       case "namespaces":
         return String.join(";", store.names());
       case "replicas":
@@ -162,6 +169,8 @@ public final class InfoHandler {
         return truncate(params, true);
       case LatencyControl.COMMAND:
         return latencyControl.answer(params);
+      case CLUSTER_COMMAND:
+        return topology.control(params);
       default:
         break;
     }
@@ -179,6 +188,7 @@ public final class InfoHandler {
   }
 
   private String replicas(boolean withRegime, int countMode) {
+    List<String> bitmaps = topology.replicaBitmaps();
     StringBuilder sb = new StringBuilder();
     for (String ns : store.names()) {
       if (!sb.isEmpty()) {
@@ -189,9 +199,10 @@ public final class InfoHandler {
         sb.append("0,");
       }
       if (countMode == 1) {
-        sb.append("1,");
+        sb.append(bitmaps.size()).append(',').append(String.join(",", bitmaps));
+      } else {
+        sb.append(bitmaps.get(0)); // master only
       }
-      sb.append(ALL_PARTITIONS);
     }
     return sb.toString();
   }
@@ -209,14 +220,18 @@ public final class InfoHandler {
     for (Namespace ns : store.all()) {
       objects += ns.size();
     }
-    return "cluster_size=1;cluster_name="
+    return "cluster_size="
+        + topology.clusterSize()
+        + ";cluster_name="
         + clusterName
         + ";objects="
         + objects
         + ";client_connections="
         + openConnections.getAsInt()
         + ";uptime="
-        + (System.currentTimeMillis() - startMillis) / 1000;
+        + (System.currentTimeMillis() - startMillis) / 1000
+        + ";"
+        + stats.describe();
   }
 
   private String namespace(String name) {

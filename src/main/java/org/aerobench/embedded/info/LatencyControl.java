@@ -2,8 +2,6 @@ package org.aerobench.embedded.info;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.aerobench.embedded.Latency;
@@ -20,9 +18,12 @@ import org.aerobench.embedded.wire.Wire;
  *   <li>{@code aerobench-latency:off}
  *   <li>{@code aerobench-latency:fixed-ms=2}
  *   <li>{@code aerobench-latency:median-ms=20;p99-ms=100}
+ *   <li>{@code aerobench-latency:node=3;fixed-ms=20}: one node of a cluster (numbered from 1)
  * </ul>
  *
- * Values follow {@link Latency#fromMillis}'s rules; a bad one answers {@code ERROR:4:...}.
+ * In a cluster, any node answers and a setting without {@code node=} applies to every node.
+ *
+ * <p>Values follow {@link Latency#fromMillis}'s rules; a bad one answers {@code ERROR:4:...}.
  */
 public final class LatencyControl {
 
@@ -30,11 +31,24 @@ public final class LatencyControl {
 
   private final Supplier<Latency> current;
   private final Consumer<Latency> set;
+  private final NodeSetter setNode;
   private final boolean loopback;
 
+  /** Sets one node's latency; throws IllegalArgumentException naming the rule for a bad node. */
+  public interface NodeSetter {
+    void set(int node, Latency latency);
+  }
+
+  /** A node alone: {@code node=1} is itself, any other node does not exist. */
   public LatencyControl(Supplier<Latency> current, Consumer<Latency> set, String listenHost) {
+    this(current, set, null, listenHost);
+  }
+
+  public LatencyControl(
+      Supplier<Latency> current, Consumer<Latency> set, NodeSetter setNode, String listenHost) {
     this.current = current;
     this.set = set;
+    this.setNode = setNode;
     this.loopback = isLoopback(listenHost);
   }
 
@@ -47,34 +61,39 @@ public final class LatencyControl {
       return error("latency control is loopback-only; this server listens on a public address");
     }
     try {
-      Latency latency = params.equals("off") ? Latency.NONE : parse(params);
+      if (params.startsWith("node=")) {
+        int semicolon = params.indexOf(';');
+        String nodeText = params.substring(5, semicolon < 0 ? params.length() : semicolon);
+        int node = node(nodeText);
+        Latency latency = Latency.parse(semicolon < 0 ? "" : params.substring(semicolon + 1));
+        if (setNode != null) {
+          setNode.set(node, latency);
+        } else if (node == 1) {
+          set.accept(latency);
+        } else {
+          throw new IllegalArgumentException(
+              "node " + node + " does not exist: this server is one node (node=1)");
+        }
+        return "node " + node + " " + latency.describe();
+      }
+      Latency latency = Latency.parse(params);
       set.accept(latency);
       return latency.describe();
     } catch (IllegalArgumentException e) {
       return error(
           e.getMessage()
-              + "; use off, fixed-ms=<ms>, or median-ms=<ms>;p99-ms=<ms> (got '"
+              + "; use [node=<n>;]off, fixed-ms=<ms>, or median-ms=<ms>;p99-ms=<ms> (got '"
               + shorten(params)
               + "')");
     }
   }
 
-  private static Latency parse(String params) {
-    Map<String, Double> values = new HashMap<>();
-    for (String pair : params.split(";")) {
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      if (eq < 0 || !(key.equals("fixed-ms") || key.equals("median-ms") || key.equals("p99-ms"))) {
-        throw new IllegalArgumentException("unknown latency setting '" + shorten(pair) + "'");
-      }
-      try {
-        values.put(key, Double.parseDouble(pair.substring(eq + 1)));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " is not a number of milliseconds");
-      }
+  private static int node(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("node '" + shorten(text) + "' is not a node number");
     }
-    return Latency.fromMillis(
-        values.get("fixed-ms"), values.get("median-ms"), values.get("p99-ms"));
   }
 
   private static String error(String message) {

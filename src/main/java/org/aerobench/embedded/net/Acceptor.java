@@ -24,6 +24,7 @@ public final class Acceptor implements Runnable {
   private final ServerSocketChannel server;
   private final LoopGroup loops;
   private final AtomicInteger open;
+  private final NodeGate gate;
   private final int maxConnections;
   private long refusedSinceLog;
   private long lastRefusalLogNanos;
@@ -34,12 +35,16 @@ public final class Acceptor implements Runnable {
     this.server = server;
     this.loops = loops;
     this.open = ctx.openConnections();
+    this.gate = ctx.gate();
     this.maxConnections = ctx.limits().maxConnections();
   }
 
   @Override
   public void run() {
     while (server.isOpen()) {
+      if (!gate.awaitOpen(server::isOpen)) {
+        return; // frozen, then closed
+      }
       SocketChannel ch;
       try {
         ch = server.accept();

@@ -54,7 +54,10 @@ public final class IoLoop implements Runnable {
     this.ctx = ctx;
     this.budget = ctx.budget();
     this.processor =
-        new FrameProcessor(ctx.info(), new MessageHandler(ctx.store()), ctx.maxFrameBytes());
+        new FrameProcessor(
+            ctx.info(),
+            new MessageHandler(ctx.store(), ctx.topology(), ctx.stats()),
+            ctx.maxFrameBytes());
     scratch.setLimit(ctx.limits().maxReplyBytes());
     this.idleNanos = ctx.limits().idleTimeout().toNanos();
     this.frameNanos = ctx.limits().frameReadTimeout().toNanos();
@@ -103,6 +106,9 @@ public final class IoLoop implements Runnable {
   public void run() {
     try {
       while (running) {
+        if (!ctx.gate().awaitOpen(() -> running)) {
+          break; // stopped (or interrupted) while frozen
+        }
         if (sweepMillis > 0) {
           selector.select(sweepMillis);
         } else {
@@ -280,8 +286,13 @@ public final class IoLoop implements Runnable {
 
   private void reply(Connection c, int type, byte[] body, int length) throws IOException {
     scratch.reset();
+    long started = System.nanoTime();
     processor.process(type, body, length, scratch);
-    long delay = FrameProcessor.isMessage(type) ? ctx.latency().get().sampleNanos() : 0;
+    long delay = 0;
+    if (FrameProcessor.isMessage(type)) {
+      delay = ctx.latency().get().sampleNanos();
+      ctx.stats().command(System.nanoTime() - started + delay);
+    }
     if (delay <= 0 && c.delayedReplies == 0) {
       send(c, scratch.array(), scratch.size());
       scratch.shrink(RETAINED_REPLY_BYTES);

@@ -6,9 +6,14 @@ import java.util.function.Supplier;
 import org.aerobench.embedded.Latency;
 import org.aerobench.embedded.ServerLimits;
 import org.aerobench.embedded.info.InfoHandler;
+import org.aerobench.embedded.info.NodeStats;
+import org.aerobench.embedded.info.Topology;
 import org.aerobench.embedded.store.Store;
 
-/** What every I/O thread shares. */
+/**
+ * What every I/O thread of one node shares. The store may be shared by the nodes of a cluster; the
+ * topology, counters and gate are the node's own.
+ */
 public record ServerContext(
     Store store,
     InfoHandler info,
@@ -17,4 +22,32 @@ public record ServerContext(
     AtomicInteger openConnections,
     int maxFrameBytes,
     ServerLimits limits,
-    BufferBudget budget) {}
+    BufferBudget budget,
+    Topology topology,
+    NodeStats stats,
+    NodeGate gate) {
+
+  /** A node alone: every partition its own, fresh counters, never frozen. */
+  public ServerContext(
+      Store store,
+      InfoHandler info,
+      Supplier<Latency> latency,
+      ScheduledExecutorService scheduler,
+      AtomicInteger openConnections,
+      int maxFrameBytes,
+      ServerLimits limits,
+      BufferBudget budget) {
+    this(
+        store,
+        info,
+        latency,
+        scheduler,
+        openConnections,
+        maxFrameBytes,
+        limits,
+        budget,
+        Topology.single(0),
+        new NodeStats(),
+        new NodeGate());
+  }
+}

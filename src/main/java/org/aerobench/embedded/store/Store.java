@@ -26,6 +26,20 @@ public final class Store {
     return name == null ? null : namespaces.get(name);
   }
 
+  /**
+   * Live records in a namespace (expired ones not yet swept may be counted).
+   *
+   * @throws IllegalArgumentException naming the configured namespaces when it is not one
+   */
+  public long recordCount(String name) {
+    Namespace ns = namespace(name);
+    if (ns == null) {
+      throw new IllegalArgumentException(
+          "namespace '" + name + "' is not configured; configured: " + names());
+    }
+    return ns.size();
+  }
+
   public Iterable<Namespace> all() {
     return namespaces.values();
   }

@@ -118,7 +118,9 @@ class IoLoopTest {
             "c",
             store,
             connections,
-            new LatencyControl(() -> Latency.NONE, l -> {}, "127.0.0.1"));
+            new LatencyControl(() -> Latency.NONE, l -> {}, "127.0.0.1"),
+            org.aerobench.embedded.info.Topology.single(0),
+            new org.aerobench.embedded.info.NodeStats());
     ServerLimits limits = ServerLimits.defaults();
     return new ServerContext(
         store,
