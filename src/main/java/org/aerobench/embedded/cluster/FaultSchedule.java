@@ -282,11 +282,7 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
                 "node " + n + " is already stopped" + when + "; start it first",
                 "start:" + n + "@" + format(f.at()));
           }
-          if (frozen(n, f.at())) {
-            throw problem.of(
-                "node " + n + " is frozen until " + format(frozenUntil[n]) + "; stop it after that",
-                "stop:" + n + "@" + format(frozenUntil[n]));
-          }
+          // A frozen node may be stopped: a hung node that gets killed.
           long upAfter = countNodes(m -> !stopped[m] && m != n);
           if (upAfter == 0) {
             throw problem.of(
@@ -353,7 +349,10 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
 
     private void apply(Fault f) {
       switch (f.action()) {
-        case STOP -> stopped[f.node()] = true;
+        case STOP -> {
+          stopped[f.node()] = true;
+          frozenUntil[f.node()] = null; // its freeze ends with it
+        }
         case START -> stopped[f.node()] = false;
         case FREEZE -> frozenUntil[f.node()] = f.end();
       }

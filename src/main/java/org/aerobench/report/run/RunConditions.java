@@ -136,7 +136,7 @@ public record RunConditions(
    * @param nodes how many nodes
    * @param replicationFactor copies of each partition
    * @param ports node i's loopback port at index i - 1
-   * @param nodeLatency latency of single nodes on top of everyone's, or {@code off}
+   * @param nodeLatency latency of single nodes instead of everyone's, or {@code off}
    * @param faultSchedule {@code -Dfaults} as given, or {@code none}
    * @param faults the faults as played, in order, each with its reply
    */

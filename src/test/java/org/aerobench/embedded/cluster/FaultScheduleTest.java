@@ -63,6 +63,14 @@ class FaultScheduleTest {
   }
 
   @Test
+  void aFrozenNodeMayBeStoppedAsAHungNodeIsKilled() {
+    FaultSchedule schedule = FaultSchedule.parse("freeze:2@10s+30s,stop:2@15s,start:2@20s", 3, 2);
+
+    assertThat(schedule.faults()).hasSize(3);
+    assertThat(schedule.mostNodesDown()).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownActionIsRefusedNamingTheOptionTheEventAndTheAllowedOnes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> FaultSchedule.parse("stop:2@20s,kill:2@30s", 3, 2))

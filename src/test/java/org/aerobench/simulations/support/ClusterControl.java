@@ -2,6 +2,8 @@ package org.aerobench.simulations.support;
 
 import com.aerospike.client.AerospikeException;
 import com.aerospike.client.Info;
+import com.aerospike.client.cluster.Connection;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.aerobench.embedded.cluster.Fault;
@@ -12,18 +14,60 @@ import org.aerobench.report.run.FaultEvent;
  * aerobench-cluster:...}, {@code aerobench-latency:...}), which any live node answers. Keeps the
  * nodes' state as the commands left it, so that each command goes to a node that answers: up (a
  * stopped node's port refuses), not frozen (a frozen one accepts and never answers) and, for a
- * fault, not the node it acts on. Each send is bounded by the client's info timeout (1 s); when a
- * node does not answer the next candidate is tried.
+ * fault, not the node it acts on. A node that cannot be reached is passed over for the next; a
+ * command that reached a node is never sent again (a second {@code stop} would be refused, or
+ * worse, stop another state), so a missing reply is recorded as such.
  */
 public final class ClusterControl {
 
-  /** Sends one info command to a loopback port and returns the reply. */
+  /**
+   * Sends one info command to a loopback port and returns the reply.
+   *
+   * <p>Throws {@link Unreachable} when the command never reached the node (it may go to another),
+   * any other exception when it may have (no reply in time).
+   */
   @FunctionalInterface
   public interface InfoChannel {
     String request(int port, String command);
 
-    /** The Aerospike client's own info request (its socket timeout is 1 s). */
-    InfoChannel AEROSPIKE = (port, command) -> Info.request("127.0.0.1", port, command);
+    /**
+     * The Aerospike client's info protocol on a connection of its own: 1 s to connect, then up to
+     * {@link #REPLY_TIMEOUT_MS} for the reply (a stop or start waits for the cluster to rebalance,
+     * up to 15 s, longer than the client's default info timeout of 1 s).
+     */
+    InfoChannel AEROSPIKE =
+        (port, command) -> {
+          Connection connection;
+          try {
+            connection =
+                new Connection(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MS);
+          } catch (AerospikeException e) {
+            throw new Unreachable("cannot connect to 127.0.0.1:" + port + ": " + e.getMessage());
+          }
+          try {
+            connection.setTimeout(REPLY_TIMEOUT_MS);
+            return Info.request(connection, command);
+          } catch (java.net.SocketException e) {
+            throw new IllegalStateException("cannot set the reply timeout: " + e.getMessage(), e);
+          } finally {
+            connection.close();
+          }
+        };
+  }
+
+  /** Bounds the connect of every command. */
+  static final int CONNECT_TIMEOUT_MS = 1_000;
+
+  /** Bounds the wait for every reply: past the cluster's own 15 s wait for a stop or start. */
+  static final int REPLY_TIMEOUT_MS = 20_000;
+
+  /** The command did not reach the node: another node may carry it. */
+  public static final class Unreachable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Unreachable(String message) {
+      super(message);
+    }
   }
 
   /** Freezes end by the node's own clock: leave it a moment before counting on it again. */
@@ -57,7 +101,8 @@ public final class ClusterControl {
    */
   public synchronized String send(String command) {
     Sent sent = sendAvoiding(0, command);
-    if (sent.reply == null || !sent.ok()) {
+    // aerobench-latency answers with the latency it set (e.g. "node 3 fixed 5 ms"), not "ok"
+    if (sent.reply == null || sent.reply.startsWith("ERROR")) {
       throw new IllegalStateException(
           "the emulated cluster did not carry out '" + command + "': " + sent.describe());
     }
@@ -76,7 +121,10 @@ public final class ClusterControl {
     if (sent.ok()) {
       int n = fault.node();
       switch (fault.action()) {
-        case STOP -> stopped[n] = true;
+        case STOP -> {
+          stopped[n] = true;
+          frozenUntilNanos[n] = 0; // a stopped node's freeze is over
+        }
         case START -> stopped[n] = false;
         case FREEZE ->
             frozenUntilNanos[n] = System.nanoTime() + fault.length().toNanos() + THAW_MARGIN_NANOS;
@@ -102,7 +150,7 @@ public final class ClusterControl {
     }
 
     String describe() {
-      return reply != null ? reply : "not sent: " + failure;
+      return reply != null ? reply : failure;
     }
   }
 
@@ -115,15 +163,18 @@ public final class ClusterControl {
       }
       try {
         return new Sent(node, channel.request(ports.get(node - 1), command), null);
-      } catch (AerospikeException | IllegalStateException e) {
+      } catch (Unreachable e) {
         failures.add("node " + node + " (port " + ports.get(node - 1) + "): " + e.getMessage());
+      } catch (RuntimeException e) { // it may have arrived: sending it again could do it twice
+        return new Sent(node, null, "sent, but no reply from node " + node + ": " + e.getMessage());
       }
     }
     return new Sent(
         0,
         null,
-        failures.isEmpty()
-            ? "no node is up, unfrozen and not node " + target + " to carry it"
-            : String.join("; ", failures));
+        "not sent: "
+            + (failures.isEmpty()
+                ? "no node is up, unfrozen and not node " + target + " to carry it"
+                : String.join("; ", failures)));
   }
 }

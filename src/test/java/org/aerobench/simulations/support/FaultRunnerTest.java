@@ -17,6 +17,7 @@ class FaultRunnerTest {
   private static final class FakeCluster implements ClusterControl.InfoChannel {
     final List<String> sent = new ArrayList<>();
     final List<Integer> silent = new ArrayList<>();
+    final List<Integer> lost = new ArrayList<>();
 
     synchronized int sentCount() {
       return sent.size();
@@ -26,7 +27,10 @@ class FaultRunnerTest {
     public synchronized String request(int port, String command) {
       sent.add(port + " " + command);
       if (silent.contains(port)) {
-        throw new AerospikeException(ResultCode.TIMEOUT, "no answer");
+        throw new ClusterControl.Unreachable("connection refused");
+      }
+      if (lost.contains(port)) {
+        throw new AerospikeException(ResultCode.TIMEOUT, "no reply in 20000 ms");
       }
       return command.contains("start=3") ? "ERROR:4:node 3 is not stopped" : "ok " + command;
     }
@@ -70,6 +74,21 @@ class FaultRunnerTest {
   }
 
   @Test
+  void aCommandThatReachedANodeIsNotSentAgainWhenItsReplyIsLost() {
+    FakeCluster fake = new FakeCluster();
+    fake.lost.add(3001);
+    ClusterControl control = new ClusterControl(PORTS, fake);
+
+    FaultEvent event = control.play(FaultSchedule.parse("stop:2@0s", 3, 2).faults().get(0), 0);
+
+    assertThat(fake.sent).containsExactly("3001 aerobench-cluster:stop=2");
+    assertThat(event.ok()).isFalse();
+    assertThat(event.viaNode()).isEqualTo(1);
+    assertThat(event.reply())
+        .isEqualTo("sent, but no reply from node 1: Error 9: no reply in 20000 ms");
+  }
+
+  @Test
   void aRefusedOrUnsendableFaultIsRecordedWithItsReplyNotThrown() {
     FakeCluster fake = new FakeCluster();
     fake.silent.addAll(List.of(3001, 3002));
@@ -88,6 +107,7 @@ class FaultRunnerTest {
     FakeCluster fake = new FakeCluster();
     ClusterControl control = new ClusterControl(PORTS, fake);
 
+    // (the latency command answers with what it set; the fake answers "ok ..." to everything)
     assertThat(control.send("aerobench-latency:node=3;fixed-ms=5"))
         .isEqualTo("ok aerobench-latency:node=3;fixed-ms=5");
     assertThat(fake.sent).containsExactly("3001 aerobench-latency:node=3;fixed-ms=5");

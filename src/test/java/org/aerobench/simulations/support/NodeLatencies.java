@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.aerobench.embedded.Latency;
+import org.aerobench.embedded.cluster.NodeLatency;
 
 /**
  * Latency of single nodes of the emulated cluster ({@code -DnodeLatency=3:median-ms=20;p99-ms=100,
- * 2:fixed-ms=5}), on top of the latency every node gets ({@code -DlatencyFixedMs} and friends): one
- * slow node is what a client style's tail has to survive. Set through the info command {@code
+ * 2:fixed-ms=5}), instead of the latency every node gets ({@code -DlatencyFixedMs} and friends):
+ * one slow node is what a client style's tail has to survive. Set through the info command {@code
  * aerobench-latency:node=<i>;...} once the app has seeded, as the cluster-wide latency is.
  *
  * @param spec as given, for the run conditions (blank when off)
@@ -30,75 +31,19 @@ public record NodeLatencies(String spec, Map<Integer, Latency> byNode) {
   }
 
   /**
-   * Reads the per-node latency.
+   * Reads the per-node latency with the embedded cluster's own parser ({@link NodeLatency#parse}),
+   * so that {@code -DnodeLatency} and {@code embedded-server --node-latency} cannot drift apart.
    *
-   * <p>A stand-in for {@code org.aerobench.embedded.cluster.NodeLatency.parse(spec, nodes)} until
-   * that lands: the same format, {@code <node>:<latency>} comma-separated, a latency being {@code
-   * fixed-ms=X}, {@code median-ms=X;p99-ms=Y} or {@code off}.
-   *
-   * @throws IllegalArgumentException saying which node's part breaks which rule
+   * @throws IllegalArgumentException naming {@code -DnodeLatency}, the entry, the rule and an
+   *     example
    */
   public static NodeLatencies parse(String spec, int nodes) {
-    Map<Integer, Latency> byNode = new TreeMap<>();
-    for (String part : spec.split(",", -1)) {
-      String[] nodeAndLatency = part.trim().split(":", 2);
-      int node;
-      try {
-        node = Integer.parseInt(nodeAndLatency[0].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "'" + part.trim() + "' does not start with a node number and ':'");
-      }
-      if (node < 1 || node > nodes) {
-        throw new IllegalArgumentException(
-            "node " + node + " in '" + part.trim() + "' is outside 1.." + nodes + " (-Dnodes)");
-      }
-      if (nodeAndLatency.length < 2) {
-        throw new IllegalArgumentException("node " + node + " has no latency after ':'");
-      }
-      if (byNode.put(node, latency(nodeAndLatency[1].trim(), node)) != null) {
-        throw new IllegalArgumentException("node " + node + " is given twice");
-      }
-    }
-    return new NodeLatencies(spec.trim(), byNode);
-  }
-
-  private static Latency latency(String text, int node) {
-    if (text.equals("off")) {
-      return Latency.NONE;
-    }
-    Double fixed = null;
-    Double median = null;
-    Double p99 = null;
-    for (String pair : text.split(";")) {
-      String[] kv = pair.trim().split("=", 2);
-      double ms;
-      try {
-        ms = kv.length == 2 ? Double.parseDouble(kv[1].trim()) : Double.NaN;
-      } catch (NumberFormatException e) {
-        ms = Double.NaN;
-      }
-      if (Double.isNaN(ms)) {
-        throw new IllegalArgumentException(
-            "node " + node + ": '" + pair.trim() + "' is not <name>=<milliseconds>");
-      }
-      switch (kv[0].trim()) {
-        case "fixed-ms" -> fixed = ms;
-        case "median-ms" -> median = ms;
-        case "p99-ms" -> p99 = ms;
-        default ->
-            throw new IllegalArgumentException(
-                "node "
-                    + node
-                    + ": unknown '"
-                    + kv[0].trim()
-                    + "'; allowed: fixed-ms, or median-ms with p99-ms, or off");
-      }
-    }
     try {
-      return Latency.fromMillis(fixed, median, p99);
+      return new NodeLatencies(spec.trim(), NodeLatency.parse("-DnodeLatency", spec, nodes));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("node " + node + ": " + e.getMessage(), e);
+      // The parser words its example for the command line (option, space, value).
+      throw new IllegalArgumentException(
+          e.getMessage().replace("-DnodeLatency ", "-DnodeLatency="), e);
     }
   }
 

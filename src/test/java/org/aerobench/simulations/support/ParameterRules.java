@@ -318,14 +318,7 @@ final class ParameterRules {
     try {
       return NodeLatencies.parse(value, nodes);
     } catch (IllegalArgumentException e) {
-      in.problem(
-          "nodeLatency",
-          value,
-          e.getMessage()
-              + "; per node <node>:fixed-ms=<ms> or <node>:median-ms=<ms>;p99-ms=<ms>,"
-              + " comma-separated, nodes 1..-Dnodes ("
-              + nodes
-              + "), e.g. -Dnodes=3 -DnodeLatency=3:median-ms=20;p99-ms=100,2:fixed-ms=5");
+      in.add(e.getMessage() + " (nodes 1..-Dnodes, " + nodes + " here)");
       return NodeLatencies.OFF;
     }
   }

@@ -55,7 +55,7 @@ import org.aerobench.simulations.support.ParameterSpec.Values;
  * @param nodes nodes of the emulated cluster the simulation starts ({@code -Dnodes}, 1..8, 1)
  * @param replicationFactor copies of each partition in it ({@code -DreplicationFactor}, 1..nodes,
  *     min(2, nodes))
- * @param nodeLatency latency of single nodes on top of everyone's ({@code -DnodeLatency})
+ * @param nodeLatency latency of single nodes instead of everyone's ({@code -DnodeLatency})
  * @param faults the faults played on it during the load ({@code -Dfaults})
  */
 public record Parameters(

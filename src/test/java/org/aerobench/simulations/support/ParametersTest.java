@@ -347,10 +347,11 @@ class ParametersTest {
     assertThatThrownBy(() -> read("nodes", "2", "nodeLatency", "3:fixed-ms=5"))
         .isInstanceOf(BadParameterException.class)
         .hasMessageContaining(
-            "-DnodeLatency=3:fixed-ms=5: node 3 in '3:fixed-ms=5' is outside 1..2")
-        .hasMessageContaining("e.g. -Dnodes=3 -DnodeLatency=3:median-ms=20;p99-ms=100");
+            "-DnodeLatency='3:fixed-ms=5': node 3 does not exist; the cluster has nodes 1..2; e.g."
+                + " -DnodeLatency=3:median-ms=20;p99-ms=100");
     assertThatThrownBy(() -> read("nodes", "2", "nodeLatency", "2:slow"))
-        .hasMessageContaining("-DnodeLatency=2:slow: node 2: 'slow' is not <name>=<milliseconds>");
+        .hasMessageContaining("-DnodeLatency='2:slow': ")
+        .hasMessageContaining("(nodes 1..-Dnodes, 2 here)");
   }
 
   @Test
