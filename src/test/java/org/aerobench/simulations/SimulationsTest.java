@@ -29,7 +29,17 @@ class SimulationsTest {
           Capacity::new);
 
   private static final List<String> KEYS =
-      List.of("baseUrl", "users", "clients", "model", "rate", "latencyFixedMs", "mode");
+      List.of(
+          "baseUrl",
+          "users",
+          "clients",
+          "model",
+          "rate",
+          "latencyFixedMs",
+          "mode",
+          "nodes",
+          "nodeLatency",
+          "faults");
 
   @AfterEach
   void clearProperties() {
@@ -85,5 +95,22 @@ class SimulationsTest {
     }
     assertAccepted(LookupOnly::new);
     assertAccepted(Capacity::new);
+  }
+
+  @Test
+  void everySimulationTakesTheEmulatedClusterAndItsFaultsThroughTheHarness() {
+    given(Map.of("nodes", "3", "nodeLatency", "3:fixed-ms=5", "faults", "stop:2@20s,start:2@40s"));
+    ALL.forEach(SimulationsTest::assertAccepted);
+  }
+
+  @Test
+  void everySimulationRefusesFaultsOnAnAppItDidNotStart() {
+    given(Map.of("baseUrl", "http://127.0.0.1:9", "faults", "stop:2@20s"));
+    for (Supplier<Simulation> simulation : ALL) {
+      assertThatThrownBy(simulation::get)
+          .isInstanceOf(BadParameterException.class)
+          .hasMessageContaining(
+              "-Dfaults=stop:2@20s: the harness cannot stop someone's real nodes");
+    }
   }
 }
