@@ -176,7 +176,10 @@ public record FaultSchedule(List<Fault> faults, int nodes, int replicationFactor
     for (int i = 0; i <= throughIndex; i++) {
       Fault f = faults.get(i);
       switch (f.action()) {
-        case STOP -> stopped[f.node()] = true;
+        case STOP -> {
+          stopped[f.node()] = true;
+          frozenUntil[f.node()] = null;
+        }
         case START -> stopped[f.node()] = false;
         case FREEZE -> frozenUntil[f.node()] = f.end();
       }

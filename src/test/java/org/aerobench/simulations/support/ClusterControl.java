@@ -15,8 +15,8 @@ import org.aerobench.report.run.FaultEvent;
  * nodes' state as the commands left it, so that each command goes to a node that answers: up (a
  * stopped node's port refuses), not frozen (a frozen one accepts and never answers) and, for a
  * fault, not the node it acts on. A node that cannot be reached is passed over for the next; a
- * command that reached a node is never sent again (a second {@code stop} would be refused, or
- * worse, stop another state), so a missing reply is recorded as such.
+ * command that may have reached a node is never sent again (a second {@code start} could restart a
+ * node stopped since), so a missing reply is recorded as such.
  */
 public final class ClusterControl {
 
@@ -47,8 +47,8 @@ public final class ClusterControl {
           try {
             connection.setTimeout(REPLY_TIMEOUT_MS);
             return Info.request(connection, command);
-          } catch (java.net.SocketException e) {
-            throw new IllegalStateException("cannot set the reply timeout: " + e.getMessage(), e);
+          } catch (java.net.SocketException e) { // before anything was sent
+            throw new Unreachable("cannot set the reply timeout: " + e.getMessage());
           } finally {
             connection.close();
           }
