@@ -22,6 +22,8 @@ import org.aerobench.report.stats.Percentiles;
  *     end of the run)
  * @param errors failed responses in that window; null when the run did not count errors
  * @param healthyP95Ms the client's p95 before any fault; null when no measured second precedes it
+ * @param windowP95Ms the p95 of all the client's responses in the window (its histograms merged,
+ *     not a median of seconds); null without responses
  * @param recoveredAfterSeconds seconds from the fault to the start of the healthy run of seconds
  *     (whole seconds, 0 when the fault's own second was already healthy); null when not recovered
  * @param outcome in words: {@code recovered after 3 s}, {@code not recovered before the next fault
@@ -34,6 +36,7 @@ public record FaultImpact(
     int windowSeconds,
     Long errors,
     Double healthyP95Ms,
+    Double windowP95Ms,
     Integer recoveredAfterSeconds,
     String outcome) {
 
@@ -43,8 +46,14 @@ public record FaultImpact(
   /** How far above its healthy p95 a recovered client's p95 may be. */
   public static final double P95_FACTOR = 1.5;
 
+  /** A client's p95 (ms) over its responses in seconds [from, to) of the timeline, or null. */
+  interface WindowP95 {
+    Double of(String client, int fromSecond, int toSecond);
+  }
+
   /** One per fault and client, faults in order, clients in the timeline's order. */
-  static List<FaultImpact> of(List<Series> series, List<Phase> phases, List<FaultMark> faults) {
+  static List<FaultImpact> of(
+      List<Series> series, List<Phase> phases, List<FaultMark> faults, WindowP95 windowP95) {
     List<FaultImpact> impacts = new ArrayList<>();
     if (faults.isEmpty() || series.isEmpty()) {
       return impacts;
@@ -82,6 +91,7 @@ public record FaultImpact(
                 to - from,
                 errors,
                 healthy,
+                windowP95.of(s.client(), from, to),
                 recovered,
                 outcome(recovered, healthy, f + 1 < faults.size() ? faults.get(f + 1) : null)));
       }

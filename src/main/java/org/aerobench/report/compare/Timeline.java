@@ -119,8 +119,22 @@ public record Timeline(
         faults.add(new FaultMark(e.label(), (e.epochMillis() - first) / 1000.0, e.ok(), e.reply()));
       }
     }
+    FaultImpact.WindowP95 windowP95 =
+        (client, from, to) -> {
+          Histogram merged = null;
+          for (Histogram h :
+              ordered.get(client).subMap(first + from * 1000L, first + to * 1000L).values()) {
+            if (merged == null) {
+              merged = new Histogram(h.getNumberOfSignificantValueDigits());
+            }
+            merged.add(h);
+          }
+          return merged == null || merged.getTotalCount() == 0
+              ? null
+              : merged.getValueAtPercentile(95) / 1000.0;
+        };
     return new Timeline(
-        first, seconds, series, phases, faults, FaultImpact.of(series, phases, faults));
+        first, seconds, series, phases, faults, FaultImpact.of(series, phases, faults, windowP95));
   }
 
   /** Client → second start → failed responses; null when the run did not count them. */

@@ -28,6 +28,7 @@ public final class ComparisonTables {
     List<String> headers = new ArrayList<>(List.of("fault", "sent at", "reply"));
     for (String client : clients) {
       headers.add(client + " errors");
+      headers.add(client + " p95 before → until next (ms)");
       headers.add(client + " recovery");
     }
     List<List<String>> rows = new ArrayList<>();
@@ -47,6 +48,8 @@ public final class ComparisonTables {
             impact == null || impact.errors() == null
                 ? "not counted"
                 : impact.errors() + " in " + impact.windowSeconds() + " s");
+        row.add(
+            impact == null ? "–" : ms(impact.healthyP95Ms()) + " → " + ms(impact.windowP95Ms()));
         row.add(impact == null ? "–" : impact.outcome());
       }
       rows.add(row);
@@ -62,6 +65,10 @@ public final class ComparisonTables {
         headers,
         rows,
         3);
+  }
+
+  private static String ms(Double value) {
+    return value == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f", value);
   }
 
   public static Table conditions(Comparison c) {

@@ -136,11 +136,11 @@ class TimelineFaultsTest {
     assertThat(md)
         .contains("## Faults on the emulated cluster")
         .contains(
-            "| stop node 2 | 20.3 s | ok stopped node 2 | 15 in 20 s | recovered after 3 s | 0 in 20"
-                + " s | recovered after 0 s |")
+            "| stop node 2 | 20.3 s | ok stopped node 2 | 15 in 20 s | 5.0 → 50.2 | recovered after"
+                + " 3 s | 0 in 20 s | 4.0 → 4.0 | recovered after 0 s |")
         .contains(
-            "| freeze node 1 for 5 s | 40.0 s | ok frozen 1 | 40 in 20 s | not recovered by the end"
-                + " of the run | 0 in 20 s | recovered after 5 s |")
+            "| freeze node 1 for 5 s | 40.0 s | ok frozen 1 | 40 in 20 s | 5.0 → 5.0 | not recovered by the"
+                + " end of the run | 0 in 20 s | 4.0 → 40.2 | recovered after 5 s |")
         .contains("| emulated cluster | 3 nodes (ports [3101, 3102, 3103]), replication factor 2")
         .contains("(2 of 3 played ok)");
   }
