@@ -32,6 +32,8 @@ final class AppInfo {
     aerospike.put("client_per_style", a.clientPerStyle());
     aerospike.put("timeouts", timeouts(a));
     aerospike.put("batch_policy", batchPolicy(a));
+    // The single-record read policy (the readiness probe) reads the same copy as the batches.
+    aerospike.put("read_policy", ordered("replica", a.replica().name()));
     Map<String, Object> styles = new LinkedHashMap<>();
     styles.put(
         "sync",
@@ -94,13 +96,17 @@ final class AppInfo {
     return t;
   }
 
-  /** The batch policy options that change how a batch call runs. */
+  /**
+   * The batch policy options that change how a batch call runs; with several nodes, which copy is
+   * read ({@code replica}) and whether the nodes are asked one after another or at once.
+   */
   private static Map<String, Object> batchPolicy(ClientSettings a) {
     return ordered(
         "max_concurrent_threads", a.batchMaxConcurrentThreads(),
         "allow_inline", a.batchAllowInline(),
         "allow_inline_ssd", a.batchAllowInlineSsd(),
-        "respond_all_keys", a.batchRespondAllKeys());
+        "respond_all_keys", a.batchRespondAllKeys(),
+        "replica", a.replica().name());
   }
 
   /** A map keeping the order of its alternating key, value arguments. */

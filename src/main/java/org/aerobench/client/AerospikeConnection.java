@@ -105,6 +105,7 @@ public final class AerospikeConnection implements AutoCloseable {
     policy.batchPolicyDefault = batchPolicy(settings);
     policy.readPolicyDefault.totalTimeout = settings.totalTimeoutMs();
     policy.readPolicyDefault.socketTimeout = settings.socketTimeoutMs();
+    policy.readPolicyDefault.replica = settings.replica();
     return policy;
   }
 
@@ -123,6 +124,7 @@ public final class AerospikeConnection implements AutoCloseable {
     policy.allowInline = settings.batchAllowInline();
     policy.allowInlineSSD = settings.batchAllowInlineSsd();
     policy.respondAllKeys = settings.batchRespondAllKeys();
+    policy.replica = settings.replica();
     return policy;
   }
 

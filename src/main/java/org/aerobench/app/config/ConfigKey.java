@@ -56,6 +56,8 @@ public enum ConfigKey {
   AEROSPIKE_BATCH_ALLOW_INLINE("aerospike.batch.allow.inline", "true", Rule.BOOL),
   AEROSPIKE_BATCH_ALLOW_INLINE_SSD("aerospike.batch.allow.inline.ssd", "false", Rule.BOOL),
   AEROSPIKE_BATCH_RESPOND_ALL_KEYS("aerospike.batch.respond.all.keys", "true", Rule.BOOL),
+  AEROSPIKE_REPLICA(
+      "aerospike.replica", "SEQUENCE", Rule.oneOfAnyCase(ClientSettings.replicaNames())),
   HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
   HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
   INFLIGHT_LIMIT("inflight.limit", "0", Rule.range(0, 100_000)),
@@ -157,6 +159,11 @@ public enum ConfigKey {
       return new Rule("enum", 0, 0, java.util.List.of(allowed));
     }
 
+    /** One of {@code allowed} in any case; parses to the allowed spelling. */
+    static Rule oneOfAnyCase(java.util.List<String> allowed) {
+      return new Rule("enum~", 0, 0, allowed, allowed.get(0));
+    }
+
     /**
      * The value {@code text} stands for under this rule: an Integer ({@code int}, {@code limit};
      * {@code limit?} also null for empty = inherited), a Double ({@code ms}), a Boolean, a String
@@ -176,6 +183,11 @@ public enum ConfigKey {
           yield parsed;
         }
         case "enum" -> oneOfAllowed(text);
+        case "enum~" ->
+            allowed.stream()
+                .filter(a -> a.equalsIgnoreCase(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(text));
         case "bool" -> Boolean.parseBoolean(oneOfAllowed(text));
         case "hosts" -> hosts(text);
         default -> {
@@ -220,6 +232,7 @@ public enum ConfigKey {
         case "int" -> "must be an integer in " + min + ".." + max;
         case "ms" -> "must be milliseconds in " + min + ".." + max + " (fractions allowed)";
         case "enum", "bool" -> "must be one of " + String.join(", ", allowed);
+        case "enum~" -> "must be one of " + String.join(", ", allowed) + " (any case)";
         case "limit" ->
             "must be an integer in "
                 + min

@@ -178,6 +178,8 @@ public final class ConfigLoader {
               ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE_SSD, Builder::batchAllowInlineSsd),
           new ClientKey<Boolean>(
               ConfigKey.AEROSPIKE_BATCH_RESPOND_ALL_KEYS, Builder::batchRespondAllKeys),
+          new ClientKey<String>(
+              ConfigKey.AEROSPIKE_REPLICA, (b, name) -> b.replica(ClientSettings.replica(name))),
           new ClientKey<Integer>(ConfigKey.AEROSPIKE_CONCURRENCY_LIMIT, Builder::concurrencyLimit),
           new ClientKey<Integer>(ConfigKey.AEROSPIKE_ASYNC_MAX_COMMANDS, Builder::asyncMaxCommands),
           new ClientKey<Boolean>(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE, Builder::clientPerStyle),

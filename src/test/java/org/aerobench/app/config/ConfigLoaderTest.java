@@ -3,6 +3,7 @@ package org.aerobench.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.aerospike.client.policy.Replica;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,31 @@ class ConfigLoaderTest {
     assertThat(policy.allowInlineSSD).isTrue();
     assertThat(policy.respondAllKeys).isFalse();
     assertThat(policy.sleepBetweenRetries).isEqualTo(5);
+  }
+
+  @Test
+  void
+      the_replica_policy_defaults_to_sequence_takes_any_case_and_reaches_read_and_batch_policies() {
+    assertThat(ConfigLoader.defaults(Map.of()).aerospike().replica()).isEqualTo(Replica.SEQUENCE);
+
+    AppConfig config =
+        ConfigLoader.load(props("aerospike.replica", "master_proles"), "f", Map.of());
+
+    assertThat(config.aerospike().replica()).isEqualTo(Replica.MASTER_PROLES);
+    var client = org.aerobench.client.AerospikeConnection.clientPolicy(config.aerospike(), null);
+    assertThat(client.readPolicyDefault.replica).isEqualTo(Replica.MASTER_PROLES);
+    assertThat(client.batchPolicyDefault.replica).isEqualTo(Replica.MASTER_PROLES);
+  }
+
+  @Test
+  void an_unknown_replica_policy_is_refused_naming_the_key_the_value_and_every_allowed_value() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_REPLICA", "nearest")))
+        .withMessage(
+            "config key 'aerospike.replica' = 'nearest' (from environment variable"
+                + " AEROBENCH_AEROSPIKE_REPLICA) is invalid: it must be one of MASTER,"
+                + " MASTER_PROLES, SEQUENCE, PREFER_RACK, RANDOM (any case); fix it in the config"
+                + " file or with AEROBENCH_AEROSPIKE_REPLICA");
   }
 
   @Test
