@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aerobench.app.config.AppConfig;
 import org.aerobench.client.ClientSettings;
-import org.aerobench.embedded.Latency;
 
 /**
  * What the app runs against, for {@code GET /info}: the simulations record it in conditions.json,
@@ -17,17 +16,25 @@ final class AppInfo {
   private final Backend backend;
 
   /**
-   * @param embedded true when this process started the embedded server the client talks to
-   * @param latency the embedded server's injected latency (ignored when not embedded)
+   * @param embedded the embedded server or cluster this process started and the client talks to, or
+   *     null (its latency injection is the config's)
    */
-  AppInfo(AppConfig config, Backend backend, boolean embedded, Latency latency) {
+  AppInfo(AppConfig config, Backend backend, EmbeddedNodes embedded) {
     this.backend = backend;
     ClientSettings a = config.aerospike();
     Map<String, Object> aerospike = new LinkedHashMap<>();
-    aerospike.put("embedded", embedded);
+    aerospike.put("embedded", embedded != null);
+    if (embedded != null) {
+      aerospike.put("embedded_nodes", embedded.size());
+      aerospike.put("embedded_replication_factor", embedded.replicationFactor());
+    }
     aerospike.put("seed_hosts", a.hosts());
     aerospike.put("namespace", a.namespace());
-    aerospike.put("latency_injection", embedded ? latency.describe() : "off");
+    aerospike.put(
+        "latency_injection",
+        embedded != null
+            ? EmbeddedNodes.describe(config.embedded().latency(), config.embedded().nodeLatencies())
+            : "off");
     aerospike.put("total_timeout_ms", a.totalTimeoutMs());
     aerospike.put("client_per_style", a.clientPerStyle());
     aerospike.put("timeouts", timeouts(a));
