@@ -112,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private AppConfig resolveConfig(PrintWriter out) {
+  /** The config the options and files describe (package-private for tests). */
+  AppConfig resolveConfig(PrintWriter out) {
     AppConfig loaded;
     if (config != null) {
       loaded = ConfigLoader.load(config);
