@@ -110,9 +110,9 @@ public final class AerospikeConnection implements AutoCloseable {
   }
 
   /**
-   * A new batch policy with the settings' timeouts, retries and batch options (read all bins):
-   * every field a run's conditions record, set explicitly rather than left to the client version's
-   * defaults.
+   * A new batch policy with the settings' timeouts, retries, batch options and replica (read all
+   * bins): every field a run's conditions record, set explicitly rather than left to the client
+   * version's defaults.
    */
   public static BatchPolicy batchPolicy(ClientSettings settings) {
     BatchPolicy policy = new BatchPolicy();

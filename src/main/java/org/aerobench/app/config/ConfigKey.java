@@ -183,7 +183,7 @@ public enum ConfigKey {
 
     /** One of {@code allowed} in any case; parses to the allowed spelling. */
     static Rule oneOfAnyCase(java.util.List<String> allowed) {
-      return new Rule("enum~", 0, 0, allowed, allowed.get(0));
+      return new Rule("enum~", 0, 0, java.util.List.copyOf(allowed));
     }
 
     /**
