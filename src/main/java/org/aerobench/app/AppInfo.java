@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aerobench.app.config.AppConfig;
 import org.aerobench.client.ClientSettings;
-import org.aerobench.embedded.Latency;
 
 /**
  * What the app runs against, for {@code GET /info}: the simulations record it in conditions.json,
@@ -17,21 +16,31 @@ final class AppInfo {
   private final Backend backend;
 
   /**
-   * @param embedded true when this process started the embedded server the client talks to
-   * @param latency the embedded server's injected latency (ignored when not embedded)
+   * @param embedded the embedded server or cluster this process started and the client talks to, or
+   *     null (its latency injection is the config's)
    */
-  AppInfo(AppConfig config, Backend backend, boolean embedded, Latency latency) {
+  AppInfo(AppConfig config, Backend backend, EmbeddedNodes embedded) {
     this.backend = backend;
     ClientSettings a = config.aerospike();
     Map<String, Object> aerospike = new LinkedHashMap<>();
-    aerospike.put("embedded", embedded);
+    aerospike.put("embedded", embedded != null);
+    if (embedded != null) {
+      aerospike.put("embedded_nodes", embedded.size());
+      aerospike.put("embedded_replication_factor", embedded.replicationFactor());
+    }
     aerospike.put("seed_hosts", a.hosts());
     aerospike.put("namespace", a.namespace());
-    aerospike.put("latency_injection", embedded ? latency.describe() : "off");
+    aerospike.put(
+        "latency_injection",
+        embedded != null
+            ? EmbeddedNodes.describe(config.embedded().latency(), config.embedded().nodeLatencies())
+            : "off");
     aerospike.put("total_timeout_ms", a.totalTimeoutMs());
     aerospike.put("client_per_style", a.clientPerStyle());
     aerospike.put("timeouts", timeouts(a));
     aerospike.put("batch_policy", batchPolicy(a));
+    // The single-record read policy (the readiness probe) reads the same copy as the batches.
+    aerospike.put("read_policy", ordered("replica", a.replica().name()));
     Map<String, Object> styles = new LinkedHashMap<>();
     styles.put(
         "sync",
@@ -94,13 +103,17 @@ final class AppInfo {
     return t;
   }
 
-  /** The batch policy options that change how a batch call runs. */
+  /**
+   * The batch policy options that change how a batch call runs; with several nodes, which copy is
+   * read ({@code replica}) and whether the nodes are asked one after another or at once.
+   */
   private static Map<String, Object> batchPolicy(ClientSettings a) {
     return ordered(
         "max_concurrent_threads", a.batchMaxConcurrentThreads(),
         "allow_inline", a.batchAllowInline(),
         "allow_inline_ssd", a.batchAllowInlineSsd(),
-        "respond_all_keys", a.batchRespondAllKeys());
+        "respond_all_keys", a.batchRespondAllKeys(),
+        "replica", a.replica().name());
   }
 
   /** A map keeping the order of its alternating key, value arguments. */

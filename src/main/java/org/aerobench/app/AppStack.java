@@ -12,13 +12,16 @@ import org.aerobench.data.Seeder;
 import org.aerobench.embedded.EmbeddedAerospike;
 import org.aerobench.embedded.EmbeddedConfig;
 import org.aerobench.embedded.Latency;
+import org.aerobench.embedded.cluster.ClusterConfig;
+import org.aerobench.embedded.cluster.EmbeddedCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code aerobench serve} runs, in start order: the embedded Aerospike server (only when
- * no hosts are configured), the backend, the seed data, the HTTP app. Closing stops them in reverse
- * order. Tests and benchmarks use it in-process.
+ * Everything {@code aerobench serve} runs, in start order: the embedded Aerospike server, or with
+ * {@code embedded.nodes} above 1 an embedded cluster (only when no hosts are configured), the
+ * backend, the seed data, the HTTP app. Closing stops them in reverse order. Tests and benchmarks
+ * use it in-process.
  */
 public final class AppStack implements AutoCloseable {
 
@@ -27,13 +30,13 @@ public final class AppStack implements AutoCloseable {
   /** How long start waits for the client to see the cluster before seeding. */
   private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
 
-  private final EmbeddedAerospike embedded; // null with external hosts
+  private final EmbeddedNodes embedded; // null with external hosts
   private final AerospikeBackend backend;
   private final TargetApp app;
   private final SeedReport seedReport; // null when not seeded
 
   private AppStack(
-      EmbeddedAerospike embedded, AerospikeBackend backend, TargetApp app, SeedReport seedReport) {
+      EmbeddedNodes embedded, AerospikeBackend backend, TargetApp app, SeedReport seedReport) {
     this.embedded = embedded;
     this.backend = backend;
     this.app = app;
@@ -50,20 +53,13 @@ public final class AppStack implements AutoCloseable {
     // The client's own tend failures and node errors into the app log; WARN and up only, since
     // at INFO the client logs every node it adds and removes.
     ClientLogging.toSlf4j(Log.Level.WARN);
-    EmbeddedAerospike embedded = null;
+    EmbeddedNodes embedded = null;
     AppConfig effective = config;
     if (config.embedded().enabled()) {
       embedded = startEmbedded(config);
-      effective = config.withHosts(List.of(embedded.host() + ":" + embedded.port()));
-      Latency latency = config.embedded().latency();
-      progress.accept(
-          "embedded Aerospike on "
-              + embedded.host()
-              + ":"
-              + embedded.port()
-              + (Latency.NONE.equals(latency)
-                  ? ""
-                  : " (injected latency " + latency.describe() + " once seeded)"));
+      // Every node is a seed: the client finds the cluster whichever node it reaches first.
+      effective = config.withHosts(embedded.seeds());
+      progress.accept(startLine(embedded, config.embedded()));
     }
     AerospikeBackend backend = null;
     try {
@@ -86,11 +82,11 @@ public final class AppStack implements AutoCloseable {
       }
       if (embedded != null) {
         // Only now: 1,800 seed writes one by one behind an injected latency would take minutes.
-        embedded.setLatency(config.embedded().latency());
+        embedded.setLatency(config.embedded().latency(), config.embedded().nodeLatencies());
       }
       AerospikeBackend started = backend;
       backend = null; // from here TargetApp owns it, and closes it if it fails to start
-      TargetApp app = TargetApp.start(effective, started, embedded != null);
+      TargetApp app = TargetApp.start(effective, started, embedded);
       return new AppStack(embedded, started, app, seeded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,8 +106,41 @@ public final class AppStack implements AutoCloseable {
         .withLatency(config.embedded().latency());
   }
 
-  private static EmbeddedAerospike startEmbedded(AppConfig config) {
-    return EmbeddedAerospike.start(embeddedConfig(config).withLatency(Latency.NONE));
+  /**
+   * The embedded cluster's config for the app config: {@link #embeddedConfig} for every node, the
+   * nodes, the replication factor and the per-node latency.
+   */
+  public static ClusterConfig clusterConfig(AppConfig config) {
+    AppConfig.Embedded e = config.embedded();
+    return ClusterConfig.of(embeddedConfig(config), e.nodes())
+        .withReplicationFactor(e.replicas())
+        .withNodeLatency(e.nodeLatencies());
+  }
+
+  /** Started without latency (none per node either): it is set once seeded. */
+  private static EmbeddedNodes startEmbedded(AppConfig config) {
+    EmbeddedConfig node = embeddedConfig(config).withLatency(Latency.NONE);
+    int nodes = config.embedded().nodes();
+    if (nodes == 1) {
+      return EmbeddedNodes.of(EmbeddedAerospike.start(node));
+    }
+    return EmbeddedNodes.of(
+        EmbeddedCluster.start(
+            ClusterConfig.of(node, nodes).withReplicationFactor(config.embedded().replicas())));
+  }
+
+  private static String startLine(EmbeddedNodes nodes, AppConfig.Embedded config) {
+    String latency = EmbeddedNodes.describe(config.latency(), config.nodeLatencies());
+    String where =
+        nodes.size() == 1
+            ? "embedded Aerospike on " + nodes.seeds().get(0)
+            : "embedded Aerospike cluster of "
+                + nodes.size()
+                + " nodes (replication factor "
+                + nodes.replicationFactor()
+                + ") on "
+                + String.join(", ", nodes.seeds());
+    return where + (latency.equals("off") ? "" : " (injected latency " + latency + " once seeded)");
   }
 
   public TargetApp app() {
@@ -122,8 +151,18 @@ public final class AppStack implements AutoCloseable {
     return backend;
   }
 
-  /** The embedded server, or null when external hosts are used. */
+  /** The one-node embedded server, or null when external hosts or a cluster are used. */
   public EmbeddedAerospike embedded() {
+    return embedded instanceof EmbeddedNodes.Single single ? single.server() : null;
+  }
+
+  /** The embedded cluster ({@code embedded.nodes} above 1), or null. */
+  public EmbeddedCluster cluster() {
+    return embedded instanceof EmbeddedNodes.Cluster cluster ? cluster.cluster() : null;
+  }
+
+  /** The embedded server or cluster as numbered nodes, or null when external hosts are used. */
+  public EmbeddedNodes embeddedNodes() {
     return embedded;
   }
 
@@ -137,7 +176,7 @@ public final class AppStack implements AutoCloseable {
     return "http://" + app.bindAddress() + ":" + app.port();
   }
 
-  /** Stops the app (which closes the backend), then the embedded server. */
+  /** Stops the app (which closes the backend), then the embedded server or cluster. */
   @Override
   public void close() {
     try {
@@ -149,7 +188,7 @@ public final class AppStack implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(AerospikeBackend backend, EmbeddedAerospike embedded) {
+  private static void closeQuietly(AerospikeBackend backend, EmbeddedNodes embedded) {
     if (backend != null) {
       backend.close();
     }

@@ -112,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private AppConfig resolveConfig(PrintWriter out) {
+  /** The config the options and files describe (package-private for tests). */
+  AppConfig resolveConfig(PrintWriter out) {
     AppConfig loaded;
     if (config != null) {
       loaded = ConfigLoader.load(config);
@@ -135,15 +136,14 @@ public final class ServeCommand implements Callable<Integer> {
         throw new ConfigException(
             "--latency-fixed-ms/--latency-median-ms/--latency-p99-ms: " + e.getMessage());
       }
-      AppConfig.Embedded e = loaded.embedded();
       loaded =
           loaded.withEmbedded(
-              new AppConfig.Embedded(
-                  e.enabled(),
-                  e.port(),
-                  latencyFixedMs != null ? latencyFixedMs : 0,
-                  latencyMedianMs != null ? latencyMedianMs : 0,
-                  latencyP99Ms != null ? latencyP99Ms : 0));
+              loaded
+                  .embedded()
+                  .withLatency(
+                      latencyFixedMs != null ? latencyFixedMs : 0,
+                      latencyMedianMs != null ? latencyMedianMs : 0,
+                      latencyP99Ms != null ? latencyP99Ms : 0));
     }
     return loaded;
   }

@@ -18,6 +18,7 @@ import org.aerobench.app.http.PredictQuery;
 import org.aerobench.app.http.Readiness;
 import org.aerobench.app.metrics.AppMetrics;
 import org.aerobench.app.metrics.ClientStatsCollector;
+import org.aerobench.app.metrics.EmbeddedNodeCollector;
 import org.aerobench.app.pipeline.InFlightLimiter;
 import org.aerobench.app.pipeline.KeyPlanCache;
 import org.aerobench.app.pipeline.PredictPipeline;
@@ -67,16 +68,17 @@ public final class TargetApp implements AutoCloseable {
 
   /** Starts serving from the given backend (external: not started here), which it then owns. */
   public static TargetApp start(AppConfig config, Backend backend) {
-    return start(config, backend, false);
+    return start(config, backend, null);
   }
 
   /**
    * Starts serving from the given backend, which the app then owns and closes.
    *
-   * @param embedded true when the backend talks to an embedded server this process started (for
-   *     /info; its latency injection is the config's)
+   * @param embedded the embedded server or cluster this process started and the backend talks to,
+   *     or null (for /info, whose latency injection is the config's, and the embedded-node metrics;
+   *     the app does not close it)
    */
-  public static TargetApp start(AppConfig config, Backend backend, boolean embedded) {
+  public static TargetApp start(AppConfig config, Backend backend, EmbeddedNodes embedded) {
     AppConfig.Limits limits = config.limits();
     int threads = limits.computeThreads();
     ThreadPoolExecutor compute =
@@ -99,6 +101,9 @@ public final class TargetApp implements AutoCloseable {
       List<String> names = backend.styles().keySet().stream().sorted().toList();
       AppMetrics metrics = new AppMetrics(names);
       ClientStatsCollector.register(metrics.registry(), backend::clusterStats);
+      if (embedded != null) {
+        EmbeddedNodeCollector.register(metrics.registry(), () -> readings(embedded));
+      }
       // One admission bound per style (AppConfig.Limits#admitted): a saturated style must not
       // shed or delay another style's requests.
       Map<String, InFlightLimiter> limiters = new LinkedHashMap<>();
@@ -148,9 +153,7 @@ public final class TargetApp implements AutoCloseable {
           AppServer.create(
               config.http(),
               new PredictHandler(pipeline, new PredictQuery(backend.fixture().size())),
-              new HealthHandler(
-                  readiness,
-                  new AppInfo(config, backend, embedded, config.embedded().latency())::snapshot),
+              new HealthHandler(readiness, new AppInfo(config, backend, embedded)::snapshot),
               metrics,
               new ErrorMapper());
       javalin.start();
@@ -163,6 +166,15 @@ public final class TargetApp implements AutoCloseable {
       backend.close();
       throw e;
     }
+  }
+
+  /** Every embedded node's state and counters, read at scrape time. */
+  private static List<EmbeddedNodeCollector.Reading> readings(EmbeddedNodes nodes) {
+    List<EmbeddedNodeCollector.Reading> readings = new java.util.ArrayList<>(nodes.size());
+    for (int n = 1; n <= nodes.size(); n++) {
+      readings.add(new EmbeddedNodeCollector.Reading(n, nodes.up(n), nodes.stats(n)));
+    }
+    return readings;
   }
 
   /** One probe read; its outcome goes to the read health like a request's. Never throws. */

@@ -14,8 +14,10 @@ import org.aerobench.embedded.Latency;
  * @param seedData with hosts: write the benchmark records before measuring
  * @param namespace the namespace every key lives in
  * @param latency the embedded server's injected latency ({@link Latency#NONE} with hosts)
+ * @param cluster the embedded server's nodes ({@link BenchCluster#ONE_NODE} with hosts)
  */
-public record BenchTarget(List<String> hosts, boolean seedData, String namespace, Latency latency) {
+public record BenchTarget(
+    List<String> hosts, boolean seedData, String namespace, Latency latency, BenchCluster cluster) {
 
   private static final String LATENCY_OPTIONS =
       "--latency-fixed-ms/--latency-median-ms/--latency-p99-ms";
@@ -39,7 +41,8 @@ public record BenchTarget(List<String> hosts, boolean seedData, String namespace
       String namespace,
       Double latencyFixedMs,
       Double latencyMedianMs,
-      Double latencyP99Ms) {
+      Double latencyP99Ms,
+      BenchCluster cluster) {
     if (namespace == null || namespace.isBlank()) {
       throw new IllegalArgumentException("--namespace: give a namespace name, e.g. test");
     }
@@ -60,7 +63,7 @@ public record BenchTarget(List<String> hosts, boolean seedData, String namespace
     if (seeds.isEmpty()) {
       checkEmbeddedNamespace(namespace.trim());
     }
-    return new BenchTarget(seeds, seedData || seeds.isEmpty(), namespace.trim(), latency);
+    return new BenchTarget(seeds, seedData || seeds.isEmpty(), namespace.trim(), latency, cluster);
   }
 
   private static void checkEmbeddedNamespace(String namespace) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Environment A: batch reads straight from each client style, per set and batch size,"
           + " with the reference's loop and statistics.",
       "Writes <out>/client-<timestamp>/report.md and summary.csv and prints the summary.",
-      "Starts and seeds an embedded server unless --hosts is given."
+      "Starts and seeds an embedded server (or with --nodes an embedded cluster) unless --hosts"
+          + " is given."
     })
 public final class ClientBenchCommand implements Callable<Integer> {
 
@@ -136,6 +137,48 @@ public final class ClientBenchCommand implements Callable<Integer> {
   Double latencyP99Ms;
 
   @Option(
+      names = "--nodes",
+      description =
+          "Embedded server only: nodes of an embedded cluster, 1..8, every node a seed"
+              + " (default: 1, the one-node server).")
+  Integer nodes;
+
+  @Option(
+      names = "--replication-factor",
+      description =
+          "Embedded cluster only: copies of each partition, 1..--nodes (default: min(2,"
+              + " --nodes)).")
+  Integer replicationFactor;
+
+  @Option(
+      names = "--node-latency",
+      split = ",",
+      paramLabel = "<node>:<latency>",
+      description =
+          "Embedded server only: one node's latency, overriding --latency-* for it, e.g."
+              + " 3:median-ms=20;p99-ms=100 (also <node>:fixed-ms=<ms>, <node>:off); repeat or"
+              + " comma-separate for several nodes.")
+  List<String> nodeLatency;
+
+  @Option(
+      names = "--replica",
+      description =
+          "Replica policy of the batch reads, any case: MASTER, MASTER_PROLES, SEQUENCE,"
+              + " PREFER_RACK, RANDOM; with several nodes, which copy each key is read from"
+              + " (default: ${DEFAULT-VALUE}, the client's).",
+      defaultValue = "SEQUENCE")
+  String replica;
+
+  @Option(
+      names = "--batch-max-concurrent-threads",
+      description =
+          "The batch policy's maxConcurrentThreads: with several nodes 1 = one node after"
+              + " another, 0 = every node at once (blocking calls; async always asks every node"
+              + " at once) (default: ${DEFAULT-VALUE}, the client's).",
+      defaultValue = "1")
+  int batchMaxConcurrentThreads;
+
+  @Option(
       names = "--out",
       description = "Folder for the report folder (default: ${DEFAULT-VALUE}).",
       defaultValue = "reports")
@@ -179,13 +222,21 @@ public final class ClientBenchCommand implements Callable<Integer> {
             shuffleKeys,
             seed);
     BenchTarget target =
-        BenchTarget.from(hosts, seedData, namespace, latencyFixedMs, latencyMedianMs, latencyP99Ms);
+        BenchTarget.from(
+            hosts,
+            seedData,
+            namespace,
+            latencyFixedMs,
+            latencyMedianMs,
+            latencyP99Ms,
+            BenchCluster.from(nodes, replicationFactor, nodeLatency, hosts));
+    BenchClientPolicy policy = BenchClientPolicy.from(replica, batchMaxConcurrentThreads);
     // Half-set credentials are refused here, before any work, like every other bad option.
     ClientSettings.credentialsFrom(System.getenv());
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IllegalArgumentException(
           "--out: " + out + " is a file; give a folder (it is created when missing)");
     }
-    return new ClientBenchJob(settings, target, out);
+    return new ClientBenchJob(settings, target, policy, out);
   }
 }

@@ -5,7 +5,6 @@ import com.aerospike.client.AerospikeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -21,9 +20,6 @@ import org.aerobench.data.FeatureSet;
 import org.aerobench.data.Fixtures;
 import org.aerobench.data.RequestFixture;
 import org.aerobench.data.Seeder;
-import org.aerobench.embedded.EmbeddedAerospike;
-import org.aerobench.embedded.EmbeddedConfig;
-import org.aerobench.embedded.Latency;
 import org.aerobench.report.envA.ComboResult;
 import org.aerobench.report.envA.EnvAConditions;
 import org.aerobench.report.envA.EnvAReport;
@@ -43,11 +39,13 @@ final class ClientBenchJob {
 
   private final BenchSettings settings;
   private final BenchTarget target;
+  private final BenchClientPolicy policy;
   private final Path out;
 
-  ClientBenchJob(BenchSettings settings, BenchTarget target, Path out) {
+  ClientBenchJob(BenchSettings settings, BenchTarget target, BenchClientPolicy policy, Path out) {
     this.settings = settings;
     this.target = target;
+    this.policy = policy;
     this.out = out;
   }
 
@@ -57,6 +55,10 @@ final class ClientBenchJob {
 
   BenchTarget target() {
     return target;
+  }
+
+  BenchClientPolicy policy() {
+    return policy;
   }
 
   /** The shipped request fixture (its size bounds the batch sizes). */
@@ -89,13 +91,12 @@ final class ClientBenchJob {
     String serverDescription;
     long started = System.nanoTime();
     List<ComboResult> results;
-    try (EmbeddedAerospike server = target.embedded() ? startEmbedded() : null) {
+    try (BenchServer server =
+        target.embedded() ? BenchServer.start(target.namespace(), target.cluster()) : null) {
       ClientSettings clientSettings = clientSettings(server);
       extra.putAll(extraConditions(clientSettings, startedAt));
       serverDescription =
-          server != null
-              ? "embedded (in-process) " + server.host() + ":" + server.port()
-              : "external " + String.join(", ", target.hosts());
+          server != null ? server.describe() : "external " + String.join(", ", target.hosts());
       try (AerospikeConnection connection = AerospikeConnection.open(clientSettings)) {
         awaitConnected(connection, clientSettings);
         if (target.seedData()) {
@@ -108,7 +109,7 @@ final class ClientBenchJob {
         }
         if (server != null) {
           // Seeded without delay; the injected latency applies to the measured reads only.
-          server.setLatency(target.latency());
+          server.setLatency(target.latency(), target.cluster().nodeLatency());
         }
         try (BenchClients clients =
             BenchClients.create(
@@ -138,7 +139,9 @@ final class ClientBenchJob {
             settings.interleave(),
             settings.shuffleKeys(),
             serverDescription,
-            target.embedded() ? target.latency().describe() : "n/a (external server)",
+            target.embedded()
+                ? BenchServer.describeLatency(target.latency(), target.cluster().nodeLatency())
+                : "n/a (external server)",
             extra);
     Path folder = out.resolve("client-" + FOLDER_TIME.format(startedAt));
     EnvAReport.write(folder, conditions, results, BASELINES);
@@ -149,31 +152,20 @@ final class ClientBenchJob {
     return folder;
   }
 
-  private EmbeddedAerospike startEmbedded() {
-    EmbeddedConfig config =
-        EmbeddedConfig.defaults()
-            .withNamespaces(List.of(target.namespace()))
-            .withLatency(Latency.NONE);
-    try {
-      return EmbeddedAerospike.start(config);
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new BenchFailure("cannot start the embedded server: " + e.getMessage(), e);
-    }
-  }
-
-  private ClientSettings clientSettings(EmbeddedAerospike server) {
+  private ClientSettings clientSettings(BenchServer server) {
     ClientSettings defaults = ClientSettings.defaults();
     int concurrency = settings.concurrency();
     ClientSettings.Builder builder =
-        ClientSettings.builder()
-            .namespace(target.namespace())
-            // Every style's limit is the run's concurrency, as the reference sized its executor
-            // to --concurrency: pool threads, virtual permits and async commands in process are
-            // equal, and none throttles a run below its concurrency.
-            .concurrencyLimit(concurrency)
-            .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency));
+        policy.applyTo(
+            ClientSettings.builder()
+                .namespace(target.namespace())
+                // Every style's limit is the run's concurrency, as the reference sized its
+                // executor to --concurrency: pool threads, virtual permits and async commands in
+                // process are equal, and none throttles a run below its concurrency.
+                .concurrencyLimit(concurrency)
+                .maxConnsPerNode(Math.max(defaults.maxConnsPerNode(), concurrency)));
     if (server != null) {
-      return builder.localPort(server.port()).build();
+      return builder.hosts(server.seeds()).build();
     }
     return builder.hosts(target.hosts()).build().fromEnvironmentCredentials();
   }
@@ -228,6 +220,7 @@ final class ClientBenchJob {
             + " commands in process; virtual "
             + clientSettings.virtualMaxConcurrent()
             + " permits");
+    c.put("Client policy", policy.describe());
     c.put(
         "JVM",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

@@ -105,13 +105,14 @@ public final class AerospikeConnection implements AutoCloseable {
     policy.batchPolicyDefault = batchPolicy(settings);
     policy.readPolicyDefault.totalTimeout = settings.totalTimeoutMs();
     policy.readPolicyDefault.socketTimeout = settings.socketTimeoutMs();
+    policy.readPolicyDefault.replica = settings.replica();
     return policy;
   }
 
   /**
-   * A new batch policy with the settings' timeouts, retries and batch options (read all bins):
-   * every field a run's conditions record, set explicitly rather than left to the client version's
-   * defaults.
+   * A new batch policy with the settings' timeouts, retries, batch options and replica (read all
+   * bins): every field a run's conditions record, set explicitly rather than left to the client
+   * version's defaults.
    */
   public static BatchPolicy batchPolicy(ClientSettings settings) {
     BatchPolicy policy = new BatchPolicy();
@@ -123,6 +124,7 @@ public final class AerospikeConnection implements AutoCloseable {
     policy.allowInline = settings.batchAllowInline();
     policy.allowInlineSSD = settings.batchAllowInlineSsd();
     policy.respondAllKeys = settings.batchRespondAllKeys();
+    policy.replica = settings.replica();
     return policy;
   }
 

@@ -1,5 +1,6 @@
 package org.aerobench.client;
 
+import com.aerospike.client.policy.Replica;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -95,8 +96,9 @@ enum ClientSetting {
   /** Pause before a retry; 0 is the client's batch default. */
   SLEEP_BETWEEN_RETRIES_MS(() -> 0, 0, ClientSettings::sleepBetweenRetriesMs),
   /**
-   * The batch policy's maxConcurrentThreads: 1 = one node after the other (client default), 0 =
-   * every node at once from its own thread (sync API).
+   * The batch policy's maxConcurrentThreads, which matters with several nodes (a batch is one call
+   * per node): 1 = one node after the other (client default), 0 = every node at once from its own
+   * thread. Blocking calls only; the client's async batches always ask every node at once.
    */
   BATCH_MAX_CONCURRENT_THREADS(() -> 1, 0, ClientSettings::batchMaxConcurrentThreads),
   /**
@@ -107,7 +109,13 @@ enum ClientSetting {
   /** The batch policy's allowInlineSSD; client default. */
   BATCH_ALLOW_INLINE_SSD(() -> false, null, ClientSettings::batchAllowInlineSsd),
   /** The batch policy's respondAllKeys; client default. */
-  BATCH_RESPOND_ALL_KEYS(() -> true, null, ClientSettings::batchRespondAllKeys);
+  BATCH_RESPOND_ALL_KEYS(() -> true, null, ClientSettings::batchRespondAllKeys),
+  /**
+   * Which copy of a partition the read and batch policies read: SEQUENCE (client default) the
+   * master, then the replicas in turn on a retry; MASTER only the master; MASTER_PROLES and RANDOM
+   * spread reads over the copies. With one node every choice reads the same node.
+   */
+  REPLICA(() -> Replica.SEQUENCE, null, ClientSettings::replica);
 
   private final Supplier<Object> defaultValue;
   private final Integer min;

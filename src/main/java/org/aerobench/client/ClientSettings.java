@@ -1,6 +1,7 @@
 package org.aerobench.client;
 
 import com.aerospike.client.Host;
+import com.aerospike.client.policy.Replica;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,7 +47,8 @@ public record ClientSettings(
     int batchMaxConcurrentThreads,
     boolean batchAllowInline,
     boolean batchAllowInlineSsd,
-    boolean batchRespondAllKeys) {
+    boolean batchRespondAllKeys,
+    Replica replica) {
 
   /** Environment variable holding the user name. */
   public static final String USER_ENV = "AEROSPIKE_USER";
@@ -74,6 +76,7 @@ public record ClientSettings(
               + ")");
     }
     Objects.requireNonNull(eventLoopKind, "eventLoopKind");
+    Objects.requireNonNull(replica, "replica");
     // Each minimum is the field's ClientSetting entry; the constructor pairs entry and value.
     ClientSetting.CONNECT_TIMEOUT_MS.checkAtLeastMinimum(connectTimeoutMs);
     ClientSetting.TOTAL_TIMEOUT_MS.checkAtLeastMinimum(totalTimeoutMs);
@@ -188,6 +191,34 @@ public record ClientSettings(
       text.append(setting.shown(this));
     }
     return text.append(']').toString();
+  }
+
+  /**
+   * Every replica policy name the client knows, in its order: the values {@link #replica} takes.
+   */
+  public static List<String> replicaNames() {
+    return java.util.Arrays.stream(Replica.values()).map(Replica::name).toList();
+  }
+
+  /**
+   * The client's replica policy of that name, in any case ({@code master_proles} = {@code
+   * MASTER_PROLES}).
+   *
+   * @throws IllegalArgumentException naming the value and the allowed names
+   */
+  public static Replica replica(String name) {
+    String wanted = name == null ? "" : name.trim();
+    for (Replica r : Replica.values()) {
+      if (r.name().equalsIgnoreCase(wanted)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "replica '"
+            + name
+            + "' is not a replica policy; allowed (any case): "
+            + String.join(", ", replicaNames())
+            + ", e.g. MASTER_PROLES");
   }
 
   /**
@@ -347,6 +378,10 @@ public record ClientSettings(
       return set(ClientSetting.BATCH_RESPOND_ALL_KEYS, value);
     }
 
+    public Builder replica(Replica value) {
+      return set(ClientSetting.REPLICA, value);
+    }
+
     public Builder clientPerStyle(boolean value) {
       return set(ClientSetting.CLIENT_PER_STYLE, value);
     }
@@ -388,7 +423,8 @@ public record ClientSettings(
           get(ClientSetting.BATCH_MAX_CONCURRENT_THREADS),
           get(ClientSetting.BATCH_ALLOW_INLINE),
           get(ClientSetting.BATCH_ALLOW_INLINE_SSD),
-          get(ClientSetting.BATCH_RESPOND_ALL_KEYS));
+          get(ClientSetting.BATCH_RESPOND_ALL_KEYS),
+          get(ClientSetting.REPLICA));
     }
 
     @SuppressWarnings("unchecked") // each setter stores the type of its record component

@@ -43,6 +43,8 @@ class AppInfoTest {
       assertThat(batch.get("allow_inline").asBoolean()).isTrue();
       assertThat(batch.get("allow_inline_ssd").asBoolean()).isFalse();
       assertThat(batch.get("respond_all_keys").asBoolean()).isTrue();
+      assertThat(batch.get("replica").asText()).isEqualTo("SEQUENCE");
+      assertThat(aerospike.get("read_policy").get("replica").asText()).isEqualTo("SEQUENCE");
       JsonNode timeouts = aerospike.get("timeouts");
       assertThat(timeouts.get("total_timeout_ms").asInt()).isEqualTo(1000);
       assertThat(timeouts.get("socket_timeout_ms").asInt()).isEqualTo(500);

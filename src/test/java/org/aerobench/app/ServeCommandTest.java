@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.aerobench.app.config.AppConfig;
 import org.aerobench.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,5 +65,39 @@ class ServeCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(ServeCommand.EXIT_BAD_CONFIG);
     assertThat(run.err()).contains("--latency-p99-ms").contains("needs both a median and a p99");
+  }
+
+  @Test
+  void cluster_keys_with_external_hosts_refuse_to_start_without_a_stack_trace(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("app.properties");
+    Files.writeString(
+        file, "aerospike.hosts=127.0.0.1:3000\nembedded.nodes=3\nembedded.replication.factor=2\n");
+
+    Run run = serve("--config", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ServeCommand.EXIT_BAD_CONFIG);
+    assertThat(run.err())
+        .contains("refused config")
+        .contains("embedded.nodes=3, embedded.replication.factor=2 given with aerospike.hosts=")
+        .contains("the embedded cluster is not started")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void latency_options_keep_the_configured_cluster(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("app.properties");
+    Files.writeString(file, "embedded.nodes=3\nembedded.node.latency=2:fixed-ms=1\n");
+    ServeCommand command = new ServeCommand();
+    CommandLine cli = new CommandLine(command);
+    cli.parseArgs("--config", file.toString(), "--latency-fixed-ms", "0.5");
+
+    AppConfig.Embedded embedded =
+        command.resolveConfig(new PrintWriter(new StringWriter())).embedded();
+
+    assertThat(embedded.nodes()).isEqualTo(3);
+    assertThat(embedded.nodeLatency()).isEqualTo("2:fixed-ms=1");
+    assertThat(embedded.latencyFixedMs()).isEqualTo(0.5);
   }
 }

@@ -2,12 +2,15 @@ package org.aerobench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aerospike.client.policy.Replica;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.aerobench.cli.Main;
+import org.aerobench.embedded.Latency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,18 @@ class ClientBenchCommandTest {
         "--namespace|' '|--namespace: give a namespace name",
         "--namespace|a;b|--namespace: namespace 'a;b' is invalid",
         "--concurrency|ten|Invalid value for option '--concurrency': 'ten' is not an int",
+        "--nodes|9|--nodes: 9 is outside 1..8 (1 = the one-node server, more = an embedded"
+            + " cluster), e.g. --nodes 3",
+        "--nodes|0|--nodes: 0 is outside 1..8",
+        "--replication-factor|2|--replication-factor: 2 is outside 1..--nodes (1): a partition"
+            + " cannot have more copies than there are nodes",
+        "--node-latency|2:fixed-ms=1|--node-latency '2:fixed-ms=1': node 2 does not exist; the"
+            + " cluster has nodes 1..1; e.g. --node-latency 3:median-ms=20;p99-ms=100",
+        "--node-latency|1:fast|--node-latency '1:fast':",
+        "--replica|nearest|--replica: replica 'nearest' is not a replica policy; allowed (any"
+            + " case): MASTER, MASTER_PROLES, SEQUENCE, PREFER_RACK, RANDOM, e.g. MASTER_PROLES",
+        "--batch-max-concurrent-threads|-1|--batch-max-concurrent-threads: -1 is outside 0..1024"
+            + " (1 = one node after another, 0 = every node at once)",
       })
   void bad_input_is_refused_with_exit_code_2_and_a_message_naming_the_option(
       String option, String value, String message) throws IOException {
@@ -79,6 +94,70 @@ class ClientBenchCommandTest {
     assertThat(outcome.stderr())
         .contains(
             "--latency-* options only apply to the embedded server; drop them or drop --hosts");
+  }
+
+  @Test
+  void a_replication_factor_above_the_nodes_is_refused_with_an_example() {
+    Outcome outcome = execute("--nodes", "3", "--replication-factor", "4");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderr())
+        .contains(
+            "--replication-factor: 4 is outside 1..--nodes (3): a partition cannot have more"
+                + " copies than there are nodes; leave it out for min(2, --nodes), e.g. --nodes 3"
+                + " --replication-factor 2");
+  }
+
+  @Test
+  void latency_for_a_node_the_cluster_does_not_have_is_refused_naming_the_nodes() {
+    Outcome outcome = execute("--nodes", "3", "--node-latency", "3:fixed-ms=1,4:fixed-ms=2");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderr())
+        .contains(
+            "--node-latency '4:fixed-ms=2': node 4 does not exist; the cluster has nodes 1..3");
+  }
+
+  @Test
+  void cluster_options_are_refused_for_a_real_server_which_starts_no_embedded_cluster() {
+    Outcome outcome =
+        execute("--hosts", "127.0.0.1:3000", "--nodes", "3", "--replication-factor", "2");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.stderr())
+        .contains(
+            "--nodes 3, --replication-factor 2 given with --hosts 127.0.0.1:3000: the embedded"
+                + " cluster is not started when --hosts names a cluster, so these would do"
+                + " nothing; drop them or drop --hosts, e.g. --nodes 3");
+  }
+
+  @Test
+  void cluster_and_client_policy_options_reach_the_job() {
+    ClientBenchCommand command = new ClientBenchCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--nodes=3",
+            "--node-latency=3:fixed-ms=2",
+            "--node-latency=1:off",
+            "--replica=master_proles",
+            "--batch-max-concurrent-threads=0");
+
+    ClientBenchJob job = command.validated();
+
+    assertThat(job.target().cluster())
+        .isEqualTo(
+            new BenchCluster(
+                3, 2, java.util.Map.of(3, Latency.fixed(Duration.ofMillis(2)), 1, Latency.NONE)));
+    assertThat(job.policy()).isEqualTo(new BenchClientPolicy(Replica.MASTER_PROLES, 0));
+    ClientBenchJob defaults = defaultJob();
+    assertThat(defaults.target().cluster()).isEqualTo(BenchCluster.ONE_NODE);
+    assertThat(defaults.policy()).isEqualTo(new BenchClientPolicy(Replica.SEQUENCE, 1));
+  }
+
+  private static ClientBenchJob defaultJob() {
+    ClientBenchCommand command = new ClientBenchCommand();
+    new CommandLine(command).parseArgs();
+    return command.validated();
   }
 
   @Test
@@ -109,6 +188,8 @@ class ClientBenchCommandTest {
         .contains("--clients", "sync, sync-callers, async, virtual", "default: all four")
         .contains("--batch-sizes", "50,200")
         .contains("--[no-]interleave", "--[no-]shuffle-keys")
-        .contains("--latency-p99-ms", "--hosts", "--seed");
+        .contains("--latency-p99-ms", "--hosts", "--seed")
+        .contains("--nodes", "--replication-factor", "--node-latency")
+        .contains("--replica", "--batch-max-concurrent-threads");
   }
 }

@@ -80,4 +80,48 @@ class ClientBenchEndToEndTest {
     assertThat(stdout.toString()).contains("virtual vs sync-callers", "report.md");
     assertThat(stderr.toString()).contains("combo 8/8");
   }
+
+  @Test
+  @Timeout(120)
+  void a_short_run_against_an_embedded_cluster_reads_every_key_and_records_its_shape()
+      throws IOException {
+    StringWriter stderr = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(stderr, true));
+
+    int code =
+        cli.execute(
+            "client-bench",
+            "--clients=sync,async",
+            "--sets=nccsh_adid",
+            "--batch-sizes=200",
+            "--concurrency=1",
+            "--iterations=2",
+            "--warmup=0",
+            "--nodes=3",
+            "--node-latency=2:fixed-ms=0.2",
+            "--replica=master_proles",
+            "--batch-max-concurrent-threads=0",
+            "--out=" + out);
+
+    assertThat(code).as("exit code; stderr: %s", stderr).isZero();
+    Path folder;
+    try (Stream<Path> folders = Files.list(out)) {
+      folder = folders.findFirst().orElseThrow();
+    }
+    List<String> csv = Files.readAllLines(folder.resolve("summary.csv"));
+    double seeded = SeedPlan.intendedFound(FeatureSet.NCCSH_ADID, 200, 200) / 200.0;
+    for (String row : csv.subList(1, csv.size())) {
+      assertThat(Double.parseDouble(row.split(",")[14]))
+          .as("found ratio of %s", row)
+          .isEqualTo(seeded);
+    }
+    assertThat(Files.readString(folder.resolve("report.md")))
+        .contains(
+            "- Aerospike server: embedded (in-process) cluster of 3 nodes, replication factor 2:"
+                + " 127.0.0.1:")
+        .contains("- Latency injection: off; node 2: fixed 0.2 ms")
+        .contains("- Client policy: replica MASTER_PROLES, batch maxConcurrentThreads 0");
+  }
 }

@@ -1,8 +1,10 @@
 package org.aerobench.app.config;
 
 import java.util.List;
+import java.util.Map;
 import org.aerobench.client.ClientSettings;
 import org.aerobench.embedded.Latency;
+import org.aerobench.embedded.cluster.NodeLatency;
 
 /**
  * Every knob of the target app, typed and validated once at startup by {@link ConfigLoader}. The
@@ -18,7 +20,7 @@ import org.aerobench.embedded.Latency;
  * @param http where the app listens
  * @param limits in-flight bound per client style and the inference executor
  * @param model which inference engine and which weight seed
- * @param embedded whether the embedded server is started, and its port and injected latency
+ * @param embedded whether the embedded server (or cluster) is started, its nodes, port and latency
  * @param ready when /ready reports the cluster unreachable
  * @param slowdown a test-only delay added to one style's reads (the gate's power check)
  */
@@ -127,21 +129,43 @@ public record AppConfig(
   public record Model(String engine, long seed, boolean warmUp) {}
 
   /**
-   * The embedded server.
+   * The embedded server, or with {@code nodes} above 1 an embedded cluster.
    *
    * @param enabled true when no Aerospike hosts are configured: the serve command starts (and
    *     seeds) the embedded server and points the client at it
-   * @param port its port; 0 = any free port
+   * @param port its port (a cluster's node 1; the next nodes take the ports after it); 0 = any free
+   *     port
    * @param latencyFixedMs fixed latency added to every command, in ms (fractions allowed); 0 = none
    * @param latencyMedianMs log-normal latency median in ms; 0 = none
    * @param latencyP99Ms log-normal latency p99 in ms; 0 = none
+   * @param nodes 1 = the one-node server; 2..8 = an embedded cluster of that many nodes
+   * @param replicationFactor copies of each partition, 1..nodes; 0 = min(2, nodes)
+   * @param nodeLatency per-node latency in {@link NodeLatency}'s form, overriding the latency above
+   *     for the nodes it names; empty = none
    */
   public record Embedded(
       boolean enabled,
       int port,
       double latencyFixedMs,
       double latencyMedianMs,
-      double latencyP99Ms) {
+      double latencyP99Ms,
+      int nodes,
+      int replicationFactor,
+      String nodeLatency) {
+
+    /** One node, the default replication, no per-node latency. */
+    public Embedded(
+        boolean enabled,
+        int port,
+        double latencyFixedMs,
+        double latencyMedianMs,
+        double latencyP99Ms) {
+      this(enabled, port, latencyFixedMs, latencyMedianMs, latencyP99Ms, 1, 0, "");
+    }
+
+    public Embedded {
+      nodeLatency = nodeLatency == null ? "" : nodeLatency.trim();
+    }
 
     /**
      * The injected latency these values ask for.
@@ -151,6 +175,40 @@ public record AppConfig(
      */
     public Latency latency() {
       return Latency.fromMillis(given(latencyFixedMs), given(latencyMedianMs), given(latencyP99Ms));
+    }
+
+    /** The replication factor the cluster starts with: the configured one, else min(2, nodes). */
+    public int replicas() {
+      return replicationFactor > 0 ? replicationFactor : Math.min(2, nodes);
+    }
+
+    /**
+     * The latency of the nodes (1-based) that have their own.
+     *
+     * @throws IllegalArgumentException from {@link NodeLatency#parse}, naming the key, the entry
+     *     and the rule (e.g. a node above {@code nodes})
+     */
+    public Map<Integer, Latency> nodeLatencies() {
+      return NodeLatency.parse("embedded.node.latency", nodeLatency, nodes);
+    }
+
+    /** This section with another latency for every node (per-node latency kept). */
+    public Embedded withLatency(double fixedMs, double medianMs, double p99Ms) {
+      return new Embedded(
+          enabled, port, fixedMs, medianMs, p99Ms, nodes, replicationFactor, nodeLatency);
+    }
+
+    /** This section once the server runs and the client is pointed at it: not started again. */
+    public Embedded started() {
+      return new Embedded(
+          false,
+          port,
+          latencyFixedMs,
+          latencyMedianMs,
+          latencyP99Ms,
+          nodes,
+          replicationFactor,
+          nodeLatency);
     }
 
     private static Double given(double ms) {
@@ -174,12 +232,7 @@ public record AppConfig(
         http,
         limits,
         model,
-        new Embedded(
-            false,
-            embedded.port(),
-            embedded.latencyFixedMs(),
-            embedded.latencyMedianMs(),
-            embedded.latencyP99Ms()),
+        embedded.started(),
         ready,
         slowdown);
   }

@@ -2,6 +2,8 @@ package org.aerobench.app.config;
 
 import java.util.Locale;
 import org.aerobench.client.ClientSettings;
+import org.aerobench.embedded.cluster.ClusterConfig;
+import org.aerobench.embedded.cluster.NodeLatency;
 
 /**
  * Every configuration key with its default and rule: the single source of defaults. {@code
@@ -56,6 +58,8 @@ public enum ConfigKey {
   AEROSPIKE_BATCH_ALLOW_INLINE("aerospike.batch.allow.inline", "true", Rule.BOOL),
   AEROSPIKE_BATCH_ALLOW_INLINE_SSD("aerospike.batch.allow.inline.ssd", "false", Rule.BOOL),
   AEROSPIKE_BATCH_RESPOND_ALL_KEYS("aerospike.batch.respond.all.keys", "true", Rule.BOOL),
+  AEROSPIKE_REPLICA(
+      "aerospike.replica", "SEQUENCE", Rule.oneOfAnyCase(ClientSettings.replicaNames())),
   HTTP_BIND_ADDRESS("http.bind.address", "127.0.0.1", Rule.NAME),
   HTTP_PORT("http.port", "8080", Rule.range(0, 65_535)),
   INFLIGHT_LIMIT("inflight.limit", "0", Rule.range(0, 100_000)),
@@ -69,6 +73,13 @@ public enum ConfigKey {
   MODEL_SEED("model.seed", "42", Rule.range(0, Integer.MAX_VALUE)),
   MODEL_WARMUP("model.warmup", "true", Rule.BOOL),
   EMBEDDED_PORT("embedded.port", "0", Rule.range(0, 65_535)),
+  EMBEDDED_NODES("embedded.nodes", "1", Rule.range(1, ClusterConfig.MAX_NODES)),
+  EMBEDDED_REPLICATION_FACTOR(
+      "embedded.replication.factor",
+      "",
+      Rule.optionalInt(
+          1, ClusterConfig.MAX_NODES, "min(2, embedded.nodes)", "embedded.replication.factor=2")),
+  EMBEDDED_NODE_LATENCY("embedded.node.latency", "", Rule.nodeLatency("embedded.node.latency")),
   EMBEDDED_LATENCY_FIXED_MS("embedded.latency.fixed.ms", "0", Rule.millis(0, 60_000)),
   EMBEDDED_LATENCY_MEDIAN_MS("embedded.latency.median.ms", "0", Rule.millis(0, 60_000)),
   EMBEDDED_LATENCY_P99_MS("embedded.latency.p99.ms", "0", Rule.millis(0, 60_000)),
@@ -153,8 +164,26 @@ public enum ConfigKey {
       return new Rule("limit?", min, max, java.util.List.of(inheritedFrom), example);
     }
 
+    /** Empty (= {@code meaningOfEmpty}, parsed to null) or an integer in min..max. */
+    static Rule optionalInt(long min, long max, String meaningOfEmpty, String example) {
+      return new Rule("int?", min, max, java.util.List.of(meaningOfEmpty), example);
+    }
+
+    /**
+     * Empty or per-node latency in {@link NodeLatency}'s form, checked against the largest cluster
+     * here (the configured node count is checked with the other embedded keys); parses to the text.
+     */
+    static Rule nodeLatency(String key) {
+      return new Rule("node-latency", 1, ClusterConfig.MAX_NODES, java.util.List.of(key));
+    }
+
     static Rule oneOf(String... allowed) {
       return new Rule("enum", 0, 0, java.util.List.of(allowed));
+    }
+
+    /** One of {@code allowed} in any case; parses to the allowed spelling. */
+    static Rule oneOfAnyCase(java.util.List<String> allowed) {
+      return new Rule("enum~", 0, 0, java.util.List.copyOf(allowed));
     }
 
     /**
@@ -167,7 +196,15 @@ public enum ConfigKey {
     public Object parse(String text) {
       return switch (kind) {
         case "int", "limit" -> integerInRange(text);
-        case "limit?" -> text.isEmpty() ? null : integerInRange(text);
+        case "limit?", "int?" -> text.isEmpty() ? null : integerInRange(text);
+        case "node-latency" -> {
+          try {
+            NodeLatency.parse(allowed.get(0), text, (int) max);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(text, e); // the cause says what is wrong
+          }
+          yield text;
+        }
         case "ms" -> {
           double parsed = Double.parseDouble(text);
           if (!(parsed >= min && parsed <= max)) {
@@ -176,6 +213,11 @@ public enum ConfigKey {
           yield parsed;
         }
         case "enum" -> oneOfAllowed(text);
+        case "enum~" ->
+            allowed.stream()
+                .filter(a -> a.equalsIgnoreCase(text))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(text));
         case "bool" -> Boolean.parseBoolean(oneOfAllowed(text));
         case "hosts" -> hosts(text);
         default -> {
@@ -220,6 +262,7 @@ public enum ConfigKey {
         case "int" -> "must be an integer in " + min + ".." + max;
         case "ms" -> "must be milliseconds in " + min + ".." + max + " (fractions allowed)";
         case "enum", "bool" -> "must be one of " + String.join(", ", allowed);
+        case "enum~" -> "must be one of " + String.join(", ", allowed) + " (any case)";
         case "limit" ->
             "must be an integer in "
                 + min
@@ -241,6 +284,19 @@ public enum ConfigKey {
         case "hosts" ->
             "must be empty (start the embedded server) or a comma-separated list of host:port"
                 + " with port 1..65535";
+        case "int?" ->
+            "must be empty (= "
+                + allowed.get(0)
+                + ") or an integer in "
+                + min
+                + ".."
+                + max
+                + ", e.g. "
+                + example;
+        case "node-latency" ->
+            "must be empty (no node with a latency of its own) or <node>:<latency>[,...] with"
+                + " <latency> off, fixed-ms=<ms> or median-ms=<ms>;p99-ms=<ms>, e.g. "
+                + NodeLatency.EXAMPLE;
         default -> "must be a non-empty name without spaces";
       };
     }

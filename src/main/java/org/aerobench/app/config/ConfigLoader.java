@@ -90,8 +90,12 @@ public final class ConfigLoader {
             r.integer(ConfigKey.EMBEDDED_PORT),
             r.millis(ConfigKey.EMBEDDED_LATENCY_FIXED_MS),
             r.millis(ConfigKey.EMBEDDED_LATENCY_MEDIAN_MS),
-            r.millis(ConfigKey.EMBEDDED_LATENCY_P99_MS));
+            r.millis(ConfigKey.EMBEDDED_LATENCY_P99_MS),
+            r.integer(ConfigKey.EMBEDDED_NODES),
+            r.optionalInteger(ConfigKey.EMBEDDED_REPLICATION_FACTOR),
+            r.text(ConfigKey.EMBEDDED_NODE_LATENCY));
     checkedEmbedded(embedded);
+    checkedCluster(embedded, hosts);
     AppConfig.Ready ready =
         new AppConfig.Ready(
             r.integer(ConfigKey.READY_FAILURE_WINDOW_MS),
@@ -178,6 +182,8 @@ public final class ConfigLoader {
               ConfigKey.AEROSPIKE_BATCH_ALLOW_INLINE_SSD, Builder::batchAllowInlineSsd),
           new ClientKey<Boolean>(
               ConfigKey.AEROSPIKE_BATCH_RESPOND_ALL_KEYS, Builder::batchRespondAllKeys),
+          new ClientKey<String>(
+              ConfigKey.AEROSPIKE_REPLICA, (b, name) -> b.replica(ClientSettings.replica(name))),
           new ClientKey<Integer>(ConfigKey.AEROSPIKE_CONCURRENCY_LIMIT, Builder::concurrencyLimit),
           new ClientKey<Integer>(ConfigKey.AEROSPIKE_ASYNC_MAX_COMMANDS, Builder::asyncMaxCommands),
           new ClientKey<Boolean>(ConfigKey.AEROSPIKE_CLIENT_PER_STYLE, Builder::clientPerStyle),
@@ -219,6 +225,50 @@ public final class ConfigLoader {
     return embedded;
   }
 
+  /**
+   * The embedded cluster's keys together: they apply only when the embedded server is started, a
+   * replication factor cannot exceed the nodes, and per-node latency names existing nodes.
+   *
+   * @throws ConfigException naming the keys, their values, the rule and an example
+   */
+  private static void checkedCluster(AppConfig.Embedded e, List<String> hosts) {
+    List<String> set = new ArrayList<>();
+    if (e.nodes() != 1) {
+      set.add("embedded.nodes=" + e.nodes());
+    }
+    if (e.replicationFactor() != 0) {
+      set.add("embedded.replication.factor=" + e.replicationFactor());
+    }
+    if (!e.nodeLatency().isEmpty()) {
+      set.add("embedded.node.latency=" + e.nodeLatency());
+    }
+    if (!e.enabled() && !set.isEmpty()) {
+      throw new ConfigException(
+          String.join(", ", set)
+              + " given with aerospike.hosts="
+              + String.join(",", hosts)
+              + ": the embedded cluster is not started when aerospike.hosts names a cluster, so"
+              + " these would do nothing; drop them, or leave aerospike.hosts empty to start the"
+              + " embedded cluster, e.g. aerospike.hosts= embedded.nodes=3");
+    }
+    if (e.replicationFactor() > e.nodes()) {
+      throw new ConfigException(
+          "embedded.replication.factor="
+              + e.replicationFactor()
+              + " is above embedded.nodes="
+              + e.nodes()
+              + ": a partition cannot have more copies than there are nodes; give 1.."
+              + e.nodes()
+              + " or leave it empty (= min(2, embedded.nodes)), e.g. embedded.nodes=3"
+              + " embedded.replication.factor=2");
+    }
+    try {
+      e.nodeLatencies();
+    } catch (IllegalArgumentException x) {
+      throw new ConfigException("embedded.nodes=" + e.nodes() + ", " + x.getMessage());
+    }
+  }
+
   private static Properties readFile(Path file) {
     Properties properties = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -249,7 +299,7 @@ public final class ConfigLoader {
       try {
         return key.rule().parse(v.text());
       } catch (IllegalArgumentException e) {
-        throw invalid(key, v); // names the config key, its source and the env override
+        throw invalid(key, v, e); // names the config key, its source and the env override
       }
     }
 
@@ -259,6 +309,12 @@ public final class ConfigLoader {
 
     double millis(ConfigKey key) {
       return (Double) value(key);
+    }
+
+    /** An optional integer: 0 when empty (the key's documented default applies). */
+    int optionalInteger(ConfigKey key) {
+      Integer value = (Integer) value(key);
+      return value == null ? 0 : value;
     }
 
     String text(ConfigKey key) {
@@ -274,7 +330,10 @@ public final class ConfigLoader {
       return (List<String>) value(key);
     }
 
-    private static ConfigException invalid(ConfigKey key, Value v) {
+    private static ConfigException invalid(ConfigKey key, Value v, IllegalArgumentException e) {
+      // A rule that knows more than "breaks the rule" (per-node latency) passes it as the cause.
+      String detail =
+          e.getCause() instanceof IllegalArgumentException why ? " (" + why.getMessage() + ")" : "";
       return new ConfigException(
           "config key '"
               + key.key()
@@ -284,6 +343,7 @@ public final class ConfigLoader {
               + v.source()
               + ") is invalid: it "
               + key.rule().describe()
+              + detail
               + "; fix it in the config file or with "
               + key.envName());
     }

@@ -3,6 +3,7 @@ package org.aerobench.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.aerospike.client.policy.Replica;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,143 @@ class ConfigLoaderTest {
     assertThat(policy.allowInlineSSD).isTrue();
     assertThat(policy.respondAllKeys).isFalse();
     assertThat(policy.sleepBetweenRetries).isEqualTo(5);
+  }
+
+  @Test
+  void
+      the_replica_policy_defaults_to_sequence_takes_any_case_and_reaches_read_and_batch_policies() {
+    assertThat(ConfigLoader.defaults(Map.of()).aerospike().replica()).isEqualTo(Replica.SEQUENCE);
+
+    AppConfig config =
+        ConfigLoader.load(props("aerospike.replica", "master_proles"), "f", Map.of());
+
+    assertThat(config.aerospike().replica()).isEqualTo(Replica.MASTER_PROLES);
+    var client = org.aerobench.client.AerospikeConnection.clientPolicy(config.aerospike(), null);
+    assertThat(client.readPolicyDefault.replica).isEqualTo(Replica.MASTER_PROLES);
+    assertThat(client.batchPolicyDefault.replica).isEqualTo(Replica.MASTER_PROLES);
+  }
+
+  @Test
+  void an_unknown_replica_policy_is_refused_naming_the_key_the_value_and_every_allowed_value() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(() -> ConfigLoader.defaults(Map.of("AEROBENCH_AEROSPIKE_REPLICA", "nearest")))
+        .withMessage(
+            "config key 'aerospike.replica' = 'nearest' (from environment variable"
+                + " AEROBENCH_AEROSPIKE_REPLICA) is invalid: it must be one of MASTER,"
+                + " MASTER_PROLES, SEQUENCE, PREFER_RACK, RANDOM (any case); fix it in the config"
+                + " file or with AEROBENCH_AEROSPIKE_REPLICA");
+  }
+
+  @Test
+  void the_embedded_cluster_keys_default_to_one_node_and_take_environment_overrides() {
+    AppConfig.Embedded one = ConfigLoader.defaults(Map.of()).embedded();
+    assertThat(one.nodes()).isEqualTo(1);
+    assertThat(one.replicas()).isEqualTo(1);
+    assertThat(one.nodeLatencies()).isEmpty();
+
+    AppConfig.Embedded three =
+        ConfigLoader.load(
+                props("embedded.nodes", "2", "embedded.node.latency", "1:fixed-ms=9"),
+                "f",
+                Map.of(
+                    "AEROBENCH_EMBEDDED_NODES", "3",
+                    "AEROBENCH_EMBEDDED_NODE_LATENCY", "3:median-ms=20;p99-ms=100"))
+            .embedded();
+
+    assertThat(three.nodes()).isEqualTo(3);
+    assertThat(three.replicas()).as("empty = min(2, nodes)").isEqualTo(2);
+    assertThat(three.nodeLatencies())
+        .containsExactly(
+            Map.entry(3, Latency.logNormal(Duration.ofMillis(20), Duration.ofMillis(100))));
+    assertThat(
+            ConfigLoader.defaults(
+                    Map.of(
+                        "AEROBENCH_EMBEDDED_NODES", "3",
+                        "AEROBENCH_EMBEDDED_REPLICATION_FACTOR", "3"))
+                .embedded()
+                .replicas())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void nodes_outside_one_to_eight_are_refused_naming_the_key_the_value_and_the_range() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.load(props("embedded.nodes", "9"), "app.properties", Map.of()))
+        .withMessage(
+            "config key 'embedded.nodes' = '9' (from app.properties) is invalid: it must be an"
+                + " integer in 1..8; fix it in the config file or with AEROBENCH_EMBEDDED_NODES");
+  }
+
+  @Test
+  void a_replication_factor_above_the_nodes_is_refused_with_the_rule_and_an_example() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () ->
+                ConfigLoader.load(
+                    props("embedded.nodes", "2", "embedded.replication.factor", "3"),
+                    "f",
+                    Map.of()))
+        .withMessage(
+            "embedded.replication.factor=3 is above embedded.nodes=2: a partition cannot have"
+                + " more copies than there are nodes; give 1..2 or leave it empty (= min(2,"
+                + " embedded.nodes)), e.g. embedded.nodes=3 embedded.replication.factor=2");
+  }
+
+  @Test
+  void latency_for_a_node_that_does_not_exist_is_refused_naming_the_node_and_the_nodes() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () ->
+                ConfigLoader.load(
+                    props("embedded.nodes", "3", "embedded.node.latency", "4:fixed-ms=2"),
+                    "f",
+                    Map.of()))
+        .withMessageContaining("embedded.nodes=3, embedded.node.latency '4:fixed-ms=2'")
+        .withMessageContaining("node 4 does not exist; the cluster has nodes 1..3")
+        .withMessageContaining("e.g. embedded.node.latency 3:median-ms=20;p99-ms=100");
+  }
+
+  @Test
+  void malformed_node_latency_is_refused_naming_the_key_the_source_and_what_is_wrong() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () -> ConfigLoader.defaults(Map.of("AEROBENCH_EMBEDDED_NODE_LATENCY", "3=slow")))
+        .withMessageContaining(
+            "config key 'embedded.node.latency' = '3=slow' (from environment variable"
+                + " AEROBENCH_EMBEDDED_NODE_LATENCY) is invalid")
+        .withMessageContaining("each entry is <node>:<latency>")
+        .withMessageContaining("e.g. 3:median-ms=20;p99-ms=100");
+  }
+
+  @Test
+  void cluster_keys_with_external_hosts_are_refused_saying_the_cluster_is_not_started() {
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () ->
+                ConfigLoader.load(
+                    props("aerospike.hosts", "a:3000", "embedded.nodes", "3"), "f", Map.of()))
+        .withMessage(
+            "embedded.nodes=3 given with aerospike.hosts=a:3000: the embedded cluster is not"
+                + " started when aerospike.hosts names a cluster, so these would do nothing; drop"
+                + " them, or leave aerospike.hosts empty to start the embedded cluster, e.g."
+                + " aerospike.hosts= embedded.nodes=3");
+    assertThatExceptionOfType(ConfigException.class)
+        .isThrownBy(
+            () ->
+                ConfigLoader.load(
+                    props(
+                        "aerospike.hosts",
+                        "a:3000",
+                        "embedded.replication.factor",
+                        "1",
+                        "embedded.node.latency",
+                        "1:off"),
+                    "f",
+                    Map.of()))
+        .withMessageStartingWith(
+            "embedded.replication.factor=1, embedded.node.latency=1:off given with"
+                + " aerospike.hosts=a:3000");
   }
 
   @Test
