@@ -45,6 +45,11 @@ final class NodeView implements Topology {
   }
 
   @Override
+  public int replicationFactor() {
+    return cluster.replicationFactor();
+  }
+
+  @Override
   public String control(String params) {
     return cluster.control(params, index);
   }

@@ -35,6 +35,9 @@ public interface Topology {
 
   int clusterSize();
 
+  /** Copies of each partition the cluster is configured for ({@code replication-factor}). */
+  int replicationFactor();
+
   /** The answer to {@code aerobench-cluster[:params]}. */
   String control(String params);
 
@@ -85,6 +88,11 @@ public interface Topology {
 
     @Override
     public int clusterSize() {
+      return 1;
+    }
+
+    @Override
+    public int replicationFactor() {
       return 1;
     }
 
