@@ -16,6 +16,7 @@ import org.aerobench.embedded.EmbeddedConfig;
 import org.aerobench.embedded.Latency;
 import org.aerobench.embedded.NodeSetup;
 import org.aerobench.embedded.info.NodeStats;
+import org.aerobench.embedded.info.Topology;
 import org.aerobench.embedded.net.NodeGate;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
@@ -79,6 +80,19 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final ScheduledExecutorService control;
   private final ClusterControl commands = new ClusterControl(this);
   private volatile PartitionTable table;
+
+  /**
+   * How long a node keeps serving scans of the partitions a rebalance took from it. A server hands
+   * a partition over only when its migration ends and clients see the new map at their next tend
+   * (every second by default); here a rebalance is instant, so without this a client scanning at
+   * that moment would be sent unavailable partitions it cannot place yet.
+   */
+  static final Duration HANDOVER = Duration.ofSeconds(2);
+
+  private volatile Handover handover; // the table before the last rebalance, until when
+
+  private record Handover(PartitionTable before, long untilNanos) {}
+
   private volatile long generation = 1;
   private boolean closed;
 
@@ -435,6 +449,10 @@ public final class EmbeddedCluster implements AutoCloseable {
       }
     }
     int[] members = in.stream().mapToInt(Integer::intValue).toArray();
+    PartitionTable before = table;
+    if (before != null) {
+      handover = new Handover(before, System.nanoTime() + HANDOVER.toNanos());
+    }
     table = new PartitionTable(members, seeds, config.replicationFactor());
     generation++;
     log.info(
@@ -481,6 +499,17 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   PartitionTable table() {
     return table;
+  }
+
+  /** Node {@code index} holds a copy of the partition, or held one until a moment ago. */
+  boolean servesScan(int index, int partition) {
+    if (table.role(index, partition) != Topology.NONE) {
+      return true;
+    }
+    Handover h = handover;
+    return h != null
+        && System.nanoTime() - h.untilNanos() < 0
+        && h.before().role(index, partition) != Topology.NONE;
   }
 
   int memberCount() {

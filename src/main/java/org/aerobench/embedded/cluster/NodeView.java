@@ -40,6 +40,11 @@ final class NodeView implements Topology {
   }
 
   @Override
+  public boolean servesScan(int partition) {
+    return cluster.servesScan(index, partition);
+  }
+
+  @Override
   public int clusterSize() {
     return cluster.memberCount();
   }

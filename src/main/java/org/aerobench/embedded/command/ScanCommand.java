@@ -24,11 +24,12 @@ import org.aerobench.embedded.wire.Wire;
  * requested partitions, each as a message with digest, namespace, set (and key when stored) fields,
  * then a last message.
  *
- * <p>Like a server, a node answers a requested partition it holds a copy of (master or replica) and
- * marks one it holds none of unavailable: a partition-done message whose result is
- * PARTITION_UNAVAILABLE and whose generation is the partition id, so that the client retries it on
- * another node. A scan naming no partitions (the pre-6.0 form) covers the partitions this node is
- * master of. A node alone holds every partition, so none is ever unavailable.
+ * <p>Like a server, a node answers a requested partition it holds a copy of (master or replica, or
+ * handed over a moment ago: {@link Topology#servesScan}) and marks one it holds none of
+ * unavailable: a partition-done message whose result is PARTITION_UNAVAILABLE and whose generation
+ * is the partition id, so that the client retries it on another node. A scan naming no partitions
+ * (the pre-6.0 form) covers the partitions this node is master of. A node alone holds every
+ * partition, so none is ever unavailable.
  */
 final class ScanCommand {
 
@@ -150,7 +151,7 @@ final class ScanCommand {
   /** Sorts a requested partition by whether this node holds a copy; true when it does. */
   private static boolean request(
       int pid, Topology topology, BitSet partitions, BitSet unavailable) {
-    if (topology.role(pid) == Topology.NONE) {
+    if (!topology.servesScan(pid)) {
       unavailable.set(pid);
       return false;
     }

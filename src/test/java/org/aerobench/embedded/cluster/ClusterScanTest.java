@@ -53,8 +53,7 @@ class ClusterScanTest {
   }
 
   @Test
-  void
-      aScanSentToANodeForPartitionsItHoldsNoCopyOfMarksThemUnavailableAndSendsNoneOfTheirRecords() {
+  void aNodeMarksPartitionsItHoldsNoCopyOfUnavailableAndSendsNoneOfTheirRecords() {
     try (EmbeddedCluster cluster = cluster(1);
         AerospikeClient client =
             new AerospikeClient(
@@ -67,29 +66,85 @@ class ClusterScanTest {
       for (int p = 0; p < 4096; p++) {
         (cluster.table().role(0, p) == Topology.NONE ? foreign : own).add(p);
       }
-      ScanPolicy policy = new ScanPolicy();
-      PartitionTracker tracker = new PartitionTracker(policy, client.getNodes());
-      NodePartitions np = new NodePartitions(clientNode(client, cluster.nodeId(1)), 4096);
-      for (int p = 0; p < 4096; p++) {
-        np.addPartition(new PartitionStatus(p));
-      }
+      List<Integer> every = new ArrayList<>(own);
+      every.addAll(foreign);
       Set<Integer> seenPartitions = ConcurrentHashMap.newKeySet();
-      new ScanPartitionCommand(
-              client.getCluster(),
-              policy,
-              EmbeddedClusterTest.NS,
-              SET,
-              null,
-              (key, record) -> seenPartitions.add(Partition.getPartitionId(key.digest)),
-              1,
-              tracker,
-              np)
-          .execute();
+      NodePartitions np = scanOn(client, cluster, 1, every, seenPartitions);
 
       assertThat(np.partsUnavailable).isEqualTo(foreign.size());
       assertThat(foreign).isNotEmpty().doesNotContainAnyElementsOf(seenPartitions);
       assertThat(own).containsAll(seenPartitions);
       assertThat(seenPartitions).isNotEmpty();
+    }
+  }
+
+  /** The client's own scan command for {@code partitions}, sent to node {@code n} only. */
+  static NodePartitions scanOn(
+      AerospikeClient client,
+      EmbeddedCluster cluster,
+      int n,
+      List<Integer> partitions,
+      Set<Integer> seenPartitions) {
+    ScanPolicy policy = new ScanPolicy();
+    PartitionTracker tracker = new PartitionTracker(policy, client.getNodes());
+    NodePartitions np = new NodePartitions(clientNode(client, cluster.nodeId(n)), 4096);
+    for (int p : partitions) {
+      np.addPartition(new PartitionStatus(p));
+    }
+    new ScanPartitionCommand(
+            client.getCluster(),
+            policy,
+            EmbeddedClusterTest.NS,
+            SET,
+            null,
+            (key, record) -> seenPartitions.add(Partition.getPartitionId(key.digest)),
+            1,
+            tracker,
+            np)
+        .execute();
+    return np;
+  }
+
+  @Test
+  void aNodeKeepsServingScansOfPartitionsARejoinTookFromItUntilTheHandoverEnds() throws Exception {
+    try (EmbeddedCluster cluster =
+            EmbeddedCluster.start(
+                ClusterConfig.of(EmbeddedConfig.defaults(), 3)
+                    .withReplicationFactor(2)
+                    .withHeartbeatTimeout(java.time.Duration.ofMillis(200)));
+        AerospikeClient client =
+            new AerospikeClient(
+                EmbeddedClusterTest.policy(), new Host(cluster.host(), cluster.port(1)))) {
+      seed(client, 800);
+      long generation = cluster.generation();
+      cluster.stop(3);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (cluster.generation() == generation && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(cluster.generation()).as("node 3 left").isGreaterThan(generation);
+      PartitionTable without3 = cluster.table();
+      cluster.start(3); // rejoins at once and takes its partitions back
+      PartitionTable with3 = cluster.table();
+      List<Integer> handed = new ArrayList<>();
+      for (int p = 0; p < 4096; p++) {
+        if (without3.role(0, p) != Topology.NONE && with3.role(0, p) == Topology.NONE) {
+          handed.add(p);
+        }
+      }
+      assertThat(handed).isNotEmpty();
+
+      Set<Integer> seen = ConcurrentHashMap.newKeySet();
+      NodePartitions during = scanOn(client, cluster, 1, handed, seen);
+      assertThat(during.partsUnavailable).as("while handing over").isZero();
+      assertThat(seen).isNotEmpty();
+      assertThat(handed).containsAll(seen);
+
+      Thread.sleep(EmbeddedCluster.HANDOVER.toMillis() + 200);
+      Set<Integer> after = ConcurrentHashMap.newKeySet();
+      NodePartitions done = scanOn(client, cluster, 1, handed, after);
+      assertThat(done.partsUnavailable).as("after the handover").isEqualTo(handed.size());
+      assertThat(after).isEmpty();
     }
   }
 
