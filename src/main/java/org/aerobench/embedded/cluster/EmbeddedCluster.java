@@ -3,7 +3,6 @@ package org.aerobench.embedded.cluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -125,12 +124,15 @@ public final class EmbeddedCluster implements AutoCloseable {
     this.seeds = new long[config.nodes()];
     SecureRandom random = new SecureRandom();
     for (int i = 0; i < nodes.length; i++) {
-      byte[] id = new byte[8];
-      random.nextBytes(id);
-      nodes[i] = new Node(i + 1, HexFormat.of().withUpperCase().formatHex(id));
-      nodes[i].port = config.portOf(i + 1);
+      int port = config.portOf(i + 1);
+      // Like a server's (from its MAC address and port), a node's id is the same every time it
+      // starts on the same host and port, and so is the partition split: a run can be repeated.
+      // Ports chosen at bind time (0) get random ids.
+      long id = port == 0 ? random.nextLong() : stableId(base.host(), port);
+      nodes[i] = new Node(i + 1, String.format("%016X", id));
+      nodes[i].port = port;
       nodes[i].latency = config.latencyOf(i + 1);
-      seeds[i] = random.nextLong();
+      seeds[i] = PartitionTable.score(id, Wire.PARTITIONS);
     }
     this.control =
         Executors.newSingleThreadScheduledExecutor(
@@ -139,6 +141,11 @@ public final class EmbeddedCluster implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** A 64-bit id from host and port (SplitMix64 over their hash). */
+  static long stableId(String host, int port) {
+    return PartitionTable.score(((long) host.hashCode() << 32) ^ port, 0);
   }
 
   /**
