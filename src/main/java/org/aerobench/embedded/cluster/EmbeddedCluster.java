@@ -3,7 +3,6 @@ package org.aerobench.embedded.cluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -16,6 +15,7 @@ import org.aerobench.embedded.EmbeddedConfig;
 import org.aerobench.embedded.Latency;
 import org.aerobench.embedded.NodeSetup;
 import org.aerobench.embedded.info.NodeStats;
+import org.aerobench.embedded.info.Topology;
 import org.aerobench.embedded.net.NodeGate;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.Store;
@@ -79,6 +79,19 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final ScheduledExecutorService control;
   private final ClusterControl commands = new ClusterControl(this);
   private volatile PartitionTable table;
+
+  /**
+   * How long a node keeps serving scans of the partitions a rebalance took from it. A server hands
+   * a partition over only when its migration ends and clients see the new map at their next tend
+   * (every second by default); here a rebalance is instant, so without this a client scanning at
+   * that moment would be sent unavailable partitions it cannot place yet.
+   */
+  static final Duration HANDOVER = Duration.ofSeconds(2);
+
+  private volatile Handover handover; // the table before the last rebalance, until when
+
+  private record Handover(PartitionTable before, long untilNanos) {}
+
   private volatile long generation = 1;
   private boolean closed;
 
@@ -111,12 +124,15 @@ public final class EmbeddedCluster implements AutoCloseable {
     this.seeds = new long[config.nodes()];
     SecureRandom random = new SecureRandom();
     for (int i = 0; i < nodes.length; i++) {
-      byte[] id = new byte[8];
-      random.nextBytes(id);
-      nodes[i] = new Node(i + 1, HexFormat.of().withUpperCase().formatHex(id));
-      nodes[i].port = config.portOf(i + 1);
+      int port = config.portOf(i + 1);
+      // Like a server's (from its MAC address and port), a node's id is the same every time it
+      // starts on the same host and port, and so is the partition split: a run can be repeated.
+      // Ports chosen at bind time (0) get random ids.
+      long id = port == 0 ? random.nextLong() : stableId(base.host(), port);
+      nodes[i] = new Node(i + 1, String.format("%016X", id));
+      nodes[i].port = port;
       nodes[i].latency = config.latencyOf(i + 1);
-      seeds[i] = random.nextLong();
+      seeds[i] = PartitionTable.score(id, Wire.PARTITIONS);
     }
     this.control =
         Executors.newSingleThreadScheduledExecutor(
@@ -125,6 +141,11 @@ public final class EmbeddedCluster implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** A 64-bit id from host and port (SplitMix64 over their hash). */
+  static long stableId(String host, int port) {
+    return PartitionTable.score(((long) host.hashCode() << 32) ^ port, 0);
   }
 
   /**
@@ -443,6 +464,10 @@ public final class EmbeddedCluster implements AutoCloseable {
       }
     }
     int[] members = in.stream().mapToInt(Integer::intValue).toArray();
+    PartitionTable before = table;
+    if (before != null) {
+      handover = new Handover(before, System.nanoTime() + HANDOVER.toNanos());
+    }
     table = new PartitionTable(members, seeds, config.replicationFactor());
     generation++;
     log.info(
@@ -489,6 +514,17 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   PartitionTable table() {
     return table;
+  }
+
+  /** Node {@code index} holds a copy of the partition, or held one until a moment ago. */
+  boolean servesScan(int index, int partition) {
+    if (table.role(index, partition) != Topology.NONE) {
+      return true;
+    }
+    Handover h = handover;
+    return h != null
+        && System.nanoTime() - h.untilNanos() < 0
+        && h.before().role(index, partition) != Topology.NONE;
   }
 
   int memberCount() {

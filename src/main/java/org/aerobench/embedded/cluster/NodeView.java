@@ -40,8 +40,18 @@ final class NodeView implements Topology {
   }
 
   @Override
+  public boolean servesScan(int partition) {
+    return cluster.servesScan(index, partition);
+  }
+
+  @Override
   public int clusterSize() {
     return cluster.memberCount();
+  }
+
+  @Override
+  public int replicationFactor() {
+    return cluster.replicationFactor();
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class MessageHandler {
       } else if (rq.isWrite() || rq.fields.hasIndexFilter) {
         errorFrame(out, Wire.RESULT_UNSUPPORTED_FEATURE); // background writes, sindex queries
       } else {
-        ScanCommand.execute(ns, buf, rq.fields, rq.info1, rq.ops, out);
+        ScanCommand.execute(ns, buf, rq.fields, rq.info1, rq.ops, topology, out);
       }
       return;
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.aerobench.embedded.exp.ExpFilter;
+import org.aerobench.embedded.info.Topology;
 import org.aerobench.embedded.store.Bin;
 import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
@@ -21,15 +22,27 @@ import org.aerobench.embedded.wire.Wire;
 /**
  * Partition scans ({@code scanAll}, {@code scanPartitions}): every live record of the set in the
  * requested partitions, each as a message with digest, namespace, set (and key when stored) fields,
- * then a last message. A single node owns every partition, so none is ever unavailable and no
- * per-partition done markers are needed.
+ * then a last message.
+ *
+ * <p>Like a server, a node answers a requested partition it holds a copy of (master or replica, or
+ * handed over a moment ago: {@link Topology#servesScan}) and marks one it holds none of
+ * unavailable: a partition-done message whose result is PARTITION_UNAVAILABLE and whose generation
+ * is the partition id, so that the client retries it on another node. A scan naming no partitions
+ * (the pre-6.0 form) covers the partitions this node is master of. A node alone holds every
+ * partition, so none is ever unavailable.
  */
 final class ScanCommand {
 
   private ScanCommand() {}
 
   static void execute(
-      Namespace ns, byte[] buf, Fields f, int info1, List<Op> binNames, ReplyBuffer out) {
+      Namespace ns,
+      byte[] buf,
+      Fields f,
+      int info1,
+      List<Op> binNames,
+      Topology topology,
+      ReplyBuffer out) {
     ExpFilter filter = ExpFilter.of(f);
     int built = filter == null ? Wire.RESULT_OK : filter.build();
     if (built != Wire.RESULT_OK) {
@@ -38,9 +51,13 @@ final class ScanCommand {
     }
     BitSet partitions = new BitSet(Wire.PARTITIONS);
     byte[][] resumeAfter = new byte[Wire.PARTITIONS][];
-    readPartitions(buf, f, partitions, resumeAfter);
+    BitSet unavailable = new BitSet(Wire.PARTITIONS);
+    readPartitions(buf, f, topology, partitions, resumeAfter, unavailable);
     boolean paged = f.maxRecords > 0 || f.digestArrayOffset >= 0;
     Emitter emit = new Emitter(out, ns, info1, binNames, paged ? f.maxRecords : 0);
+    for (int p = unavailable.nextSetBit(0); p >= 0; p = unavailable.nextSetBit(p + 1)) {
+      emit.unavailable(p);
+    }
     int now = Namespace.nowVoidTime();
     if (!paged) {
       // Whole scan: any order will do, so stream straight from the map.
@@ -94,18 +111,29 @@ final class ScanCommand {
 
   /**
    * Partitions named by the PID array (2-byte little-endian ids) and the DIGEST array (20-byte
-   * resume digests: their partition, after that digest); neither field means all partitions.
+   * resume digests: their partition, after that digest), split into those this node holds a copy of
+   * ({@code partitions}) and those it holds none of ({@code unavailable}); neither field means the
+   * partitions this node is master of.
    */
   private static void readPartitions(
-      byte[] buf, Fields f, BitSet partitions, byte[][] resumeAfter) {
+      byte[] buf,
+      Fields f,
+      Topology topology,
+      BitSet partitions,
+      byte[][] resumeAfter,
+      BitSet unavailable) {
     if (f.pidOffset < 0 && f.digestArrayOffset < 0) {
-      partitions.set(0, Wire.PARTITIONS);
+      for (int p = 0; p < Wire.PARTITIONS; p++) {
+        if (topology.role(p) == Topology.MASTER) {
+          partitions.set(p);
+        }
+      }
       return;
     }
     for (int at = f.pidOffset; f.pidOffset >= 0 && at + 1 < f.pidOffset + f.pidLength; at += 2) {
       int pid = (buf[at] & 0xFF) | ((buf[at + 1] & 0xFF) << 8);
       if (pid < Wire.PARTITIONS) {
-        partitions.set(pid);
+        request(pid, topology, partitions, unavailable);
       }
     }
     int end = f.digestArrayOffset + f.digestArrayLength;
@@ -114,9 +142,21 @@ final class ScanCommand {
         at += Wire.DIGEST_SIZE) {
       byte[] digest = Arrays.copyOfRange(buf, at, at + Wire.DIGEST_SIZE);
       int pid = Digest.partitionId(digest);
-      partitions.set(pid);
-      resumeAfter[pid] = digest;
+      if (request(pid, topology, partitions, unavailable)) {
+        resumeAfter[pid] = digest;
+      }
     }
+  }
+
+  /** Sorts a requested partition by whether this node holds a copy; true when it does. */
+  private static boolean request(
+      int pid, Topology topology, BitSet partitions, BitSet unavailable) {
+    if (!topology.servesScan(pid)) {
+      unavailable.set(pid);
+      return false;
+    }
+    partitions.set(pid);
+    return true;
   }
 
   /** Writes record messages in frames of about {@link BatchCommand#FRAME_CUT}, then the end. */
@@ -145,11 +185,22 @@ final class ScanCommand {
       }
       writeRecord(out, digest, nsBytes, r, noBins, binNames);
       sent++;
+      cut();
+      return true;
+    }
+
+    /** A partition-done message: this node holds no copy of {@code pid}. */
+    void unavailable(int pid) {
+      MsgHeader.write(
+          out, Wire.INFO3_PARTITION_DONE, Wire.RESULT_PARTITION_UNAVAILABLE, pid, 0, 0, 0, 0);
+      cut();
+    }
+
+    private void cut() {
       if (out.size() - frameAt > BatchCommand.FRAME_CUT) {
         out.endFrame(frameAt, Wire.TYPE_MESSAGE);
         frameAt = out.beginFrame();
       }
-      return true;
     }
 
     void finish() {

@@ -178,7 +178,7 @@ public final class InfoHandler {
       return namespace(name.substring("namespace/".length()));
     }
     if (name.equals("sets")) {
-      return NamespaceInfo.sets(store.all());
+      return NamespaceInfo.sets(store.all(), topology);
     }
     if (name.startsWith("sets/")) {
       return sets(name.substring("sets/".length()));
@@ -216,9 +216,9 @@ public final class InfoHandler {
   }
 
   private String statistics() {
-    long objects = 0;
+    long objects = 0; // this node's own copies, as a server counts them
     for (Namespace ns : store.all()) {
-      objects += ns.size();
+      objects += NamespaceInfo.objects(ns, topology);
     }
     return "cluster_size="
         + topology.clusterSize()
@@ -239,7 +239,7 @@ public final class InfoHandler {
     if (ns == null) {
       return namespaceNotFound(name);
     }
-    return NamespaceInfo.namespace(ns);
+    return NamespaceInfo.namespace(ns, topology);
   }
 
   /** {@code sets/<ns>} or {@code sets/<ns>/<set>}. */
@@ -251,8 +251,8 @@ public final class InfoHandler {
       return namespaceNotFound(nsName);
     }
     return slash < 0
-        ? NamespaceInfo.sets(List.of(ns))
-        : NamespaceInfo.set(ns, params.substring(slash + 1));
+        ? NamespaceInfo.sets(List.of(ns), topology)
+        : NamespaceInfo.set(ns, params.substring(slash + 1), topology);
   }
 
   private static String namespaceNotFound(String name) {

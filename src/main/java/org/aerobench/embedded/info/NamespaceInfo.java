@@ -2,6 +2,7 @@ package org.aerobench.embedded.info;
 
 import java.util.Map;
 import org.aerobench.embedded.NamespacePolicy;
+import org.aerobench.embedded.store.Digest;
 import org.aerobench.embedded.store.Namespace;
 import org.aerobench.embedded.store.StoredRecord;
 
@@ -9,6 +10,10 @@ import org.aerobench.embedded.store.StoredRecord;
  * The {@code namespace/<ns>} and {@code sets} replies, with the keys a CE 8.1 server gives and that
  * clients and tools read (the official client's test suite reads {@code nsup-period}). Counts walk
  * the namespace on demand: info is rare, and the write path stays free of bookkeeping.
+ *
+ * <p>Like a server's, the counts are the answering node's own: the records of the partitions it is
+ * master of ({@code master_objects}) or holds a replica of ({@code prole_objects}); {@code objects}
+ * is their sum, so over a cluster the nodes' {@code objects} add up to records times copies.
  */
 final class NamespaceInfo {
 
@@ -18,30 +23,39 @@ final class NamespaceInfo {
   private NamespaceInfo() {}
 
   /** {@code key=value;...}: statistics first, then the configuration, like the server. */
-  static String namespace(Namespace ns) {
+  static String namespace(Namespace ns, Topology topology) {
     NamespacePolicy p = ns.policy();
     int now = Namespace.nowVoidTime();
-    long objects = 0;
+    long master = 0;
+    long prole = 0;
     long neverExpire = 0;
     long dataBytes = 0;
-    for (StoredRecord r : ns.view().values()) {
-      if (!r.expiredAt(now)) {
-        objects++;
-        neverExpire += r.voidTime() == 0 ? 1 : 0;
-        dataBytes += r.storedBytes();
+    for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
+      StoredRecord r = e.getValue();
+      int role = topology.role(e.getKey().partitionId());
+      if (role == Topology.NONE || r.expiredAt(now)) {
+        continue;
       }
+      if (role == Topology.MASTER) {
+        master++;
+      } else {
+        prole++;
+      }
+      neverExpire += r.voidTime() == 0 ? 1 : 0;
+      dataBytes += r.storedBytes();
     }
+    long objects = master + prole;
     long total = Runtime.getRuntime().maxMemory(); // what this JVM can hold: the "data-size"
     long usedPct = total <= 0 ? 0 : Math.min(100, dataBytes * 100 / total);
     StringBuilder sb = new StringBuilder(2048);
-    kv(sb, "ns_cluster_size", 1);
-    kv(sb, "effective_replication_factor", 1);
+    kv(sb, "ns_cluster_size", topology.clusterSize());
+    kv(sb, "effective_replication_factor", topology.replicaBitmaps().size());
     kv(sb, "objects", objects);
     kv(sb, "tombstones", 0);
     kv(sb, "xdr_tombstones", 0);
-    kv(sb, "master_objects", objects);
+    kv(sb, "master_objects", master);
     kv(sb, "master_tombstones", 0);
-    kv(sb, "prole_objects", 0);
+    kv(sb, "prole_objects", prole);
     kv(sb, "prole_tombstones", 0);
     kv(sb, "non_replica_objects", 0);
     kv(sb, "unreplicated_records", 0);
@@ -61,7 +75,7 @@ final class NamespaceInfo {
     kv(sb, "data_used_pct", usedPct);
     kv(sb, "data_avail_pct", 100 - usedPct);
     kv(sb, "data_compression_ratio", "1.000");
-    kv(sb, "replication-factor", 1);
+    kv(sb, "replication-factor", topology.replicationFactor());
     kv(sb, "active-rack", 0);
     kv(sb, "allow-ttl-without-nsup", p.allowTtlWithoutNsup());
     kv(sb, "auto-revive", "false");
@@ -90,11 +104,24 @@ final class NamespaceInfo {
     return sb.toString();
   }
 
+  /** The live records this node holds a copy of (master or replica), as {@code objects}. */
+  static long objects(Namespace ns, Topology topology) {
+    int now = Namespace.nowVoidTime();
+    long objects = 0;
+    for (Map.Entry<Digest, StoredRecord> e : ns.view().entrySet()) {
+      if (topology.role(e.getKey().partitionId()) != Topology.NONE
+          && !e.getValue().expiredAt(now)) {
+        objects++;
+      }
+    }
+    return objects;
+  }
+
   /** {@code sets}: one {@code ns=..:set=..:objects=..:...;} entry per named set with records. */
-  static String sets(Iterable<Namespace> namespaces) {
+  static String sets(Iterable<Namespace> namespaces, Topology topology) {
     StringBuilder sb = new StringBuilder();
     for (Namespace ns : namespaces) {
-      for (Map.Entry<String, long[]> e : ns.setStats().entrySet()) {
+      for (Map.Entry<String, long[]> e : held(ns, topology).entrySet()) {
         if (!e.getKey().isEmpty()) { // the null set is not a set a server lists
           setEntry(sb, ns, e.getKey(), e.getValue());
         }
@@ -104,14 +131,19 @@ final class NamespaceInfo {
   }
 
   /** {@code sets/<ns>/<set>}: that set's entry, or nothing when it holds no record. */
-  static String set(Namespace ns, String set) {
-    long[] stats = ns.setStats().get(set);
+  static String set(Namespace ns, String set, Topology topology) {
+    long[] stats = held(ns, topology).get(set);
     if (stats == null || set.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder();
     setEntry(sb, ns, set, stats);
     return sb.toString();
+  }
+
+  /** Set statistics of the records in the partitions this node holds a copy of. */
+  private static Map<String, long[]> held(Namespace ns, Topology topology) {
+    return ns.setStats(partition -> topology.role(partition) != Topology.NONE);
   }
 
   private static void setEntry(StringBuilder sb, Namespace ns, String set, long[] stats) {

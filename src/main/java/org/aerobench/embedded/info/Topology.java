@@ -33,7 +33,19 @@ public interface Topology {
   /** 0 = master, 1.. = replica position, {@link #NONE} = no copy here. */
   int role(int partition);
 
+  /**
+   * Whether this node can answer a scan of the partition: it holds a copy ({@link #role}), or held
+   * one until a moment ago and, like a server whose migration out has not finished, still serves it
+   * while clients catch up with the new map.
+   */
+  default boolean servesScan(int partition) {
+    return role(partition) != NONE;
+  }
+
   int clusterSize();
+
+  /** Copies of each partition the cluster is configured for ({@code replication-factor}). */
+  int replicationFactor();
 
   /** The answer to {@code aerobench-cluster[:params]}. */
   String control(String params);
@@ -85,6 +97,11 @@ public interface Topology {
 
     @Override
     public int clusterSize() {
+      return 1;
+    }
+
+    @Override
+    public int replicationFactor() {
       return 1;
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.IntPredicate;
 import org.aerobench.embedded.NamespacePolicy;
 import org.aerobench.embedded.wire.Wire;
 
@@ -71,10 +72,16 @@ public final class Namespace {
 
   /** Per set (null set as ""), in name order: {objects, stored bytes} of the live records. */
   public Map<String, long[]> setStats() {
+    return setStats(partition -> true);
+  }
+
+  /** {@link #setStats()} of the records whose partition {@code held} accepts. */
+  public Map<String, long[]> setStats(IntPredicate held) {
     int now = nowVoidTime();
     Map<String, long[]> sets = new TreeMap<>();
-    for (StoredRecord r : records.values()) {
-      if (!r.expiredAt(now)) {
+    for (Map.Entry<Digest, StoredRecord> e : records.entrySet()) {
+      StoredRecord r = e.getValue();
+      if (!r.expiredAt(now) && held.test(e.getKey().partitionId())) {
         long[] s = sets.computeIfAbsent(r.set() == null ? "" : r.set(), k -> new long[2]);
         s[0]++;
         s[1] += r.storedBytes();

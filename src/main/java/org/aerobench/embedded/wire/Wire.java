@@ -130,6 +130,7 @@ public final class Wire {
   public static final int RESULT_PARAMETER_ERROR = 4; // bad request parameter
   public static final int RESULT_KEY_EXISTS = 5; // create-only on an existing record
   public static final int RESULT_SERVER_MEM_ERROR = 8; // reply would exceed the server's bound
+  public static final int RESULT_PARTITION_UNAVAILABLE = 11; // node holds no copy of it
   public static final int RESULT_BIN_TYPE_ERROR = 12; // op does not fit the bin's type
   public static final int RESULT_RECORD_TOO_BIG = 13; // record over max-record-size
   public static final int RESULT_UNSUPPORTED_FEATURE = 16; // known but not implemented here
