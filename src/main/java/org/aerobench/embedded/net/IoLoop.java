@@ -53,10 +53,11 @@ public final class IoLoop implements Runnable {
   private static final long LATENESS_WEIGHT = 16;
 
   /**
-   * How late delayed replies reach the socket after their due time, on average (this loop's
-   * thread only): scheduler wake-up plus the hand-back to this loop.
+   * How late delayed replies reach the socket after their due time, on average (this loop's thread
+   * only): scheduler wake-up plus the hand-back to this loop.
    */
   private long latenessNanos;
+
   private volatile boolean finished; // the loop has exited; queued tasks will never run
 
   public IoLoop(ServerContext ctx) throws IOException {

@@ -20,16 +20,18 @@ import org.aerobench.embedded.Latency;
 
 /**
  * Is the injected latency what was configured? A 3-node cluster in this JVM, every node at
- * log-normal median 2 ms / p99 10 ms and node 3 at 10× that (20 / 100 ms). Single-record reads from
- * a few threads, bucketed by the node that answers (the key's master), first with no latency (the
- * base), then with it. Reported per node: the configured p50 and p99, the client-measured p50 and
- * p99 minus the base p50, and their ratio to the configured value. Not a test: run it with
+ * log-normal median 2 ms / p99 10 ms and node 3 at 10× that (20 / 100 ms). Single-record reads,
+ * each thread reading keys of one node (the keys' master), first with no latency and one thread per
+ * node (the base: a round trip without queueing), then with the latency and several threads per
+ * node. Reported per node: the configured p50 and p99, the client-measured p50 and p99 minus the
+ * base p50, and their ratio to the configured value. Not a test: run it with
  *
  * <pre>
  * bin/bench org.aerobench.embedded.cluster.InjectedLatencyBenchmark
  * </pre>
  *
- * {@code -Dbench.seconds} (default 20) per phase, {@code -Dbench.threads} (default 8).
+ * {@code -Dbench.seconds} (default 60) of the injected phase (the base takes a third of it), {@code
+ * -Dbench.threads} (default 4) per node.
  */
 public final class InjectedLatencyBenchmark {
 
@@ -37,8 +39,8 @@ public final class InjectedLatencyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Log.setLevel(Log.Level.WARN);
-    int seconds = Integer.getInteger("bench.seconds", 20);
-    int threads = Integer.getInteger("bench.threads", 8);
+    int seconds = Integer.getInteger("bench.seconds", 60);
+    int threads = Integer.getInteger("bench.threads", 4);
     Latency cluster = Latency.fromMillis(null, 2.0, 10.0);
     Latency slow = Latency.fromMillis(null, 20.0, 100.0);
     ClusterConfig config = ClusterConfig.of(EmbeddedConfig.defaults(), 3);
@@ -46,13 +48,14 @@ public final class InjectedLatencyBenchmark {
         AerospikeClient client =
             new AerospikeClient(policy(), new Host("127.0.0.1", nodes.port(1)))) {
       List<List<Key>> keysByNode = seed(client, nodes);
-      Histogram[] base = measure(client, keysByNode, seconds, threads);
+      Histogram[] base = measure(client, keysByNode, Math.max(1, seconds / 3), 1);
       nodes.setLatency(cluster);
       nodes.setLatency(3, slow);
       Histogram[] injected = measure(client, keysByNode, seconds, threads);
       System.out.printf(
           Locale.ROOT,
-          "%d s per phase, %d threads; base = the same reads with no injected latency%n",
+          "%d s, %d threads per node; base = the same reads with no injected latency, 1 thread"
+              + " per node%n",
           seconds,
           threads);
       System.out.println(
@@ -101,7 +104,7 @@ public final class InjectedLatencyBenchmark {
     return byNode;
   }
 
-  /** Per node (index 1..3): client-side read latency in microseconds. */
+  /** Per node (index 1..3): client-side read latency in microseconds, {@code threads} per node. */
   private static Histogram[] measure(
       AerospikeClient client, List<List<Key>> keysByNode, int seconds, int threads)
       throws InterruptedException {
@@ -114,15 +117,14 @@ public final class InjectedLatencyBenchmark {
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     AtomicLong next = new AtomicLong();
     List<Thread> workers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
+    for (int t = 0; t < threads * 3; t++) {
+      int node = t % 3 + 1; // a slow node must not hold up the reads of the others
       Thread w =
           new Thread(
               () -> {
+                List<Key> keys = keysByNode.get(node);
                 while (System.nanoTime() < end) {
-                  long i = next.getAndIncrement();
-                  int node = (int) (i % 3) + 1; // every node gets a third of the reads
-                  List<Key> keys = keysByNode.get(node);
-                  Key k = keys.get((int) ((i / 3) % keys.size()));
+                  Key k = keys.get((int) (next.getAndIncrement() % keys.size()));
                   long start = System.nanoTime();
                   client.get(read, k);
                   h[node].recordValue((System.nanoTime() - start) / 1000);
