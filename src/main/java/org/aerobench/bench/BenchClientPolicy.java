@@ -30,7 +30,7 @@ public record BenchClientPolicy(Replica replica, int batchMaxConcurrentThreads) 
       throw new IllegalArgumentException(
           "--batch-max-concurrent-threads: "
               + batchMaxConcurrentThreads
-              + " is outside 0..1024 (1 = one node after another, 0 = every node at once), e.g."
+              + " is outside 0..1024 (the batch policy's maxConcurrentThreads), e.g."
               + " --batch-max-concurrent-threads 0");
     }
     return new BenchClientPolicy(parsed, batchMaxConcurrentThreads);
@@ -46,9 +46,7 @@ public record BenchClientPolicy(Replica replica, int batchMaxConcurrentThreads) 
         + replica
         + ", batch maxConcurrentThreads "
         + batchMaxConcurrentThreads
-        + (batchMaxConcurrentThreads == 1
-            ? " (one node after another)"
-            : batchMaxConcurrentThreads == 0 ? " (every node at once)" : "")
-        + " (blocking calls; async batches ask every node at once)";
+        + " (not read by aerospike-client-jdk21 9.0.4: its blocking and async batches both ask"
+        + " every node at once)";
   }
 }

@@ -96,9 +96,10 @@ enum ClientSetting {
   /** Pause before a retry; 0 is the client's batch default. */
   SLEEP_BETWEEN_RETRIES_MS(() -> 0, 0, ClientSettings::sleepBetweenRetriesMs),
   /**
-   * The batch policy's maxConcurrentThreads, which matters with several nodes (a batch is one call
-   * per node): 1 = one node after the other (client default), 0 = every node at once from its own
-   * thread. Blocking calls only; the client's async batches always ask every node at once.
+   * The batch policy's maxConcurrentThreads (client default 1): documented as 1 = one node after
+   * the other, 0 = every node at once, but aerospike-client-jdk21 9.0.4's blocking batch does not
+   * read it and always calls the nodes at once on virtual threads (its BatchExecutor); recorded so
+   * that a run says what was asked.
    */
   BATCH_MAX_CONCURRENT_THREADS(() -> 1, 0, ClientSettings::batchMaxConcurrentThreads),
   /**

@@ -72,7 +72,7 @@ class ClientBenchCommandTest {
         "--replica|nearest|--replica: replica 'nearest' is not a replica policy; allowed (any"
             + " case): MASTER, MASTER_PROLES, SEQUENCE, PREFER_RACK, RANDOM, e.g. MASTER_PROLES",
         "--batch-max-concurrent-threads|-1|--batch-max-concurrent-threads: -1 is outside 0..1024"
-            + " (1 = one node after another, 0 = every node at once)",
+            + " (the batch policy's maxConcurrentThreads)",
       })
   void bad_input_is_refused_with_exit_code_2_and_a_message_naming_the_option(
       String option, String value, String message) throws IOException {
