@@ -52,11 +52,14 @@ class SlowAerospikeTest {
 
       List<HttpProbe.Reply> replies = predicts.stream().map(CompletableFuture::join).toList();
       assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
+      // Every predict waited on the slow server. A delayed reply is aimed at its delay minus the
+      // I/O loop's measured timer lateness (a fraction of a millisecond), so one may leave that
+      // much before the full second.
       assertThat(replies)
           .allSatisfy(
               r ->
                   assertThat(r.json().get("aerospike_ms").asDouble())
-                      .isGreaterThanOrEqualTo(1000.0));
+                      .isGreaterThanOrEqualTo(990.0));
       assertThat(predictsStillInFlight)
           .as("health was probed while predicts were in flight")
           .isTrue();
