@@ -274,18 +274,21 @@ public final class EmbeddedCluster implements AutoCloseable {
   public void stop(int n) {
     Node node = node(n);
     EmbeddedAerospike server;
+    long token;
     synchronized (this) {
       checkStoppable(n);
       server = node.server;
       node.server = null;
       node.state = State.STOPPED;
-      node.freezeToken++;
+      token = ++node.freezeToken;
       dropOnlyCopies(node);
-      node.gate.thaw(); // a frozen node's threads must see the close
     }
+    // A frozen node's threads see the close without a thaw (they look every 100 ms), so they
+    // never answer what waited: a stopped process does not either.
     server.close();
+    node.gate.thaw(); // open for the next start
     log.info("Embedded cluster: node {} (port {}) stopped", n, node.port);
-    scheduleDrop(node, node.freezeToken);
+    scheduleDrop(node, token);
   }
 
   /** Throws, naming the rule, when {@link #stop} would refuse node {@code n} now. */

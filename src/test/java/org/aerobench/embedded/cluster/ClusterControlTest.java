@@ -41,6 +41,19 @@ class ClusterControlTest {
   }
 
   @Test
+  void aFrozenNodeCanBeStoppedAndStartedAgain() {
+    try (EmbeddedCluster cluster = twoNodes()) {
+      cluster.freeze(2);
+      long started = System.nanoTime();
+      cluster.stop(2);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+      assertThat(cluster.state(2)).isEqualTo(EmbeddedCluster.State.STOPPED);
+      cluster.start(2);
+      assertThat(Info.request("127.0.0.1", cluster.port(2), "node")).isEqualTo(cluster.nodeId(2));
+    }
+  }
+
+  @Test
   void stoppingTheLastRunningNodeIsRefusedWithTheRule() {
     try (EmbeddedCluster cluster = twoNodes()) {
       cluster.stop(1);
