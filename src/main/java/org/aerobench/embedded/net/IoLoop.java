@@ -49,14 +49,17 @@ public final class IoLoop implements Runnable {
   private long nextSweepNanos;
   private volatile boolean running = true;
 
-  /** Weight of the newest sample in the lateness average: 1/16. */
-  private static final long LATENESS_WEIGHT = 16;
+  /** Weight of the newest sample in the lag average: 1/16. */
+  private static final long LAG_WEIGHT = 16;
+
+  /** The most a delay is shortened by: the timer's own lag is a fraction of this. */
+  private static final long MAX_TIMER_LAG_NANOS = 1_000_000;
 
   /**
    * How late delayed replies reach the socket after their due time, on average (this loop's thread
    * only): scheduler wake-up plus the hand-back to this loop.
    */
-  private long latenessNanos;
+  private long timerLagNanos;
 
   private volatile boolean finished; // the loop has exited; queued tasks will never run
 
@@ -317,7 +320,7 @@ public final class IoLoop implements Runnable {
     long now = System.nanoTime();
     // Aim at the sampled delay: the timer and the hand-back to this loop add their own lag
     // (about 0.2 ms here), measured below and taken off, so a 2 ms median is not 2.2 ms.
-    long due = Math.max(now + Math.max(0, delay - latenessNanos), c.lastDueNanos);
+    long due = Math.max(now + Math.max(0, delay - timerLagNanos), c.lastDueNanos);
     c.lastDueNanos = due;
     c.delayedReplies++;
     DelayedReply task = new DelayedReply(this, c, copy, due);
@@ -325,9 +328,11 @@ public final class IoLoop implements Runnable {
   }
 
   private void sendDelayed(Connection c, byte[] reply, long dueNanos) {
-    long late = System.nanoTime() - dueNanos;
-    // An average over the last ~16 delayed replies; a reply sent early counts as 0 late.
-    latenessNanos += (Math.max(0, late) - latenessNanos) / LATENESS_WEIGHT;
+    // An average over the last ~16 delayed replies, each counted at most 1 ms late: a burst of
+    // replies due at once makes this loop late for some of them, which is real server time, not
+    // the timer's, and must not shorten later delays by more than that.
+    long late = Math.clamp(System.nanoTime() - dueNanos, 0, MAX_TIMER_LAG_NANOS);
+    timerLagNanos += (late - timerLagNanos) / LAG_WEIGHT;
     c.delayedReplies--;
     budget.release(reply.length);
     if (c.closed) {
